@@ -1,0 +1,43 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// AVX2 + FMA code generation. Without a target CPU, Swift lowers SIMD
+/// `addingProduct` to library calls, about 100x slower.
+let machineFlags: [SwiftSetting] = [
+    .unsafeFlags(["-Xcc", "-march=x86-64-v3"]),
+]
+
+let package = Package(
+    name: "InceptionExplorer",
+    products: [
+        .executable(name: "explore", targets: ["explore"]),
+        .library(name: "NetworkModel", targets: ["NetworkModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The network as data and its shape arithmetic: no computation, no I/O.
+        .target(name: "NetworkModel", swiftSettings: machineFlags),
+        // NHWC float32 tensors and their statistics.
+        .target(name: "Tensors", swiftSettings: machineFlags),
+        // Tables, notes and the audit against the source table: text only.
+        .target(name: "LedgerReports", dependencies: ["NetworkModel"], swiftSettings: machineFlags),
+        // The command-line surface (also reused by the REPL).
+        .target(
+            name: "ExploreCommands",
+            dependencies: [
+                "NetworkModel", "LedgerReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: machineFlags
+        ),
+        .executableTarget(name: "explore", dependencies: ["ExploreCommands"], swiftSettings: machineFlags),
+
+        .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel"]),
+        .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
+        .testTarget(name: "LedgerReportsTests", dependencies: ["LedgerReports", "NetworkModel"]),
+        .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

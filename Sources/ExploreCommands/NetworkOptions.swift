@@ -1,0 +1,42 @@
+import ArgumentParser
+import NetworkModel
+
+/// The what-if options every command that derives shapes shares.
+public struct NetworkOptions: ParsableArguments {
+    @Option(help: "Side of the square input image (what-if).")
+    public var inputSize: Int = NetworkConfiguration.defaultInputSize
+
+    @Option(help: "Width of the Bottleneck layer and the embedding.")
+    public var bottleneck: Int = NetworkConfiguration.defaultBottleneck
+
+    @Option(name: .customLong("padding"), help: ArgumentHelp("Override a layer's padding, e.g. Conv2d_2b_3x3=VALID (repeatable).", valueName: "LAYER=SAME|VALID"))
+    public var paddingOverrides: [PaddingOverride] = []
+
+    public init() {}
+
+    public var configuration: NetworkConfiguration {
+        NetworkConfiguration(
+            inputSize: inputSize,
+            bottleneck: bottleneck,
+            paddingOverrides: Dictionary(paddingOverrides.map { ($0.layer, $0.padding) }, uniquingKeysWith: { _, last in last })
+        )
+    }
+
+    public func validate() throws {
+        guard inputSize > 0 else { throw ValidationError("--input-size must be positive, got \(inputSize): try --input-size 160") }
+        guard bottleneck > 0 else { throw ValidationError("--bottleneck must be positive, got \(bottleneck): try --bottleneck 1024") }
+    }
+}
+
+/// `LAYER=SAME|VALID`.
+public struct PaddingOverride: ExpressibleByArgument, Sendable {
+    public let layer: String
+    public let padding: Padding
+
+    public init?(argument: String) {
+        let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let padding = Padding(caseInsensitive: parts[1]) else { return nil }
+        self.layer = parts[0]
+        self.padding = padding
+    }
+}

@@ -1,0 +1,3 @@
+import ExploreCommands
+
+await Explore.main()
