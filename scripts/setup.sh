@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what building and testing need on a fresh Debian machine (run as root,
+# or with sudo available). Safe to run again: apt skips what is installed.
+set -euo pipefail
+
+packages=(
+    pkg-config
+    libgraphviz-dev graphviz   # explore render: cgraph + gvc in-process
+    libpng-dev libjpeg-dev     # input images, feature-map PNGs
+    libopenblas-dev            # explore bench's baseline only
+    libedit-dev                # the REPL's line editing
+)
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+command -v swift >/dev/null || { echo "setup: swift is not on PATH (Swift 6.1 or later is needed)" >&2; exit 1; }
