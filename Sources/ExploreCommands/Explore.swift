@@ -6,6 +6,7 @@ public struct Explore: AsyncParsableCommand {
         commandName: "explore",
         abstract: "Step through FaceNet's Inception-ResNet-v2, layer by layer, with real shapes and numbers.",
         subcommands: [
+            TableCommand.self,
         ]
     )
 

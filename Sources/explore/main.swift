@@ -1,3 +1,3 @@
 import ExploreCommands
 
-await Explore.main()
+await Explore.runMain()
