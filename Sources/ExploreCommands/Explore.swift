@@ -7,6 +7,7 @@ public struct Explore: AsyncParsableCommand {
         abstract: "Step through FaceNet's Inception-ResNet-v2, layer by layer, with real shapes and numbers.",
         subcommands: [
             TableCommand.self,
+            PadCommand.self,
         ]
     )
 
