@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "explore", targets: ["explore"]),
         .library(name: "NetworkModel", targets: ["NetworkModel"]),
+        .library(name: "ModelData", targets: ["ModelData"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -23,6 +24,8 @@ let package = Package(
         .target(name: "Tensors", swiftSettings: machineFlags),
         // Tables, notes and the audit against the source table: text only.
         .target(name: "LedgerReports", dependencies: ["NetworkModel"], swiftSettings: machineFlags),
+        // Weights (generated, safetensors), npy, images: everything that turns bytes into tensors.
+        .target(name: "ModelData", dependencies: ["Tensors", "NetworkModel"], swiftSettings: machineFlags),
         // The command-line surface (also reused by the REPL).
         .target(
             name: "ExploreCommands",
@@ -37,6 +40,7 @@ let package = Package(
         .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
         .testTarget(name: "LedgerReportsTests", dependencies: ["LedgerReports", "NetworkModel"]),
+        .testTarget(name: "ModelDataTests", dependencies: ["ModelData", "Tensors", "NetworkModel"]),
         .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands"]),
     ],
     swiftLanguageModes: [.v6]
