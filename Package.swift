@@ -2,9 +2,11 @@
 import PackageDescription
 
 /// AVX2 + FMA code generation. Without a target CPU, Swift lowers SIMD
-/// `addingProduct` to library calls, about 100x slower.
+/// `addingProduct` to library calls, about 100x slower. `-Xcc -march` only reaches
+/// the C importer; `-target-cpu` is what Swift's own code generation uses (LLVM
+/// here has no `x86-64-v3` CPU name; `haswell` is the same AVX2+FMA+BMI2 level).
 let machineFlags: [SwiftSetting] = [
-    .unsafeFlags(["-Xcc", "-march=x86-64-v3"]),
+    .unsafeFlags(["-Xcc", "-march=x86-64-v3", "-target-cpu", "haswell"]),
 ]
 
 let package = Package(
@@ -22,6 +24,8 @@ let package = Package(
         .target(name: "NetworkModel", swiftSettings: machineFlags),
         // NHWC float32 tensors and their statistics.
         .target(name: "Tensors", swiftSettings: machineFlags),
+        // SGEMM: the protocol, the naive oracle and the packed, blocked, threaded FMA kernel.
+        .target(name: "GEMM", swiftSettings: machineFlags),
         // Tables, notes and the audit against the source table: text only.
         .target(name: "LedgerReports", dependencies: ["NetworkModel"], swiftSettings: machineFlags),
         // Weights (generated, safetensors), npy, images: everything that turns bytes into tensors.
@@ -39,6 +43,7 @@ let package = Package(
 
         .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
+        .testTarget(name: "GEMMTests", dependencies: ["GEMM"], swiftSettings: machineFlags),
         .testTarget(name: "LedgerReportsTests", dependencies: ["LedgerReports", "NetworkModel"]),
         .testTarget(name: "ModelDataTests", dependencies: ["ModelData", "Tensors", "NetworkModel"]),
         .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands"]),

@@ -1,0 +1,22 @@
+/// Register and cache blocking of the fast kernel, chosen for AVX2 + FMA on a
+/// Zen-class core (32 KiB L1d, 512 KiB L2 per core, 32 MiB shared L3).
+///
+/// - `mr x nr = 6 x 16`: 12 `SIMD8<Float>` accumulators + 2 B vectors + 1
+///   broadcast fill 15 of the 16 ymm registers; per k step 6 broadcasts and
+///   2 loads feed 12 FMAs, enough to keep both FMA pipes busy.
+/// - `kc = 256`: one B micro-panel (`kc x nr` = 16 KiB) stays in L1 while an
+///   A micro-panel (`mr x kc` = 6 KiB) streams past it.
+/// - `mc = 144`: the packed A block (`mc x kc` = 144 KiB) stays in L2.
+/// - The packed B block (`kc x n`) is read from L3; the network's largest
+///   weight matrix (448 x 2080, 3.6 MiB) fits with room to spare, so no `nc` loop.
+public enum Blocking {
+    public static let mr = 6
+    public static let nr = 16
+    public static let kc = 256
+    public static let mc = 144
+    /// Below this many flops (2*m*n*k) a multiply runs on the calling thread only:
+    /// handing work to another core costs a few microseconds.
+    public static let parallelThreshold = 1_500_000
+    /// Byte alignment of packed buffers (a cache line; also a ymm register's 32).
+    static let alignment = 64
+}

@@ -1,0 +1,65 @@
+/// The only processor-specific code: a 6 x 16 tile of C from packed panels.
+///
+/// `a` is an A micro-panel (`kc` steps of 6 floats: column p of 6 rows),
+/// `b` a B micro-panel (`kc` steps of 16 floats: row p of 16 columns).
+/// The tile accumulates in 12 `SIMD8<Float>` registers (6 rows x 2 halves),
+/// each k step is 6 broadcasts, 2 loads and 12 fused multiply-adds.
+/// No loops in the m/n directions and no edge cases: packing zero-pads.
+///
+/// Write-out: `tile = acc (+ C when load) (+ bias, then ReLU when finish)`.
+@inline(__always)
+func microKernel6x16(
+    kc: Int,
+    a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    c: UnsafeMutablePointer<Float>, ldc: Int,
+    load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
+) {
+    typealias V = SIMD8<Float>
+    var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
+    var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
+    var a = a
+    var b = UnsafeRawPointer(b)
+    for _ in 0..<kc {
+        let b0 = b.loadUnaligned(as: V.self)
+        let b1 = b.loadUnaligned(fromByteOffset: 32, as: V.self)
+        var x = V(repeating: a[0])
+        c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
+        x = V(repeating: a[1])
+        c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
+        x = V(repeating: a[2])
+        c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
+        x = V(repeating: a[3])
+        c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
+        x = V(repeating: a[4])
+        c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
+        x = V(repeating: a[5])
+        c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
+        a += 6
+        b += 64
+    }
+    @inline(__always)
+    func store(_ lo: V, _ hi: V, row: Int) {
+        let p = UnsafeMutableRawPointer(c + row * ldc)
+        var lo = lo, hi = hi
+        if load {
+            lo += p.loadUnaligned(as: V.self)
+            hi += p.loadUnaligned(fromByteOffset: 32, as: V.self)
+        }
+        if finish {
+            lo += bias0
+            hi += bias1
+            if relu {
+                lo = pointwiseMax(lo, V())
+                hi = pointwiseMax(hi, V())
+            }
+        }
+        p.storeBytes(of: lo, as: V.self)
+        p.storeBytes(of: hi, toByteOffset: 32, as: V.self)
+    }
+    store(c00, c01, row: 0)
+    store(c10, c11, row: 1)
+    store(c20, c21, row: 2)
+    store(c30, c31, row: 3)
+    store(c40, c41, row: 4)
+    store(c50, c51, row: 5)
+}
