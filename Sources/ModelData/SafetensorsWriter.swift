@@ -1,0 +1,79 @@
+import Tensors
+
+/// Writes Float32 tensors as a `.safetensors` file (dtype F32, little-endian),
+/// in the order given, the header padded with spaces to a multiple of 8 bytes.
+public enum SafetensorsWriter {
+    /// Writes `tensors`; refuses an existing file unless `overwrite`.
+    public static func write(_ tensors: [(name: String, tensor: Tensor)], to path: String, overwrite: Bool = false, metadata: [String: String] = [:]) throws {
+        try write(shapes: tensors.map { ($0.name, $0.tensor.shape) }, to: path, overwrite: overwrite, metadata: metadata) { tensors[$0].tensor.scalars }
+    }
+
+    /// Streams tensors: `values(i)` is called once per tensor, in order, so the whole
+    /// set never needs to be in memory (the full network is 222 MB).
+    public static func write(
+        shapes: [(name: String, shape: [Int])], to path: String, overwrite: Bool = false,
+        metadata: [String: String] = [:], values: (Int) throws -> [Float]
+    ) throws {
+        var seen = Set<String>()
+        for (name, _) in shapes {
+            guard name != "__metadata__", seen.insert(name).inserted else {
+                throw WeightsError.io(source: path, detail: "tensor name '\(name)' is reserved or repeated")
+            }
+        }
+        let header = headerBytes(shapes: shapes, metadata: metadata)
+        let file = try OutputFile(path: path, overwrite: overwrite, exists: { WeightsError.fileExists(path: $0) },
+                                  failure: { WeightsError.io(source: path, detail: $0) })
+        var length = UInt64(header.count)
+        try withUnsafeBytes(of: &length) { try file.write($0) }   // little-endian host
+        try file.write(header)
+        for (index, (name, shape)) in shapes.enumerated() {
+            let scalars = try values(index)
+            guard scalars.count == shape.reduce(1, *) else {
+                throw WeightsError.io(source: path, detail: "tensor '\(name)' has \(scalars.count) values for shape \(shape)")
+            }
+            try file.write(scalars)
+        }
+        try file.commit()
+    }
+
+    /// The JSON header, padded with spaces so that the data starts 8-aligned.
+    static func headerBytes(shapes: [(name: String, shape: [Int])], metadata: [String: String]) -> [UInt8] {
+        var items: [String] = []
+        if !metadata.isEmpty {
+            let pairs = metadata.sorted { $0.key < $1.key }.map { "\(jsonString($0.key)):\(jsonString($0.value))" }
+            items.append("\"__metadata__\":{\(pairs.joined(separator: ","))}")
+        }
+        var offset = 0
+        for (name, shape) in shapes {
+            let end = offset + shape.reduce(1, *) * 4
+            let dimensions = shape.map(String.init).joined(separator: ",")
+            items.append("\(jsonString(name)):{\"dtype\":\"F32\",\"shape\":[\(dimensions)],\"data_offsets\":[\(offset),\(end)]}")
+            offset = end
+        }
+        var bytes = Array("{\(items.joined(separator: ","))}".utf8)
+        while (8 + bytes.count) % 8 != 0 { bytes.append(0x20) }
+        return bytes
+    }
+
+    /// `text` as a JSON string literal.
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
