@@ -34,7 +34,7 @@ let package = Package(
         .target(
             name: "ExploreCommands",
             dependencies: [
-                "NetworkModel", "LedgerReports",
+                "NetworkModel", "LedgerReports", "ModelData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: machineFlags

@@ -8,6 +8,7 @@ public struct Explore: AsyncParsableCommand {
         subcommands: [
             TableCommand.self,
             PadCommand.self,
+            WeightsCommand.self,
         ]
     )
 
