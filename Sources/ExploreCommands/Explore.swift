@@ -9,6 +9,7 @@ public struct Explore: AsyncParsableCommand {
             TableCommand.self,
             PadCommand.self,
             WeightsCommand.self,
+            AuditCommand.self,
         ]
     )
 
