@@ -46,7 +46,9 @@ let package = Package(
         .testTarget(name: "GEMMTests", dependencies: ["GEMM"], swiftSettings: machineFlags),
         .testTarget(name: "LedgerReportsTests", dependencies: ["LedgerReports", "NetworkModel"]),
         .testTarget(name: "ModelDataTests", dependencies: ["ModelData", "Tensors", "NetworkModel"]),
-        .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands"]),
+        // Helpers for tests that run the built `explore` (not part of the product).
+        .target(name: "TestSupport", path: "Sources/TestSupport"),
+        .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
