@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "ModelDataTests", dependencies: ["ModelData", "Tensors", "NetworkModel"]),
         // Helpers for tests that run the built `explore` (not part of the product).
         .target(name: "TestSupport", path: "Sources/TestSupport"),
-        .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands", "TestSupport"]),
+        .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands", "TestSupport", "explore"]),
     ],
     swiftLanguageModes: [.v6]
 )
