@@ -34,9 +34,17 @@ let package = Package(
         .target(
             name: "ExploreCommands",
             dependencies: [
-                "NetworkModel", "LedgerReports", "ModelData",
+                "NetworkModel", "LedgerReports", "ModelData", "REPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: machineFlags
+        ),
+        // libedit's readline-compatible interface (Debian libedit-dev), for the REPL's line editing.
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // The interactive explorer: session state, command parser, line editing, `explore step` reports.
+        .target(
+            name: "REPL",
+            dependencies: ["CEditLine", "NetworkModel", "LedgerReports", "Tensors"],
             swiftSettings: machineFlags
         ),
         .executableTarget(name: "explore", dependencies: ["ExploreCommands"], swiftSettings: machineFlags),
@@ -49,6 +57,7 @@ let package = Package(
         // Helpers for tests that run the built `explore` (not part of the product).
         .target(name: "TestSupport", path: "Sources/TestSupport"),
         .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands", "TestSupport", "explore"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "NetworkModel", "explore"], exclude: ["Transcripts"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,8 @@
 import ArgumentParser
+import REPL
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `explore`: the root command. With no subcommand it starts the REPL.
 public struct Explore: AsyncParsableCommand {
@@ -13,5 +17,15 @@ public struct Explore: AsyncParsableCommand {
         ]
     )
 
+    @OptionGroup var network: NetworkOptions
+
     public init() {}
+
+    /// No subcommand: the REPL, on standard input (a terminal, or a script piped in).
+    public mutating func run() async throws {
+        var settings = SessionSettings()
+        settings.configuration = network.configuration
+        let status = ExplorerREPL.run(settings: settings, provider: nil)
+        if status != 0 { throw ExitCode(status) }
+    }
 }

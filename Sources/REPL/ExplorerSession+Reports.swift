@@ -1,0 +1,142 @@
+import Foundation
+import LedgerReports
+import NetworkModel
+import Tensors
+
+/// Reading the state: help, inspect, show, table, time.
+extension ExplorerSession {
+    func help(_ topic: String?) throws {
+        guard let topic else {
+            out.line(style.bold("commands") + " (TAB completes commands and layer names; 'help COMMAND' for details):")
+            for info in CommandCatalog.commands {
+                let aliases = info.aliases.isEmpty ? "" : style.dim(" (" + info.aliases.joined(separator: ", ") + ")")
+                let usage = info.usage.count > 30 ? info.name : info.usage
+                out.line("  " + usage + String(repeating: " ", count: max(1, 32 - usage.count)) + info.summary + aliases)
+            }
+            return
+        }
+        guard let info = CommandCatalog.command(named: topic) else {
+            let suggestions = NameSuggestions.nearest(to: topic, in: CommandCatalog.commands.map(\.name), limit: 2)
+            let hint = suggestions.isEmpty ? "" : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "? "
+            throw CommandError("help: no command '\(topic)': \(hint)'help' lists them")
+        }
+        out.line(style.bold(info.usage) + (info.aliases.isEmpty ? "" : "   (also: " + info.aliases.joined(separator: ", ") + ")"))
+        out.line("  " + info.summary)
+        if !info.details.isEmpty { out.line("  " + info.details) }
+    }
+
+    /// The entry `name` names, or the last op stepped over.
+    func target(_ name: String?, for command: String) throws -> Int {
+        if let name { return try index(of: name) }
+        guard cursor > 0 else { throw CommandError("\(command): nothing computed yet; name a layer or 'step' first") }
+        return cursor - 1
+    }
+
+    func inspect(_ name: String?) throws {
+        let index = try target(name, for: "inspect")
+        let entry = ledger.entries[index]
+        let place = [entry.layer.block, entry.layer.branch].compactMap { $0 }.joined(separator: ", ")
+        out.line(style.layer(entry.name) + "   op \(index + 1) of \(total)" + (place.isEmpty ? "" : ", \(place)"))
+        func row(_ label: String, _ value: String) { out.line("  " + label.padding(toLength: 16, withPad: " ", startingAt: 0) + value) }
+        row("scope", entry.layer.scope)
+        row("op", StepReport.opDescription(entry))
+        row("shapes", style.figure(StepReport.inputShapes(entry) + " -> " + entry.output.description) + "   reads " + (entry.layer.inputs.isEmpty ? "nothing" : entry.layer.inputs.joined(separator: ", ")))
+        if let geometry = StepReport.geometry(entry) { row("window", geometry) }
+        row("receptive field", "\(entry.receptiveField) input pixels, jump \(entry.jump)")
+        if !entry.weights.isEmpty {
+            let variables = entry.weights.map { "\($0.role.rawValue) \($0.shape)" }.joined(separator: ", ")
+            row("parameters", NumberFormat.grouped(entry.parameterCount) + " (" + variables + ")")
+        }
+        if entry.macs > 0 { row("multiply-adds", NumberFormat.metric(entry.macs)) }
+        row("note", LayerNote.text(for: entry, in: settings.language))
+        guard index < records.count else {
+            row("output", "not computed yet: 'run to \(entry.name)'")
+            return
+        }
+        let record = records[index]
+        row("computed", NumberFormat.milliseconds(record.seconds) + ", tensor " + record.output.shapeDescription)
+        row("statistics", NumberFormat.statistics(record.output.statistics))
+        for line in valueWindow(record.output) { out.line("  " + line) }
+    }
+
+    /// Rows 0..<4 and columns 0..<6 of channel 0 (maps), or the first 8 values (vectors).
+    func valueWindow(_ tensor: Tensor) -> [String] {
+        if tensor.rank == 4 {
+            let (h, w, c) = (tensor.shape[1], tensor.shape[2], tensor.shape[3])
+            let rows = min(4, h), columns = min(6, w)
+            var lines = ["values, channel 0, rows 0..<\(rows), columns 0..<\(columns) of \(h)x\(w):"]
+            for y in 0..<rows {
+                lines.append("  " + (0..<columns).map { x in NumberFormat.cell(tensor.scalars[(y * w + x) * c]) }.joined())
+            }
+            return lines
+        }
+        let shown = min(8, tensor.count)
+        return ["values 0..<\(shown) of \(tensor.count):", "  " + tensor.scalars.prefix(shown).map(NumberFormat.cell).joined()]
+    }
+
+    func show(_ name: String?, channel: Int?, png: String?, force: Bool) throws {
+        let index = try target(name, for: "show")
+        let entry = ledger.entries[index]
+        guard index < records.count else {
+            throw CommandError("show: \(entry.name) is not computed yet: 'run to \(entry.name)' first")
+        }
+        let tensor = records[index].output
+        if let png {
+            try writePNG(tensor, entry: entry, path: png, force: force)
+            return
+        }
+        let map = try HeatMap(tensor: tensor, channel: channel)
+        out.line("\(style.layer(entry.name)) \(entry.output), " + map.caption)
+        for line in map.lines(style: style) { out.line(line) }
+    }
+
+    func table(format: String, language: String) {
+        let entries = failure?.partial ?? ledger.entries
+        let text = TableReport.render(entries, network: network, format: TableReport.Format(rawValue: format) ?? .text,
+                                      language: Language(rawValue: language) ?? .en, totals: failure == nil)
+        out.write(text)
+        if failure != nil { out.line(style.red("the network breaks at \(failureLine)")) }
+    }
+
+    func time(_ name: String?) throws {
+        guard !records.isEmpty else { out.line("nothing computed yet"); return }
+        if let name {
+            _ = try network.requireLayer(named: name)
+            let ops = records.filter { groupKey($0.entry) == name || $0.entry.name == name }
+            guard !ops.isEmpty else { throw CommandError("time: nothing of \(name) has been computed yet") }
+            for record in ops {
+                out.line("  " + record.entry.name.padding(toLength: 44, withPad: " ", startingAt: 0) + NumberFormat.milliseconds(record.seconds).leftPadded(11))
+            }
+            out.line("  " + "total".padding(toLength: 44, withPad: " ", startingAt: 0) + NumberFormat.milliseconds(ops.reduce(0) { $0 + $1.seconds }).leftPadded(11))
+            return
+        }
+        var groups: [(String, Int, Double)] = []
+        for record in records {
+            let key = groupKey(record.entry)
+            if let last = groups.last, last.0 == key { groups[groups.count - 1] = (key, last.1 + 1, last.2 + record.seconds) }
+            else { groups.append((key, 1, record.seconds)) }
+        }
+        let all = records.reduce(0) { $0 + $1.seconds }
+        for (key, count, seconds) in groups {
+            let share = all > 0 ? NumberFormat.percent(seconds / all) : "-"
+            out.line("  " + key.padding(toLength: 24, withPad: " ", startingAt: 0) + "\(count) ops".leftPadded(8) + NumberFormat.milliseconds(seconds).leftPadded(12) + share.leftPadded(8))
+        }
+        out.line("  " + "total".padding(toLength: 24, withPad: " ", startingAt: 0) + "\(records.count) ops".leftPadded(8) + NumberFormat.milliseconds(all).leftPadded(12) + "   gemm \(settings.gemm)")
+    }
+
+    func verify() throws {
+        throw CommandError("verify: this build has no golden verification yet ('explore verify' arrives with the Verification module)")
+    }
+
+    func render(expand: String?) throws {
+        throw CommandError("render: this build has no Graphviz rendering yet ('explore render' arrives with the Rendering module)")
+    }
+
+    func writePNG(_ tensor: Tensor, entry: LedgerEntry, path: String, force: Bool) throws {
+        throw CommandError("show --png: this build cannot write PNG files yet")
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+}

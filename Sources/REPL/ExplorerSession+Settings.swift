@@ -1,0 +1,65 @@
+import Foundation
+import LedgerReports
+import NetworkModel
+
+/// `set`: compute choices and what-ifs. A what-if re-derives every shape and restarts the run;
+/// a rejected one leaves the session as it was.
+extension ExplorerSession {
+    func set(_ setting: SessionCommand.Setting) throws {
+        var new = settings
+        switch setting {
+        case .gemm(let gemm):
+            new.gemm = gemm
+            try apply(new)
+            out.line("gemm \(gemm): the run restarts with the \(gemm) kernels")
+        case .input(let path):
+            if let path, !FileManager.default.fileExists(atPath: path) {
+                throw CommandError("set input: no file '\(path)' (give a .png, .jpg or .npy, or 'synthetic')")
+            }
+            new.inputPath = path
+            try apply(new)
+            out.line("input \(path ?? "synthetic image"): the run restarts")
+        case .inputSize(let size):
+            new.configuration.inputSize = size
+            try apply(new)
+            reportWhatIf("input size \(size)")
+        case .padding(let name, let padding):
+            let layer = try network.requireLayer(named: name)
+            guard let declared = try Network.faceNet(NetworkConfiguration(inputSize: settings.configuration.inputSize)).layer(named: name)?.op.window?.padding else {
+                throw NetworkError.notWindowed(name, op: layer.op.kind)
+            }
+            new.configuration.paddingOverrides[name] = (padding == nil || padding == declared) ? nil : padding
+            try apply(new)
+            reportWhatIf("\(name) \((padding ?? declared).rawValue)" + (padding == nil || padding == declared ? " (as declared)" : " (declared \(declared.rawValue))"))
+        case .language(let code):
+            new.language = Language(rawValue: code) ?? .en
+            settings = new
+            out.line(code == "zh" ? "notes in Chinese (the source table's phrasing)" : "notes in English")
+        case .weights(let path):
+            if let path, !FileManager.default.fileExists(atPath: path) {
+                throw CommandError("set weights: no file '\(path)' (give a .safetensors file, or 'seeded')")
+            }
+            new.weightsPath = path
+            try apply(new)
+            out.line("weights \(path ?? "seeded (seed \(new.seed))"): the run restarts")
+        case .seed(let seed):
+            new.seed = seed
+            new.weightsPath = nil
+            try apply(new)
+            out.line("seeded weights, seed \(seed): the run restarts")
+        }
+    }
+
+    /// After a what-if: the new output shapes, or where and why the network now breaks.
+    private func reportWhatIf(_ what: String) {
+        if let failure {
+            out.line("\(what): " + style.red("the network breaks at \(failureLine)"))
+            out.line("  \(failure.partial.count) ops before it still run; stepping stops there. The run restarts.")
+        } else {
+            let key = ["Conv2d_1a_3x3", "MaxPool_5a_3x3", "Mixed_6a", "Mixed_7a", "Conv2d_7b_1x1", "Embedding"]
+            let shapes = key.compactMap { name in ledger[name].map { "\(name) \($0.output)" } }
+            out.line("\(what): shapes re-derived, the run restarts")
+            out.line("  " + shapes.joined(separator: ", "))
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Tensors
+
+/// How numbers are spelt in REPL and `explore step` output. Times always end in ` ms`,
+/// which transcript tests rely on to blank them out.
+public enum NumberFormat {
+    /// Four significant digits: `0.4123`, `-12.35`, `3.2e-05`.
+    public static func value(_ x: Double) -> String {
+        if x.isNaN { return "nan" }
+        if x == 0 { return "0" }
+        return String(format: "%.4g", x)
+    }
+
+    public static func value(_ x: Float) -> String { value(Double(x)) }
+
+    /// `12.34 ms`.
+    public static func milliseconds(_ seconds: Double) -> String { String(format: "%.2f ms", seconds * 1000) }
+
+    /// `47.3%`.
+    public static func percent(_ fraction: Double) -> String { String(format: "%.1f%%", fraction * 100) }
+
+    /// `54,336,736`.
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
+            out.append(character)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
+
+    /// `70.8 M`, `2.878 G`.
+    public static func metric(_ value: Int) -> String {
+        let v = Double(value)
+        switch v {
+        case 1e9...: return String(format: "%.3f G", v / 1e9)
+        case 1e6...: return String(format: "%.1f M", v / 1e6)
+        case 1e3...: return String(format: "%.1f k", v / 1e3)
+        default: return "\(value)"
+        }
+    }
+
+    /// `min 0 max 3.214 mean 0.4123 std 0.5521 zeros 52.1%` (and NaN/inf counts when any).
+    public static func statistics(_ s: TensorStatistics) -> String {
+        var text = "min \(value(s.min)) max \(value(s.max)) mean \(value(s.mean)) std \(value(s.standardDeviation)) zeros \(percent(s.zeroFraction))"
+        if s.nanCount > 0 { text += " NaN \(s.nanCount)" }
+        if s.infinityCount > 0 { text += " inf \(s.infinityCount)" }
+        return text
+    }
+
+    /// A value in a fixed width for value windows: ` 0.1234`, `-12.35`.
+    public static func cell(_ x: Float) -> String {
+        let text = value(x)
+        return String(repeating: " ", count: max(0, 9 - text.count)) + text
+    }
+}

@@ -1,0 +1,45 @@
+import NetworkModel
+
+/// One parsed REPL command. Layer names are checked by the session (it knows the network).
+public enum SessionCommand: Equatable, Sendable {
+    case help(topic: String?)
+    case whereAmI
+    /// Run `count` ops, one at a time, into branches.
+    case step(count: Int)
+    /// Run over the rest of the current block (a stem or head layer counts as a block).
+    case next(count: Int)
+    /// Run to the next breakpoint, or to the end.
+    case continueRun
+    /// Run until `layer` has been computed; nil: to the end.
+    case runTo(layer: String?)
+    /// Add a breakpoint; nil lists them.
+    case breakAt(layer: String?)
+    /// Remove one breakpoint, or all with nil.
+    case delete(layer: String?)
+    /// Move the cursor back `count` ops (outputs stay computed).
+    case back(count: Int)
+    case reset
+    /// nil: the last computed layer.
+    case inspect(layer: String?)
+    case show(layer: String?, channel: Int?, png: String?, force: Bool)
+    case table(format: String, language: String)
+    case set(Setting)
+    case verify
+    case render(expand: String?)
+    case time(block: String?)
+    case quit
+
+    /// What `set` changes.
+    public enum Setting: Equatable, Sendable {
+        case gemm(String)
+        /// nil: the built-in synthetic image.
+        case input(String?)
+        case inputSize(Int)
+        /// nil padding: back to the declared one.
+        case padding(layer: String, Padding?)
+        case language(String)
+        /// nil: generated weights.
+        case weights(String?)
+        case seed(UInt64)
+    }
+}
