@@ -17,15 +17,13 @@ public struct Explore: AsyncParsableCommand {
         ]
     )
 
-    @OptionGroup var network: NetworkOptions
-
     public init() {}
 
     /// No subcommand: the REPL, on standard input (a terminal, or a script piped in).
+    /// It takes no options (ArgumentParser would apply root options to every subcommand);
+    /// settings are changed inside with `set`.
     public mutating func run() async throws {
-        var settings = SessionSettings()
-        settings.configuration = network.configuration
-        let status = ExplorerREPL.run(settings: settings, provider: nil)
+        let status = ExplorerREPL.run(settings: SessionSettings(), provider: nil)
         if status != 0 { throw ExitCode(status) }
     }
 }
