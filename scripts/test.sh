@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The project's test command: sets up the machine, then runs every test in a
-# release build (whole-network checks are too slow in debug).
+# release build (whole-network checks are too slow in debug). The CLI tests run
+# the `explore` this build produces.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-swift build -c release
 swift test -c release -Xswiftc -enable-testing "$@"
