@@ -106,6 +106,12 @@ public enum TableReport {
             ("macs", .int(entry.macs)),
             ("receptive_field", .ints([entry.receptiveField.height, entry.receptiveField.width])),
             ("note", .string(LayerNote.text(for: entry, in: language))),
+            // Beyond cli.md's keys: the details behind the counts.
+            ("inputs", .array(entry.layer.inputs.map(JSONValue.string))),
+            ("lost_rows", .ints(entry.lostRows)),
+            ("lost_columns", .ints(entry.lostColumns)),
+            ("jump", .ints([entry.jump.height, entry.jump.width])),
+            ("activation_bytes", .int(entry.activationBytes)),
         ])
     }
 
