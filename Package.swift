@@ -34,7 +34,7 @@ let package = Package(
         .target(
             name: "ExploreCommands",
             dependencies: [
-                "NetworkModel", "LedgerReports", "ModelData", "REPL",
+                "NetworkModel", "LedgerReports", "ModelData", "REPL", "DiagramModel", "Rendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: machineFlags
@@ -47,6 +47,12 @@ let package = Package(
             dependencies: ["CEditLine", "NetworkModel", "LedgerReports", "Tensors"],
             swiftSettings: machineFlags
         ),
+        // Graphviz (gvc + cgraph) as a system library, for in-process layout and rendering.
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        // The architecture diagram as data (nodes, edges, clusters, legend) and its DOT text: no Graphviz.
+        .target(name: "DiagramModel", dependencies: ["NetworkModel"], swiftSettings: machineFlags),
+        // DOT text -> svg/png/pdf through Graphviz, in process.
+        .target(name: "Rendering", dependencies: ["CGraphviz"], swiftSettings: machineFlags),
         .executableTarget(name: "explore", dependencies: ["ExploreCommands"], swiftSettings: machineFlags),
 
         .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel"]),
@@ -56,6 +62,8 @@ let package = Package(
         .testTarget(name: "ModelDataTests", dependencies: ["ModelData", "Tensors", "NetworkModel"]),
         // Helpers for tests that run the built `explore` (not part of the product).
         .target(name: "TestSupport", path: "Sources/TestSupport"),
+        .testTarget(name: "DiagramModelTests", dependencies: ["DiagramModel", "NetworkModel"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "DiagramModel", "NetworkModel"]),
         .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands", "TestSupport", "explore"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "NetworkModel", "explore"], exclude: ["Transcripts"]),
     ],

@@ -14,6 +14,7 @@ public struct Explore: AsyncParsableCommand {
             PadCommand.self,
             WeightsCommand.self,
             AuditCommand.self,
+            RenderCommand.self,
         ]
     )
 

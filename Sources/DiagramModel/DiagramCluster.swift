@@ -1,0 +1,30 @@
+/// A framed group of nodes: a block, or a branch inside one.
+public struct DiagramCluster: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case block
+        case branch
+        case repeated
+    }
+
+    /// Unique id (Graphviz needs the `cluster_` prefix; DOTWriter adds it).
+    public var id: String
+    public var label: String
+    public var kind: Kind
+    /// Nodes directly inside, in order.
+    public var nodeIDs: [String]
+    public var children: [DiagramCluster]
+    /// Set when a node inside holds the failing layer.
+    public var isFailing: Bool
+
+    public init(id: String, label: String, kind: Kind, nodeIDs: [String] = [], children: [DiagramCluster] = [], isFailing: Bool = false) {
+        self.id = id
+        self.label = label
+        self.kind = kind
+        self.nodeIDs = nodeIDs
+        self.children = children
+        self.isFailing = isFailing
+    }
+
+    /// Node ids here and in nested clusters.
+    public var allNodeIDs: [String] { nodeIDs + children.flatMap(\.allNodeIDs) }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import DiagramModel
+import NetworkModel
+import Rendering
+
+/// `explore render`: the architecture diagram, drawn from the declaration through Graphviz.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Draw the architecture diagram through Graphviz (svg, png, pdf or dot).",
+        discussion: """
+        Without --expand: the overview (stem, Mixed blocks, each run of repeated blocks \
+        drawn once, the head), every edge labelled with its tensor shape.
+        --expand NAME draws a block op by op: a block (Mixed_6a, Block17_4, Block8_10), \
+        a kind (Block35, Block17, Block8: one instance stands for all) or all (every layer).
+        --input-size and --padding redraw with the what-if shapes; an override that breaks \
+        the network is drawn up to the failing layer, marked in red with the reason.
+
+        Where it writes: --out FILE, else Output/<view>.<format> (Output/overview.svg, \
+        Output/Mixed_6a.svg, ...). An existing file is never overwritten unless --out names \
+        it explicitly or --force is given; without either, render stops with an error. \
+        --format defaults to the --out extension, else svg; dot writes the DOT text itself.
+        Regenerate the committed examples with scripts/render-examples.sh.
+        """
+    )
+
+    @OptionGroup var network: NetworkOptions
+
+    @Option(help: ArgumentHelp("Block to draw op by op: Mixed_6a, Block17_4, a kind (Block17), or all.", valueName: "NAME"))
+    var expand: String?
+
+    @Option(help: ArgumentHelp("svg, png, pdf or dot (default: from --out's extension, else svg).", valueName: "FORMAT"))
+    var format: String?
+
+    @Option(help: ArgumentHelp("File to write (overwritten if it exists). Default: Output/<view>.<format>.", valueName: "FILE"))
+    var out: String?
+
+    @Flag(help: "Overwrite the default output file if it exists.")
+    var force = false
+
+    @Option(help: ArgumentHelp("Fill nodes by op kind (default), by time share of a run (time) or by golden agreement (verify).", valueName: "kind|time|verify"))
+    var color: String = "kind"
+
+    func run() throws {
+        let format = try resolvedFormat()
+        let shading = try resolvedShading()
+        let networkModel: Network
+        do {
+            networkModel = try Network.faceNet(network.configuration)
+        } catch {
+            throw ExploreError("\(error)")
+        }
+        let source = DiagramSource(network: networkModel)
+        let selection: ExpandSelection?
+        do {
+            selection = try expand.map { name throws(DiagramError) in try ExpandSelection.parse(name, in: networkModel) }
+        } catch {
+            throw ExploreError(error.description)
+        }
+        let path = out ?? "Output/\(selection?.slug ?? "overview").\(format.rawValue)"
+        if out == nil && !force && OutputFile.exists(path) {
+            throw ExploreError("'\(path)' exists: pass --force to overwrite it, or name it with --out")
+        }
+        let diagram = DiagramBuilder(source: source, shading: shading).diagram(expanding: selection)
+        do {
+            let bytes = try Graphviz.render(dot: DOTWriter.dot(diagram), format: format)
+            if out == nil { try OutputFile.createParentFolder(of: path) }
+            try OutputFile.write(bytes, to: path)
+        } catch {
+            throw ExploreError(error.description)
+        }
+        var summary = "wrote \(path) (\(diagram.nodes.count) nodes, \(diagram.edges.count) edges)"
+        if let failure = source.failure { summary += "; the network breaks at \(failure.layer): \(failure.reason)" }
+        print(summary)
+    }
+
+    func resolvedFormat() throws -> RenderFormat {
+        if let format {
+            guard let known = RenderFormat(rawValue: format.lowercased()) else {
+                throw ExploreError("unknown format '\(format)': use one of \(RenderFormat.list)")
+            }
+            if let out, let implied = RenderFormat(pathExtensionOf: out), implied != known {
+                throw ExploreError("--out '\(out)' ends in .\(implied.rawValue) but --format is \(known.rawValue): make them agree")
+            }
+            return known
+        }
+        if let out, let implied = RenderFormat(pathExtensionOf: out) { return implied }
+        return .svg
+    }
+
+    func resolvedShading() throws -> Shading {
+        switch color.lowercased() {
+        case "kind", "op": return .opKind
+        case "time", "verify":
+            throw ExploreError("--color \(color) needs a run of the network, which this build cannot do yet (the computation/verification modules are not wired in): use --color kind")
+        default:
+            throw ExploreError("unknown --color '\(color)': use kind, time or verify")
+        }
+    }
+}
+
