@@ -6,11 +6,8 @@ extension DiagramBuilder {
     func expanded(block: Block, note: String?) -> Diagram {
         var parts = GraphParts()
         let input = blockInput(block)
-        if source.isDrawable(input), let layer = network.layer(named: input) {
-            var stub = DiagramNode(id: input, title: input, details: ["block input"], style: .stub, layers: [])
-            if let shape = source.shape(input) { stub.details.append("out \(shape)") }
-            markFailure(&stub, layers: [layer])
-            parts.add(stub)
+        if let shape = source.shape(input) {
+            parts.add(DiagramNode(id: input, title: input, details: ["block input", "out \(shape)"], style: .stub))
             addBlock(block, note: note, into: &parts)
         } else {
             let reason = source.failure.map { "\($0.layer) breaks the network first: \($0.reason)" } ?? "its input is missing"
