@@ -26,6 +26,8 @@ let package = Package(
         .target(name: "Tensors", swiftSettings: machineFlags),
         // SGEMM: the protocol, the naive oracle and the packed, blocked, threaded FMA kernel.
         .target(name: "GEMM", swiftSettings: machineFlags),
+        // Naive reference ops, the Backend protocol, NaiveBackend and the Interpreter.
+        .target(name: "Computation", dependencies: ["NetworkModel", "Tensors"], swiftSettings: machineFlags),
         // Tables, notes and the audit against the source table: text only.
         .target(name: "LedgerReports", dependencies: ["NetworkModel"], swiftSettings: machineFlags),
         // Weights (generated, safetensors), npy, images: everything that turns bytes into tensors.
@@ -34,7 +36,7 @@ let package = Package(
         .target(
             name: "ExploreCommands",
             dependencies: [
-                "NetworkModel", "LedgerReports", "ModelData", "REPL", "DiagramModel", "Rendering",
+                "NetworkModel", "LedgerReports", "ModelData", "REPL", "DiagramModel", "Rendering", "Tensors", "Computation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: machineFlags
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
         .testTarget(name: "GEMMTests", dependencies: ["GEMM"], swiftSettings: machineFlags),
+        .testTarget(name: "ComputationTests", dependencies: ["Computation", "NetworkModel", "Tensors"]),
         .testTarget(name: "LedgerReportsTests", dependencies: ["LedgerReports", "NetworkModel"]),
         .testTarget(name: "ModelDataTests", dependencies: ["ModelData", "Tensors", "NetworkModel"]),
         // Helpers for tests that run the built `explore` (not part of the product).

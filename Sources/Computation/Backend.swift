@@ -1,0 +1,24 @@
+import NetworkModel
+import Tensors
+
+/// Computes one layer. The naive and the fast kernels implement it; the `Interpreter`
+/// drives either through the ledger.
+public protocol Backend: Sendable {
+    /// `naive`, `fast`.
+    var name: String { get }
+
+    /// Output of `entry`'s layer given its inputs (in `entry.layer.inputs` order).
+    ///
+    /// The `.input` layer reads nothing; the interpreter passes it `[image]` and the
+    /// backend returns the image after checking its shape. Outputs are `[1, h, w, c]`
+    /// for maps and `[1, n]` for vectors: `[1] + entry.output.dims`.
+    func forward(_ entry: LedgerEntry, inputs: [Tensor]) throws -> Tensor
+}
+
+extension LedgerEntry {
+    /// The tensor shape of this layer's output at batch 1: `[1] + output.dims`.
+    public var outputTensorShape: [Int] { [1] + output.dims }
+
+    /// The tensor shapes of its inputs at batch 1.
+    public var inputTensorShapes: [[Int]] { inputShapes.map { [1] + $0.dims } }
+}
