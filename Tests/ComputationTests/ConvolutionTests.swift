@@ -1,7 +1,7 @@
 import Testing
 import NetworkModel
 import Tensors
-@testable import Computation
+import Computation
 
 /// Float32 sums against a Double brute force: a few ulps per term.
 private let convolutionTolerance = 1e-5

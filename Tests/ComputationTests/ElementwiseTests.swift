@@ -1,7 +1,7 @@
 import Testing
 import NetworkModel
 import Tensors
-@testable import Computation
+import Computation
 
 @Test func batchNormUsesBetaMeanAndVarianceWithEpsilonOneThousandth() {
     // Two channels. Channel 0: x=2, beta=0.5, mean=1, var=3 -> (2-1)/sqrt(3.001) + 0.5.

@@ -1,7 +1,7 @@
 import Testing
 import NetworkModel
 import Tensors
-@testable import Computation
+import Computation
 
 private func tinySetup(retain: Retention = .all) throws -> (Ledger, NaiveBackend, SpecWeights, Interpreter) {
     let ledger = try TinyNetwork.ledger()

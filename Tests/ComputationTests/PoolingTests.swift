@@ -1,7 +1,7 @@
 import Testing
 import NetworkModel
 import Tensors
-@testable import Computation
+import Computation
 
 @Test func sameAveragePoolLeavesPaddingOutOfTheDivisor() {
     // Averaging ones gives 1 only if the divisor counts exactly the cells inside the map
