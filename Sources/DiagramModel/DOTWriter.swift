@@ -11,7 +11,12 @@ public enum DOTWriter {
         let title = diagram.title.enumerated().map { index, line in
             index == 0 ? "<B>\(html(line))</B>" : (line.hasPrefix("BREAKS") ? "<FONT COLOR=\"\(failureColor)\">\(html(line))</FONT>" : html(line))
         }.joined(separator: "<BR/>")
-        out.append("  graph [rankdir=\(diagram.direction), fontname=\(quote(font)), fontsize=14, labelloc=t, labeljust=l, label=<\(title)>,")
+        var label = title
+        if let legend = diagram.legend, diagram.legendPlacement == .besideTitle {
+            // Side by side: a cell under the title would stretch the legend to the title's width.
+            label = "<TABLE BORDER=\"0\" CELLSPACING=\"8\"><TR><TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\">\(title)</TD><TD VALIGN=\"TOP\">\(legendTable(legend))</TD></TR></TABLE>"
+        }
+        out.append("  graph [rankdir=\(diagram.direction), fontname=\(quote(font)), fontsize=14, labelloc=t, labeljust=l, label=<\(label)>,")
         out.append("         nodesep=0.25, ranksep=0.3, newrank=true, compound=true, outputorder=edgesfirst, bgcolor=\"white\", pad=0.2];")
         out.append("  node [shape=box, style=\"rounded,filled\", fontname=\(quote(font)), fontsize=11, margin=\"0.10,0.04\", color=\"#666666\", penwidth=1];")
         out.append("  edge [fontname=\(quote(font)), fontsize=9, color=\"#555555\", fontcolor=\"#333333\", arrowsize=0.6];")
@@ -20,8 +25,8 @@ public enum DOTWriter {
         let clustered = Set(diagram.allClusters.flatMap(\.nodeIDs))
         for cluster in diagram.clusters { write(cluster, nodes: nodesByID, depth: 1, into: &out) }
         for node in diagram.nodes where !clustered.contains(node.id) { out.append("  " + statement(node)) }
-        if let legend = diagram.legend {
-            out.append("  " + legendStatement(legend))
+        if let legend = diagram.legend, diagram.legendPlacement == .besideLastNode {
+            out.append("  \"legend\" [shape=plain, label=<\(legendTable(legend))>];")
             // Beside the last node: on the first rank its height would stretch the first edges.
             if let last = diagram.nodes.last { out.append("  { rank=same; \(quote(last.id)); \"legend\"; }") }
         }
@@ -37,9 +42,11 @@ public enum DOTWriter {
         let color = cluster.isFailing ? failureColor : (cluster.kind == .branch ? "#aaaaaa" : "#777777")
         let fill = cluster.kind == .branch ? "#fbfbfb" : (cluster.kind == .repeated ? "#f4f0fa" : "#f7f7f7")
         let lines = cluster.label.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let label = lines.enumerated().map { $0.offset == 0 ? "<B>\(html($0.element))</B>" : "<FONT POINT-SIZE=\"10\">\(html($0.element))</FONT>" }.joined(separator: "<BR/>")
+        let label = cluster.label.isEmpty ? "" : lines.enumerated().map { $0.offset == 0 ? "<B>\(html($0.element))</B>" : "<FONT POINT-SIZE=\"10\">\(html($0.element))</FONT>" }.joined(separator: "<BR/>")
+        // Block titles go at the bottom: edges enter a block from the top and would cross them.
+        let location = cluster.kind == .branch ? "t" : "b"
         out.append(pad + "subgraph \(quote("cluster_" + cluster.id)) {")
-        out.append(pad + "  graph [label=<\(label)>, style=\"rounded,filled\", color=\(quote(color)), fillcolor=\(quote(fill)), fontsize=\(cluster.kind == .branch ? 10 : 12), labeljust=l, penwidth=\(cluster.isFailing ? 2 : 1)];")
+        out.append(pad + "  graph [label=<\(label)>, style=\"rounded,filled\", color=\(quote(color)), fillcolor=\(quote(fill)), fontsize=\(cluster.kind == .branch ? 10 : 12), labeljust=l, labelloc=\(location), penwidth=\(cluster.isFailing ? 2 : 1)];")
         for id in cluster.nodeIDs { if let node = nodes[id] { out.append(pad + "  " + statement(node)) } }
         for child in cluster.children { write(child, nodes: nodes, depth: depth + 1, into: &out) }
         out.append(pad + "}")
@@ -82,7 +89,7 @@ public enum DOTWriter {
         case .failure: color = failureColor
         case .measurement: color = "#333333"
         }
-        let text = html(badge.text)
+        let text = badge.text.split(separator: "\n", omittingEmptySubsequences: false).map { html(String($0)) }.joined(separator: "<BR/>")
         return "<FONT POINT-SIZE=\"9\" COLOR=\"\(color)\">" + (badge.kind == .failure ? "<B>\(text)</B>" : text) + "</FONT>"
     }
 
@@ -105,17 +112,16 @@ public enum DOTWriter {
         return html + "</TABLE>"
     }
 
-    static func legendStatement(_ legend: Legend) -> String {
+    static func legendTable(_ legend: Legend) -> String {
         var html = "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\" BGCOLOR=\"#ffffff\" COLOR=\"#999999\">"
         html += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>"
         for swatch in legend.swatches {
-            html += "<TR><TD BGCOLOR=\(quote(swatch.fill)) BORDER=\"1\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">\(self.html(swatch.text))</FONT></TD></TR>"
+            html += "<TR><TD BGCOLOR=\(quote(swatch.fill)) BORDER=\"1\" WIDTH=\"22\"><FONT POINT-SIZE=\"8\"> </FONT></TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">\(self.html(swatch.text))</FONT></TD></TR>"
         }
         for note in legend.notes {
             html += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">\(self.html(note))</FONT></TD></TR>"
         }
-        html += "</TABLE>"
-        return "\"legend\" [shape=plain, label=<\(html)>];"
+        return html + "</TABLE>"
     }
 
     static func statement(_ edge: DiagramEdge) -> String {

@@ -15,6 +15,14 @@ public struct Diagram: Sendable {
     /// Top-level clusters; nodes not in any cluster sit at top level.
     public var clusters: [DiagramCluster]
     public var legend: Legend?
+    /// Where the legend goes: beside the title (tall, narrow diagrams), or beside the
+    /// last node (wide ones). Either way it adds no height to a rank in the middle.
+    public var legendPlacement: LegendPlacement = .besideLastNode
+
+    public enum LegendPlacement: Sendable, Equatable {
+        case besideTitle
+        case besideLastNode
+    }
 
     public init(name: String, title: [String], direction: String = "TB", nodes: [DiagramNode] = [], edges: [DiagramEdge] = [], clusters: [DiagramCluster] = [], legend: Legend? = nil) {
         self.name = name

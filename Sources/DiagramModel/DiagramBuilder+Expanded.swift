@@ -13,7 +13,7 @@ extension DiagramBuilder {
             let reason = source.failure.map { "\($0.layer) breaks the network first: \($0.reason)" } ?? "its input is missing"
             parts.add(DiagramNode(id: "unreached", title: "\(block.name) is never reached", details: [reason], style: .note))
         }
-        return finish(parts, name: block.name, title: title("- \(note.map { _ in block.kind.rawValue } ?? block.name) expanded"))
+        return finish(parts, name: block.name, title: title("\(note.map { _ in block.kind.rawValue } ?? block.name) expanded"))
     }
 
     /// One instance standing for every block of `kind`; the note says which.
@@ -43,7 +43,7 @@ extension DiagramBuilder {
                 for block in blocks { addBlock(block, note: nil, into: &parts) }
             }
         }
-        return finish(parts, name: "all", title: title("- every layer"))
+        return finish(parts, name: "all", title: title("every layer"))
     }
 
     // MARK: - Pieces
@@ -103,7 +103,12 @@ extension DiagramBuilder {
             return DiagramNode(id: layer.name, title: title, details: ["out \(entry.output)"], table: [header] + rows,
                                tableFooter: sliceSum(entry), style: .concat, layers: [layer.name])
         }
-        let title = layer.name == block.name ? "add: \(block.name)" : layer.shortName
+        var title = layer.shortName
+        switch layer.op {
+        case .residual: title = "add: \(block.name)"
+        case .concat where layer.name == block.name: title = "\(block.name): concat"
+        default: break
+        }
         return layerNode(layer, title: title, showOutput: true)
     }
 

@@ -42,7 +42,9 @@ extension DiagramBuilder {
             node.details.append("out \(shape)")
             parts.nodes[parts.nodes.count - 1] = node
         }
-        return finish(parts, name: "overview", title: title("overview"))
+        var diagram = finish(parts, name: "overview", title: title("overview"))
+        diagram.legendPlacement = .besideTitle
+        return diagram
     }
 
     // MARK: - Nodes
@@ -92,9 +94,10 @@ extension DiagramBuilder {
         let bodyID = repeated ? "\(kind) x\(blocks.count)" : "\(first.name)/body"
         let addID = repeated ? "\(kind) x\(blocks.count)/add" : first.name
         let activation = residual.activation == .relu ? "ReLU" : "no ReLU"
+        // The title lives on the body node: as a cluster label, edges in and out crossed it.
         let clusterLabel = repeated
             ? "\(kind) x\(blocks.count) (scale \(residual.scale), \(activation))"
-            : "\(first.name) (final \(kind): scale \(residual.scale), \(activation))"
+            : "\(first.name) (final: scale \(residual.scale), \(activation))"
 
         let inner = blocks.flatMap { $0.layers.dropLast() }
         var details = [repeated ? "\(first.name) .. \(last.name)" : "branches, concat, 1x1 up"]
@@ -104,7 +107,7 @@ extension DiagramBuilder {
         if case .convolution(let up) = first.layers[first.layers.count - 2].op {
             details.append("1x1 up to \(up.filters), bias")
         }
-        var body = DiagramNode(id: bodyID, title: repeated ? "\(kind) x\(blocks.count)" : first.name,
+        var body = DiagramNode(id: bodyID, title: clusterLabel,
                                details: details, badge: OpText.blockBadge(inner.compactMap { source.entry($0.name) }),
                                style: .residualBody, layers: inner.map(\.name))
         markFailure(&body, layers: inner)
@@ -113,7 +116,7 @@ extension DiagramBuilder {
 
         let sums = blocks.map(\.output)
         guard sums.contains(where: { source.isDrawable($0.name) }) else {
-            parts.clusters.append(DiagramCluster(id: bodyID, label: clusterLabel, kind: repeated ? .repeated : .block, nodeIDs: [bodyID], isFailing: body.isFailing))
+            parts.clusters.append(DiagramCluster(id: bodyID, label: "", kind: repeated ? .repeated : .block, nodeIDs: [bodyID], isFailing: body.isFailing))
             return nil
         }
         var add = DiagramNode(id: addID, title: repeated ? "add: \(first.name) .. \(last.name)" : "add: \(first.name)",
@@ -128,7 +131,7 @@ extension DiagramBuilder {
         if repeated, let shape = source.shape(first.name) {
             parts.connect(addID, bodyID, label: "x\(blocks.count - 1) more: \(shape)", kind: .repeats)
         }
-        parts.clusters.append(DiagramCluster(id: bodyID, label: clusterLabel, kind: repeated ? .repeated : .block, nodeIDs: [bodyID, addID], isFailing: body.isFailing || add.isFailing))
+        parts.clusters.append(DiagramCluster(id: bodyID, label: "", kind: repeated ? .repeated : .block, nodeIDs: [bodyID, addID], isFailing: body.isFailing || add.isFailing))
         return (addID, last.name)
     }
 
@@ -138,9 +141,20 @@ extension DiagramBuilder {
     func markFailure(_ node: inout DiagramNode, layers: [Layer]) {
         guard let failure = source.failure, let failing = layers.first(where: { $0.name == failure.layer }) else { return }
         node.isFailing = true
-        let inputs = failure.inputShapes.map(\.description).joined(separator: ", ")
         let prefix = failing.name == node.id ? "" : "\(failing.name): "
-        node.badge = Badge(.failure, "\(prefix)BREAKS: \(failure.reason) (input \(inputs))")
+        // One line per listed item: the reason alone can be wider than the whole overview.
+        var lines: [String]
+        let parts = failure.reason.split(separator: ": ", maxSplits: 1).map(String.init)
+        if parts.count == 2 {
+            lines = ["\(prefix)BREAKS: \(parts[0]):"] + parts[1].split(separator: ", ").map(String.init)
+        } else {
+            lines = ["\(prefix)BREAKS: \(failure.reason)"]
+        }
+        let inputs = failure.inputShapes.map(\.description)
+        if let first = inputs.first, !failure.reason.contains(first) {
+            lines.append("input " + inputs.joined(separator: ", "))
+        }
+        node.badge = Badge(.failure, lines.joined(separator: "\n"))
     }
 
     func style(of layer: Layer) -> NodeStyle {
