@@ -31,7 +31,11 @@ let package = Package(
         // Tables, notes and the audit against the source table: text only.
         .target(name: "LedgerReports", dependencies: ["NetworkModel"], swiftSettings: machineFlags),
         // Weights (generated, safetensors), npy, images: everything that turns bytes into tensors.
-        .target(name: "ModelData", dependencies: ["Tensors", "NetworkModel"], swiftSettings: machineFlags),
+        .target(name: "ModelData", dependencies: ["Tensors", "NetworkModel", "CPNG", "CImageShim"], swiftSettings: machineFlags),
+        // Debian's libpng-dev and libjpeg-dev, and a C shim that keeps their longjmp away from Swift.
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
+        .target(name: "CImageShim", dependencies: ["CPNG", "CJPEG"]),
         // The command-line surface (also reused by the REPL).
         .target(
             name: "ExploreCommands",
