@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "GEMM", swiftSettings: machineFlags),
         // Naive reference ops, the Backend protocol, NaiveBackend and the Interpreter.
         .target(name: "Computation", dependencies: ["NetworkModel", "Tensors"], swiftSettings: machineFlags),
+        // OpenBLAS's cblas_sgemm: explore bench's baseline only, never used to compute.
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         // Tables, notes and the audit against the source table: text only.
         .target(name: "LedgerReports", dependencies: ["NetworkModel"], swiftSettings: machineFlags),
         // Weights (generated, safetensors), npy, images: everything that turns bytes into tensors.
@@ -40,7 +42,7 @@ let package = Package(
         .target(
             name: "ExploreCommands",
             dependencies: [
-                "NetworkModel", "LedgerReports", "ModelData", "REPL", "DiagramModel", "Rendering", "Tensors", "Computation",
+                "NetworkModel", "LedgerReports", "ModelData", "REPL", "DiagramModel", "Rendering", "Tensors", "Computation", "GEMM", "COpenBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: machineFlags

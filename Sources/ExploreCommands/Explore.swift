@@ -15,6 +15,7 @@ public struct Explore: AsyncParsableCommand {
             WeightsCommand.self,
             AuditCommand.self,
             RenderCommand.self,
+            BenchCommand.self,
         ]
     )
 

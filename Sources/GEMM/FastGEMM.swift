@@ -30,8 +30,13 @@ public struct FastGEMM: GEMM {
         c: UnsafeMutablePointer<Float>, ldc: Int,
         accumulate: Bool
     ) {
-        let packed = PackedMatrix(k: k, n: n, b: b, ldb: ldb)
-        multiply(m: m, a: a, lda: lda, b: packed, c: c, ldc: ldc, accumulate: accumulate)
+        precondition(ldb >= n)
+        // One row block reads each B panel once: pack it on the fly, panel by panel,
+        // in the worker that uses it (it stays in L1). Several row blocks share B: pack it once.
+        let operand: BOperand = m <= Blocking.mc
+            ? .rows(UnsafeSendable(b), ldb: ldb, k: k, n: n)
+            : .packed(PackedMatrix(k: k, n: n, b: b, ldb: ldb))
+        run(m: m, a: a, lda: lda, b: operand, c: c, ldc: ldc, accumulate: accumulate, bias: nil, relu: false)
     }
 
     /// `C = A * B (+ C when accumulate) (+ bias[j]) (then max(., 0) when relu)` with B
@@ -42,6 +47,13 @@ public struct FastGEMM: GEMM {
         b: PackedMatrix,
         c: UnsafeMutablePointer<Float>, ldc: Int,
         accumulate: Bool = false, bias: UnsafePointer<Float>? = nil, relu: Bool = false
+    ) {
+        run(m: m, a: a, lda: lda, b: .packed(b), c: c, ldc: ldc, accumulate: accumulate, bias: bias, relu: relu)
+    }
+
+    private func run(
+        m: Int, a: UnsafePointer<Float>, lda: Int, b: BOperand,
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, bias: UnsafePointer<Float>?, relu: Bool
     ) {
         let n = b.n, k = b.k
         guard m > 0, n > 0 else { return }
@@ -105,11 +117,33 @@ public struct FastGEMM: GEMM {
     }
 }
 
+/// The B operand: packed beforehand, or plain rows packed panel by panel as they are used.
+enum BOperand: @unchecked Sendable {
+    case packed(PackedMatrix)
+    case rows(UnsafeSendable, ldb: Int, k: Int, n: Int)
+
+    var k: Int {
+        switch self {
+        case .packed(let matrix): matrix.k
+        case .rows(_, _, let k, _): k
+        }
+    }
+
+    var n: Int {
+        switch self {
+        case .packed(let matrix): matrix.n
+        case .rows(_, _, _, let n): n
+        }
+    }
+
+    var panelCount: Int { (n + Blocking.nr - 1) / Blocking.nr }
+}
+
 /// One multiply's operands, shared by its work items.
 private struct Job: @unchecked Sendable {
     let m: Int, n: Int, k: Int
     let a: UnsafePointer<Float>, lda: Int
-    let b: PackedMatrix
+    let b: BOperand
     let c: UnsafeMutablePointer<Float>, ldc: Int
     let accumulate: Bool
     let bias: UnsafePointer<Float>?
@@ -119,9 +153,14 @@ private struct Job: @unchecked Sendable {
     func compute(rows: Range<Int>, packed: PackedRows, panels: Range<Int>) {
         let mr = Blocking.mr, nr = Blocking.nr
         let rowPanels = (rows.count + mr - 1) / mr
-        var tile = (SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>())
-        withUnsafeMutableBytes(of: &tile) { tileBytes in
-            let tilePointer = tileBytes.baseAddress!.assumingMemoryBound(to: Float.self)
+        // 6 x 16 edge tile, then (for plain B) one kc x 16 B panel.
+        let scratchCount = mr * nr + Blocking.kc * nr
+        let scratch = UnsafeMutableRawPointer.allocate(byteCount: scratchCount * MemoryLayout<Float>.stride, alignment: Blocking.alignment)
+            .bindMemory(to: Float.self, capacity: scratchCount)
+        defer { UnsafeMutableRawPointer(scratch).deallocate() }
+        do {
+            let tilePointer = scratch
+            let bScratch = scratch + mr * nr
             var pc = 0
             while pc < k {
                 let kcb = min(Blocking.kc, k - pc)
@@ -142,7 +181,18 @@ private struct Job: @unchecked Sendable {
                             }
                         }
                     }
-                    let bPanel = b.panel(block: pc, rows: kcb, panel: panel)
+                    let bPanel: UnsafePointer<Float>
+                    switch b {
+                    case .packed(let matrix):
+                        bPanel = matrix.panel(block: pc, rows: kcb, panel: panel)
+                    case .rows(let source, let ldb, _, _):
+                        let from = source.pointer + pc * ldb + j0
+                        for p in 0..<kcb {
+                            (bScratch + p * nr).update(from: from + p * ldb, count: width)
+                            if width < nr { (bScratch + p * nr + width).update(repeating: 0, count: nr - width) }
+                        }
+                        bPanel = UnsafePointer(bScratch)
+                    }
                     for rowPanel in 0..<rowPanels {
                         let i0 = rows.lowerBound + rowPanel * mr
                         let height = min(mr, rows.upperBound - i0)

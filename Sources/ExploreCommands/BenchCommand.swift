@@ -1,0 +1,253 @@
+import ArgumentParser
+import COpenBLAS
+import GEMM
+import LedgerReports
+import NetworkModel
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `explore bench`: GFLOPS of every GEMM kernel (and OpenBLAS as the baseline) on
+/// 1024^3 and on the network's own shapes, then the whole forward pass naive vs fast.
+///
+/// Every figure is measured in this one run, kernels interleaved round by round, so
+/// the ratios hold even on a machine shared with other work; absolute times do not.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Naive vs optimised kernels: GEMM GFLOPS (with OpenBLAS as baseline), forward time, peak memory."
+    )
+
+    @OptionGroup var network: NetworkOptions
+
+    @Flag(help: "Print one JSON object (keys documented in cli.md).")
+    var json = false
+
+    @Flag(help: "Skip the slow naive figures (the naive 1024^3 GEMM and the naive forward pass).")
+    var quick = false
+
+    @Option(help: "Timed rounds per GEMM kernel and shape (the median is reported).")
+    var rounds = 7
+
+    func run() throws {
+        let ledger = try Ledger.faceNet(network.configuration)
+        let machine = BenchMachine.current()
+        openblas_set_num_threads(Int32(machine.cores))
+        var results: [GEMMBenchResult] = []
+        for shape in GEMMBenchShape.list(ledger: ledger) {
+            if !json { writeStandardError("bench: \(shape.label) \(shape.m)x\(shape.n)x\(shape.k)\n") }
+            results.append(GEMMBenchResult.measure(shape, rounds: rounds, skipNaive: quick && shape.flops > 500_000_000))
+        }
+        let report = BenchReport(machine: machine, gemm: results, peakRSSMegabytes: BenchMachine.peakResidentMegabytes())
+        print(json ? report.json.serialized(pretty: true) : report.text)
+    }
+}
+
+// MARK: - Machine
+
+/// Cores, clock and the FMA peak they allow.
+struct BenchMachine {
+    let cores: Int
+    let gigahertz: Double
+
+    /// cores x 2 FMA pipes x 8 float lanes x 2 flops x clock.
+    var peakGFLOPS: Double { Double(cores) * 2 * 8 * 2 * gigahertz }
+
+    static func current() -> BenchMachine {
+        var megahertz = 0.0
+        if let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+           let line = text.split(separator: "\n").first(where: { $0.hasPrefix("cpu MHz") }),
+           let value = line.split(separator: ":").last.flatMap({ Double($0.trimmingCharacters()) }) {
+            megahertz = value
+        }
+        return BenchMachine(cores: FastGEMM.defaultThreads, gigahertz: megahertz / 1000)
+    }
+
+    /// The process's peak resident set so far (`getrusage`'s `ru_maxrss`, KiB on Linux), in MB.
+    static func peakResidentMegabytes() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) * 1024 / 1_000_000
+    }
+}
+
+/// Seconds since an arbitrary start, monotonic.
+func benchNow() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+}
+
+func median(_ values: [Double]) -> Double {
+    guard !values.isEmpty else { return .nan }
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+// MARK: - GEMM
+
+/// OpenBLAS's `cblas_sgemm`, the benchmark's baseline (never used to compute the network).
+struct OpenBLASGEMM: GEMM {
+    let name = "openblas"
+
+    func multiply(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+                  c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
+                    1, a, Int32(lda), b, Int32(ldb), accumulate ? 1 : 0, c, Int32(ldc))
+    }
+}
+
+/// One GEMM shape to time: 1024^3 or a layer's (M = output pixels, N = filters, K = kh*kw*cin).
+struct GEMMBenchShape {
+    let label: String
+    let m: Int, n: Int, k: Int
+
+    var flops: Int { 2 * m * n * k }
+
+    /// One layer per stage, named here and sized by the ledger (so `--input-size` changes them).
+    static let layers = [
+        "Conv2d_2b_3x3",                      // stem, 77x77 at 160
+        "Conv2d_4a_3x3",                      // stem, 36x36
+        "Block35_1/Conv2d_1x1",               // 17x17 stage (up projection)
+        "Block17_1/Branch_0/Conv2d_1x1",      // 8x8 stage, K = 1088
+        "Block17_1/Conv2d_1x1",               // 8x8 stage (up projection)
+        "Block8_1/Branch_0/Conv2d_1x1",       // 3x3 stage, K = 2080
+    ]
+
+    static func list(ledger: Ledger) -> [GEMMBenchShape] {
+        var shapes = [GEMMBenchShape(label: "1024^3", m: 1024, n: 1024, k: 1024)]
+        for name in layers {
+            guard let entry = ledger[name], case .convolution(let conv) = entry.layer.op else { continue }
+            let kernel = conv.window.kernel
+            let map = entry.output.spatial
+            shapes.append(GEMMBenchShape(label: name, m: map.height * map.width, n: conv.filters,
+                                         k: kernel.height * kernel.width * entry.input.channels))
+        }
+        return shapes
+    }
+}
+
+/// GFLOPS of every kernel on one shape.
+struct GEMMBenchResult {
+    let shape: GEMMBenchShape
+    /// Kernel name -> median GFLOPS; nil when skipped.
+    let gflops: [(name: String, value: Double?)]
+
+    func value(_ name: String) -> Double? { gflops.first { $0.name == name }?.value ?? nil }
+
+    /// Times `GEMMKernels.all` and OpenBLAS; the fast kernels and OpenBLAS alternate
+    /// round by round. The naive kernel runs once (it is the slow reference).
+    static func measure(_ shape: GEMMBenchShape, rounds: Int, skipNaive: Bool) -> GEMMBenchResult {
+        let kernels: [any GEMM] = GEMMKernels.all + [OpenBLASGEMM()]
+        var state: UInt64 = 2018
+        func random(_ count: Int) -> [Float] {
+            (0..<count).map { _ in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return Float(state >> 40) * 0x1p-23 - 1
+            }
+        }
+        let a = random(shape.m * shape.k), b = random(shape.k * shape.n)
+        var c = [Float](repeating: 0, count: shape.m * shape.n)
+        func time(_ kernel: any GEMM, repeats: Int) -> Double {
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    c.withUnsafeMutableBufferPointer { c in
+                        let start = benchNow()
+                        for _ in 0..<repeats {
+                            kernel.multiply(m: shape.m, n: shape.n, k: shape.k, a: a.baseAddress!, lda: shape.k,
+                                            b: b.baseAddress!, ldb: shape.n, c: c.baseAddress!, ldc: shape.n, accumulate: false)
+                        }
+                        return (benchNow() - start) / Double(repeats)
+                    }
+                }
+            }
+        }
+        var samples: [String: [Double]] = [:]
+        let timed = kernels.filter { $0.name != NaiveGEMM().name }
+        // Repeats per round: enough for ~20 ms at ~100 GFLOPS.
+        let repeats = max(1, Int(2e9 / Double(shape.flops)))
+        for kernel in timed { _ = time(kernel, repeats: 1) }  // warm up: threads, caches, page faults
+        for _ in 0..<max(1, rounds) {
+            for kernel in timed { samples[kernel.name, default: []].append(time(kernel, repeats: repeats)) }
+        }
+        if !skipNaive { samples[NaiveGEMM().name] = [time(NaiveGEMM(), repeats: 1)] }
+        let values = kernels.map { kernel -> (name: String, value: Double?) in
+            guard let seconds = samples[kernel.name] else { return (kernel.name, nil) }
+            return (kernel.name, Double(shape.flops) / median(seconds) / 1e9)
+        }
+        return GEMMBenchResult(shape: shape, gflops: values)
+    }
+}
+
+// MARK: - Report
+
+struct BenchReport {
+    let machine: BenchMachine
+    let gemm: [GEMMBenchResult]
+    let peakRSSMegabytes: Double
+
+    var json: JSONValue {
+        func number(_ value: Double?) -> JSONValue { value.map { .double(($0 * 100).rounded() / 100) } ?? .null }
+        let rows: [JSONValue] = gemm.map { result in
+            let fast = result.value(FastGEMM().name), blas = result.value(OpenBLASGEMM().name)
+            return .object([
+                ("label", .string(result.shape.label)),
+                ("m", .int(result.shape.m)), ("n", .int(result.shape.n)), ("k", .int(result.shape.k)),
+                ("gflops", .object(result.gflops.map { ($0.name, number($0.value)) })),
+                ("fast_over_openblas", number(fast.flatMap { f in blas.map { f / $0 } })),
+            ])
+        }
+        return .object([
+            ("machine", .object([
+                ("cores", .int(machine.cores)), ("clock_ghz", number(machine.gigahertz)),
+                ("peak_gflops", number(machine.peakGFLOPS)),
+            ])),
+            ("gemm", .array(rows)),
+            ("peak_rss_mb", number(peakRSSMegabytes)),
+        ])
+    }
+
+    var text: String {
+        var lines: [String] = []
+        lines.append("Machine: \(machine.cores) cores at \(format(machine.gigahertz, 2)) GHz, FMA peak \(format(machine.peakGFLOPS, 1)) GFLOPS (cores x 2 FMA x 8 lanes x 2 flops x clock)")
+        lines.append("")
+        lines.append("GEMM GFLOPS (median of rounds; kernels interleaved in one run, so ratios are fair on a shared machine)")
+        var table = [["shape", "M", "N", "K"] + gemm[0].gflops.map(\.name) + ["fast/openblas", "fast/peak"]]
+        for result in gemm {
+            let fast = result.value(FastGEMM().name), blas = result.value(OpenBLASGEMM().name)
+            table.append([result.shape.label, "\(result.shape.m)", "\(result.shape.n)", "\(result.shape.k)"]
+                + result.gflops.map { $0.value.map { format($0, 1) } ?? "-" }
+                + [fast.flatMap { f in blas.map { format(f / $0, 2) + "x" } } ?? "-",
+                   fast.map { format(100 * $0 / machine.peakGFLOPS, 0) + "%" } ?? "-"])
+        }
+        lines.append(contentsOf: alignColumns(table))
+        lines.append("")
+        lines.append("Peak resident memory: \(format(peakRSSMegabytes, 1)) MB")
+        return lines.joined(separator: "\n")
+    }
+}
+
+func format(_ value: Double, _ decimals: Int) -> String {
+    guard value.isFinite else { return "-" }
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let rounded = (value * scale).rounded() / scale
+    var text = String(rounded)
+    if decimals == 0, text.hasSuffix(".0") { text.removeLast(2) }
+    if decimals > 0 {
+        let fraction = text.split(separator: ".").last.map(\.count) ?? 0
+        text += String(repeating: "0", count: max(0, decimals - fraction))
+    }
+    return text
+}
+
+/// Left-aligned first column, right-aligned numbers, two spaces between columns.
+func alignColumns(_ rows: [[String]]) -> [String] {
+    let widths = (0..<(rows.map(\.count).max() ?? 0)).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+    return rows.map { row in
+        row.enumerated().map { column, cell in
+            let padding = String(repeating: " ", count: widths[column] - cell.count)
+            return column == 0 ? cell + padding : padding + cell
+        }.joined(separator: "  ")
+    }
+}
