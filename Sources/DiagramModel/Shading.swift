@@ -52,10 +52,10 @@ extension Shading {
     static let pass = "#b6d7a8"
     static let fail = "#ea9999"
 
-    /// White (0) to deep orange (1), as `#rrggbb`.
+    /// White (0) to orange (1), as `#rrggbb`; light enough at 1 for the badge colours to read.
     static func heat(_ level: Double) -> String {
         let low = (r: 255.0, g: 255.0, b: 255.0)
-        let high = (r: 230.0, g: 85.0, b: 13.0)
+        let high = (r: 246.0, g: 150.0, b: 80.0)
         func mix(_ a: Double, _ b: Double) -> Int { Int((a + (b - a) * level).rounded()) }
         return "#" + [mix(low.r, high.r), mix(low.g, high.g), mix(low.b, high.b)].map(hex2).joined()
     }

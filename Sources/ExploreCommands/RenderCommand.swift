@@ -1,7 +1,10 @@
 import ArgumentParser
+import Computation
 import DiagramModel
+import ModelData
 import NetworkModel
 import Rendering
+import Tensors
 
 /// `explore render`: the architecture diagram, drawn from the declaration through Graphviz.
 struct RenderCommand: ParsableCommand {
@@ -38,12 +41,11 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Overwrite the default output file if it exists.")
     var force = false
 
-    @Option(help: ArgumentHelp("Fill nodes by op kind (default), by time share of a run (time) or by golden agreement (verify).", valueName: "kind|time|verify"))
+    @Option(help: ArgumentHelp("Fill nodes by op kind (default), by each layer's share of the time of one naive forward pass with the seeded weights (time), or by golden agreement (verify).", valueName: "kind|time|verify"))
     var color: String = "kind"
 
     func run() throws {
         let format = try resolvedFormat()
-        let shading = try resolvedShading()
         let networkModel: Network
         do {
             networkModel = try Network.faceNet(network.configuration)
@@ -61,6 +63,7 @@ struct RenderCommand: ParsableCommand {
         if out == nil && !force && OutputFile.exists(path) {
             throw ExploreError("'\(path)' exists: pass --force to overwrite it, or name it with --out")
         }
+        let shading = try resolvedShading(source)
         let diagram = DiagramBuilder(source: source, shading: shading).diagram(expanding: selection)
         do {
             let bytes = try Graphviz.render(dot: DOTWriter.dot(diagram), format: format)
@@ -88,14 +91,42 @@ struct RenderCommand: ParsableCommand {
         return .svg
     }
 
-    func resolvedShading() throws -> Shading {
+    func resolvedShading(_ source: DiagramSource) throws -> Shading {
         switch color.lowercased() {
         case "kind", "op": return .opKind
-        case "time", "verify":
-            throw ExploreError("--color \(color) needs a run of the network, which this build cannot do yet (the computation/verification modules are not wired in): use --color kind")
+        case "time": return .timeShare(try timeShares(source))
+        case "verify":
+            throw ExploreError("--color verify needs the golden comparison (module Verification), which this build does not have yet: use --color kind or time")
         default:
             throw ExploreError("unknown --color '\(color)': use kind, time or verify")
         }
     }
-}
 
+    /// Runs the network once (naive kernels, seeded weights) and returns each layer's
+    /// share of the summed layer times.
+    func timeShares(_ source: DiagramSource) throws -> [String: Double] {
+        if let failure = source.failure { throw ExploreError("--color time cannot run the network: \(failure)") }
+        let ledger = try Ledger(network: source.network)
+        let backend = try NaiveBackend(ledger: ledger, weights: GeneratedWeights(seed: GeneratedWeights.defaultSeed, ledger: ledger))
+        let interpreter = Interpreter(ledger: ledger, backend: backend, input: Self.testPattern(size: ledger.network.configuration.inputSize), retain: .needed)
+        let results = try interpreter.runToEnd()
+        let total = results.reduce(0) { $0 + $1.seconds }
+        guard total > 0 else { return [:] }
+        return Dictionary(uniqueKeysWithValues: results.map { ($0.name, $0.seconds / total) })
+    }
+
+    /// A deterministic, already standardised `[1, size, size, 3]` image: timing does not
+    /// depend on the pixel values.
+    static func testPattern(size: Int) -> Tensor {
+        var scalars = [Float](repeating: 0, count: size * size * 3)
+        for y in 0..<size {
+            for x in 0..<size {
+                for c in 0..<3 {
+                    let value = (x * 7 + y * 3 + c * 85) % 256
+                    scalars[(y * size + x) * 3 + c] = (Float(value) - 127.5) / 128
+                }
+            }
+        }
+        return Tensor(shape: [1, size, size, 3], scalars: scalars)
+    }
+}

@@ -62,6 +62,20 @@ struct RenderCommandTests {
         #expect(svg.contains("BREAKS"))
     }
 
+    /// Runs the network once (at 75, the smallest input that fits, to stay quick) and
+    /// shades by time: every node gets a share, the shares of the layers add up to 100%.
+    @Test func colorTimeRunsTheNetworkAndLabelsShares() throws {
+        let folder = try Self.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try ExploreBinary.run(["render", "--color", "time", "--input-size", "75", "--format", "dot", "--out", "t.dot"], currentDirectory: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        let dot = try String(contentsOf: folder.appendingPathComponent("t.dot"), encoding: .utf8)
+        let nodeLines = dot.split(separator: "\n").filter { $0.contains("tooltip=") }
+        #expect(nodeLines.count == 25)
+        #expect(nodeLines.allSatisfy { $0.contains("time ") })
+        #expect(dot.contains("the slowest node"))
+    }
+
     /// One line on standard error, non-zero exit, nothing written.
     @Test(arguments: [
         (["render", "--format", "gif"], "explore: unknown format 'gif': use one of svg, png, pdf, dot\n"),
