@@ -4,7 +4,6 @@ import DiagramModel
 import ModelData
 import NetworkModel
 import Rendering
-import Tensors
 
 /// `explore render`: the architecture diagram, drawn from the declaration through Graphviz.
 struct RenderCommand: ParsableCommand {
@@ -102,31 +101,16 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
-    /// Runs the network once (naive kernels, seeded weights) and returns each layer's
-    /// share of the summed layer times.
+    /// Runs the network once (naive kernels, seeded weights, the built-in synthetic
+    /// image) and returns each layer's share of the summed layer times.
     func timeShares(_ source: DiagramSource) throws -> [String: Double] {
         if let failure = source.failure { throw ExploreError("--color time cannot run the network: \(failure)") }
         let ledger = try Ledger(network: source.network)
         let backend = try NaiveBackend(ledger: ledger, weights: GeneratedWeights(seed: GeneratedWeights.defaultSeed, ledger: ledger))
-        let interpreter = Interpreter(ledger: ledger, backend: backend, input: Self.testPattern(size: ledger.network.configuration.inputSize), retain: .needed)
+        let interpreter = Interpreter(ledger: ledger, backend: backend, input: SyntheticImage.make(size: ledger.network.configuration.inputSize), retain: .needed)
         let results = try interpreter.runToEnd()
         let total = results.reduce(0) { $0 + $1.seconds }
         guard total > 0 else { return [:] }
         return Dictionary(uniqueKeysWithValues: results.map { ($0.name, $0.seconds / total) })
-    }
-
-    /// A deterministic, already standardised `[1, size, size, 3]` image: timing does not
-    /// depend on the pixel values.
-    static func testPattern(size: Int) -> Tensor {
-        var scalars = [Float](repeating: 0, count: size * size * 3)
-        for y in 0..<size {
-            for x in 0..<size {
-                for c in 0..<3 {
-                    let value = (x * 7 + y * 3 + c * 85) % 256
-                    scalars[(y * size + x) * 3 + c] = (Float(value) - 127.5) / 128
-                }
-            }
-        }
-        return Tensor(shape: [1, size, size, 3], scalars: scalars)
     }
 }
