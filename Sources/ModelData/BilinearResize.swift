@@ -8,6 +8,7 @@
 /// Pixel centres sit at `i + 0.5`, so same size is the identity, 2x upsampling of
 /// `[0, 10]` gives `[0, 2.5, 7.5, 10]`, and halving `[0, 1, 2, 3]` gives `[0.5, 2.5]`
 /// (no antialiasing: downscaling by more than 2 skips pixels, like TF without antialias).
+/// Checked bit for bit against TensorFlow 2.21 (TensorFlowAgreementTests).
 public enum BilinearResize {
     /// `values` is `height x width x channels` row-major; the result `outHeight x outWidth x channels`.
     public static func resize(_ values: [Float], height: Int, width: Int, channels: Int, outHeight: Int, outWidth: Int) -> [Float] {
