@@ -44,9 +44,10 @@ public enum DOTWriter {
         let lines = cluster.label.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let label = cluster.label.isEmpty ? "" : lines.enumerated().map { $0.offset == 0 ? "<B>\(html($0.element))</B>" : "<FONT POINT-SIZE=\"10\">\(html($0.element))</FONT>" }.joined(separator: "<BR/>")
         // Block titles go at the bottom: edges enter a block from the top and would cross them.
-        let location = cluster.kind == .branch ? "t" : "b"
+        let location = cluster.kind == .branch || cluster.labelLocation == .topRight ? "t" : "b"
+        let justify = cluster.labelLocation == .topRight ? "r" : "l"
         out.append(pad + "subgraph \(quote("cluster_" + cluster.id)) {")
-        out.append(pad + "  graph [label=<\(label)>, style=\"rounded,filled\", color=\(quote(color)), fillcolor=\(quote(fill)), fontsize=\(cluster.kind == .branch ? 10 : 12), labeljust=l, labelloc=\(location), penwidth=\(cluster.isFailing ? 2 : 1)];")
+        out.append(pad + "  graph [label=<\(label)>, style=\"rounded,filled\", color=\(quote(color)), fillcolor=\(quote(fill)), fontsize=\(cluster.kind == .branch ? 10 : 12), labeljust=\(justify), labelloc=\(location), penwidth=\(cluster.isFailing ? 2 : 1)];")
         for id in cluster.nodeIDs { if let node = nodes[id] { out.append(pad + "  " + statement(node)) } }
         for child in cluster.children { write(child, nodes: nodes, depth: depth + 1, into: &out) }
         out.append(pad + "}")

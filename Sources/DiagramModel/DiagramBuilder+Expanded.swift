@@ -38,9 +38,9 @@ extension DiagramBuilder {
                 parts.add(layerNode(layer, title: layer.name, showOutput: false))
                 connectInputs(of: layer, identityFrom: nil, into: &parts)
             case .block(let block):
-                addBlock(block, note: nil, into: &parts)
+                addBlock(block, note: nil, compact: true, into: &parts)
             case .repeated(_, let blocks):
-                for block in blocks { addBlock(block, note: nil, into: &parts) }
+                for block in blocks { addBlock(block, note: nil, compact: true, into: &parts) }
             }
         }
         return finish(parts, name: "all", title: title("every layer"))
@@ -52,7 +52,9 @@ extension DiagramBuilder {
     func blockInput(_ block: Block) -> String { block.layers[0].inputs[0] }
 
     /// Adds `block`'s drawable layers as a cluster with one sub-cluster per branch.
-    func addBlock(_ block: Block, note: String?, into parts: inout GraphParts) {
+    /// `compact`: among other blocks, titled by name only at the top right (the add
+    /// or concat node already says scale, activation and shape).
+    func addBlock(_ block: Block, note: String?, compact: Bool = false, into parts: inout GraphParts) {
         let input = blockInput(block)
         var branches: [String: DiagramCluster] = [:]
         var direct: [String] = []
@@ -71,7 +73,9 @@ extension DiagramBuilder {
         }
         let children = block.branchNames.compactMap { branches[$0] }
         guard !children.isEmpty || !direct.isEmpty else { return }
-        parts.clusters.append(DiagramCluster(id: block.name, label: blockLabel(block, note: note), kind: .block, nodeIDs: direct, children: children, isFailing: failing))
+        var cluster = DiagramCluster(id: block.name, label: compact ? block.name : blockLabel(block, note: note), kind: .block, nodeIDs: direct, children: children, isFailing: failing)
+        if compact { cluster.labelLocation = .topRight }
+        parts.clusters.append(cluster)
     }
 
     /// `Mixed_6a: 17x17x320 -> 8x8x1088` / `Block17_4 (4 of 20): scale 0.1, ReLU, 8x8x1088`.

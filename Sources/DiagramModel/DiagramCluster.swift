@@ -15,6 +15,15 @@ public struct DiagramCluster: Sendable, Equatable {
     public var children: [DiagramCluster]
     /// Set when a node inside holds the failing layer.
     public var isFailing: Bool
+    /// Where the label sits: edges cross whatever side they enter or leave by.
+    public var labelLocation: LabelLocation = .standard
+
+    public enum LabelLocation: Sendable, Equatable {
+        /// Branches at the top left, blocks at the bottom left (edges enter a lone block from the top).
+        case standard
+        /// Top right: a block with edges both in and out (the fully expanded network).
+        case topRight
+    }
 
     public init(id: String, label: String, kind: Kind, nodeIDs: [String] = [], children: [DiagramCluster] = [], isFailing: Bool = false) {
         self.id = id
