@@ -8,9 +8,10 @@ public enum DOTWriter {
     public static func dot(_ diagram: Diagram) -> String {
         var out: [String] = []
         out.append("digraph \(quote(diagram.name)) {")
+        // <BR ALIGN="LEFT"/> ends a left-aligned line; plain <BR/> lines are centred.
         let title = diagram.title.enumerated().map { index, line in
             index == 0 ? "<B>\(html(line))</B>" : (line.hasPrefix("BREAKS") ? "<FONT COLOR=\"\(failureColor)\">\(html(line))</FONT>" : html(line))
-        }.joined(separator: "<BR/>")
+        }.joined(separator: "<BR ALIGN=\"LEFT\"/>") + "<BR ALIGN=\"LEFT\"/>"
         var label = title
         if let legend = diagram.legend, diagram.legendPlacement == .besideTitle {
             // Side by side: a cell under the title would stretch the legend to the title's width.
@@ -42,7 +43,8 @@ public enum DOTWriter {
         let color = cluster.isFailing ? failureColor : (cluster.kind == .branch ? "#aaaaaa" : "#777777")
         let fill = cluster.kind == .branch ? "#fbfbfb" : (cluster.kind == .repeated ? "#f4f0fa" : "#f7f7f7")
         let lines = cluster.label.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let label = cluster.label.isEmpty ? "" : lines.enumerated().map { $0.offset == 0 ? "<B>\(html($0.element))</B>" : "<FONT POINT-SIZE=\"10\">\(html($0.element))</FONT>" }.joined(separator: "<BR/>")
+        let align = cluster.labelLocation == .topRight ? "RIGHT" : "LEFT"
+        let label = cluster.label.isEmpty ? "" : lines.enumerated().map { $0.offset == 0 ? "<B>\(html($0.element))</B>" : "<FONT POINT-SIZE=\"10\">\(html($0.element))</FONT>" }.joined(separator: "<BR ALIGN=\"\(align)\"/>") + "<BR ALIGN=\"\(align)\"/>"
         // Block titles go at the bottom: edges enter a block from the top and would cross them.
         let location = cluster.kind == .branch || cluster.labelLocation == .topRight ? "t" : "b"
         let justify = cluster.labelLocation == .topRight ? "r" : "l"
@@ -99,9 +101,11 @@ public enum DOTWriter {
         let columns = max(rows.map(\.count).max() ?? 1, 1)
         let border = node.isFailing ? failureColor : "#666666"
         var html = "<TABLE BORDER=\"1\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\" BGCOLOR=\(quote(fill)) COLOR=\(quote(border))>"
-        var heading = "<B>\(self.html(node.title))</B>"
-        if !node.details.isEmpty { heading += "<BR/><FONT POINT-SIZE=\"9\">" + node.details.map(self.html).joined(separator: "<BR/>") + "</FONT>" }
-        html += "<TR><TD COLSPAN=\"\(columns)\">\(heading)</TD></TR>"
+        // Title and details in rows of their own (see textLabel).
+        html += "<TR><TD COLSPAN=\"\(columns)\" BORDER=\"0\"><B>\(self.html(node.title))</B></TD></TR>"
+        for detail in node.details {
+            html += "<TR><TD COLSPAN=\"\(columns)\" BORDER=\"0\"><FONT POINT-SIZE=\"9\">\(self.html(detail))</FONT></TD></TR>"
+        }
         for (index, row) in rows.enumerated() {
             html += "<TR>" + row.map { cell in
                 let text = self.html(cell)

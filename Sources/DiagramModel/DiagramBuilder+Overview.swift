@@ -62,7 +62,7 @@ extension DiagramBuilder {
             if case .globalAveragePool = layer.op { badge = nil }
             if showOutput { details.append("out \(entry.output)") }
         }
-        var node = DiagramNode(id: layer.name, title: title, details: details, badge: badge, style: style(of: layer), layers: [layer.name])
+        var node = DiagramNode(id: layer.name, title: title, details: details + overrideLines([layer], inBlock: false), badge: badge, style: style(of: layer), layers: [layer.name])
         markFailure(&node, layers: [layer])
         return node
     }
@@ -74,7 +74,7 @@ extension DiagramBuilder {
             details = ["\(block.branchNames.count) branches: " + sliceSum(concat)]
         }
         let entries = block.layers.compactMap { source.entry($0.name) }
-        var node = DiagramNode(id: block.name, title: block.name, details: details, badge: OpText.blockBadge(entries), style: .mixedBlock, layers: block.layers.map(\.name))
+        var node = DiagramNode(id: block.name, title: block.name, details: details + overrideLines(block.layers, inBlock: true), badge: OpText.blockBadge(entries), style: .mixedBlock, layers: block.layers.map(\.name))
         markFailure(&node, layers: block.layers)
         return node
     }
@@ -108,7 +108,7 @@ extension DiagramBuilder {
             details.append("1x1 up to \(up.filters), bias")
         }
         var body = DiagramNode(id: bodyID, title: clusterLabel,
-                               details: details, badge: OpText.blockBadge(inner.compactMap { source.entry($0.name) }),
+                               details: details + overrideLines(inner, inBlock: true), badge: OpText.blockBadge(inner.compactMap { source.entry($0.name) }),
                                style: .residualBody, layers: inner.map(\.name))
         markFailure(&body, layers: inner)
         parts.add(body)
@@ -136,6 +136,18 @@ extension DiagramBuilder {
     }
 
     // MARK: - Helpers
+
+    /// `what-if: padding SAME` for a layer whose padding the configuration overrides
+    /// (`what-if: Branch_0/Conv2d_1a_3x3 SAME` inside a block drawn as one node).
+    func overrideLines(_ layers: [Layer], inBlock: Bool) -> [String] {
+        let overrides = network.configuration.paddingOverrides
+        return layers.compactMap { layer in
+            guard let padding = overrides[layer.name] else { return nil }
+            guard inBlock else { return "what-if: padding \(padding.rawValue)" }
+            let inside = layer.block.map { layer.name.hasPrefix($0 + "/") ? String(layer.name.dropFirst($0.count + 1)) : layer.name } ?? layer.name
+            return "what-if: \(inside) \(padding.rawValue)"
+        }
+    }
 
     /// Marks `node` as failing when one of `layers` is the layer the ledger rejected.
     func markFailure(_ node: inout DiagramNode, layers: [Layer]) {

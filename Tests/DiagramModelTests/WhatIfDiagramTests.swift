@@ -31,12 +31,14 @@ struct WhatIfDiagramTests {
         #expect(overview.node("Block17 x20") == nil)              // nothing after the failure
         #expect(overview.nodes.last?.id == "Mixed_6a")
         #expect(overview.title.contains { $0.hasPrefix("BREAKS at Mixed_6a") })
+        #expect(overview.node("Mixed_6a")?.details.contains("what-if: Branch_0/Conv2d_1a_3x3 SAME") == true)
 
         let expanded = DiagramBuilder(source: source).diagram(expanding: .block("Mixed_6a"))
         #expect(expanded.nodes.filter(\.isFailing).map(\.id) == ["Mixed_6a"])
         #expect(expanded.node("Mixed_6a/Branch_0/Conv2d_1a_3x3")?.details.contains("out 9x9x384") == true)
         #expect(expanded.node("Mixed_6a/Branch_0/Conv2d_1a_3x3")?.badge?.text == "pads 1 top, 1 bottom, 1 left, 1 right; loses nothing")   // (9-1)*2 + 3 - 17 = 2
         #expect(expanded.clusters.first?.isFailing == true)
+        #expect(expanded.node("Mixed_6a/Branch_0/Conv2d_1a_3x3")?.details.contains("what-if: padding SAME") == true)
 
         let later = DiagramBuilder(source: source).diagram(expanding: .kind(.block17))
         #expect(later.nodes.map(\.id) == ["unreached"])
