@@ -119,8 +119,14 @@ extension DiagramBuilder {
             parts.clusters.append(DiagramCluster(id: bodyID, label: "", kind: repeated ? .repeated : .block, nodeIDs: [bodyID], isFailing: body.isFailing))
             return nil
         }
-        var add = DiagramNode(id: addID, title: repeated ? "add: \(first.name) .. \(last.name)" : "add: \(first.name)",
+        // A what-if that breaks inside the run: the add stands for the instances that ran.
+        let ran = sums.filter { source.entry($0.name) != nil }
+        let lastRan = ran.count < sums.count ? ran.last ?? first.output : last.output
+        var add = DiagramNode(id: addID, title: repeated ? "add: \(first.name) .. \(lastRan.name)" : "add: \(first.name)",
                               details: [OpText.operation(first.output.op)], style: .residualAdd, layers: sums.map(\.name))
+        if repeated && ran.count < sums.count, let broken = blocks.first(where: { source.entry($0.name) == nil }) {
+            add.details.append("\(broken.name) breaks: not reached beyond")
+        }
         markFailure(&add, layers: sums)
         parts.add(add)
         let upName = last.layers[last.layers.count - 2].name

@@ -44,6 +44,23 @@ struct WhatIfDiagramTests {
         #expect(later.nodes.map(\.id) == ["unreached"])
     }
 
+    /// 1x7 VALID on 8x8 gives 8x2 (width 8 - 7 + 1): Block17_4's concat cannot join it with 8x8.
+    @Test func breakingInsideARunOfBlocks() throws {
+        let config = NetworkConfiguration(paddingOverrides: ["Block17_4/Branch_1/Conv2d_0b_1x7": .valid])
+        let source = DiagramSource(network: try Network.faceNet(config))
+        #expect(source.failure?.layer == "Block17_4/concat")
+        let overview = DiagramBuilder(source: source).overview()
+        #expect(overview.nodes.filter(\.isFailing).map(\.id) == ["Block17 x20"])
+        let add = try #require(overview.node("Block17 x20/add"))
+        #expect(add.title == "add: Block17_1 .. Block17_3")
+        #expect(add.details.contains("Block17_4 breaks: not reached beyond"))
+        #expect(overview.node("Mixed_7a") == nil)
+        let expanded = DiagramBuilder(source: source).diagram(expanding: .block("Block17_4"))
+        #expect(expanded.node("Block17_4/Branch_1/Conv2d_0b_1x7")?.details.contains("out 8x2x160") == true)
+        #expect(expanded.node("Block17_4/concat")?.isFailing == true)
+        #expect(expanded.node("Block17_4/Conv2d_1x1") == nil)
+    }
+
     @Test func tooSmallAnInputBreaksInTheStem() throws {
         let source = DiagramSource(network: try Network.faceNet(NetworkConfiguration(inputSize: 20)))
         let failing = try #require(source.failure).layer
