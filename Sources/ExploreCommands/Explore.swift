@@ -16,6 +16,7 @@ public struct Explore: AsyncParsableCommand {
             AuditCommand.self,
             RenderCommand.self,
             BenchCommand.self,
+            VerifyCommand.self,
         ]
     )
 

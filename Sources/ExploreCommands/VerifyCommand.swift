@@ -1,0 +1,101 @@
+import ArgumentParser
+import Computation
+import Foundation
+import ModelData
+import NetworkModel
+import Tensors
+import Verification
+
+/// `explore verify`: every layer against the golden tensors TensorFlow/Keras computed.
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check every layer against golden tensors computed by TensorFlow/Keras.",
+        discussion: """
+        The golden file (Tests/Golden/, written by scripts/golden/make_golden.py) holds what
+        Keras's own InceptionResNetV2 plus FaceNet's head computed with the seeded weights
+        (seed 2018) for two images: the built-in synthetic image and an asymmetric one.
+        verify first checks that the generated weights match the reference's checksums,
+        then runs the network on each recorded image and compares every named layer:
+        max absolute and relative error, the worst position (border or inside), the first
+        layer that diverges and a hint about the convention that differs.
+        Exit status 1 when anything disagrees.
+        """
+    )
+
+    enum Kernels: String, ExpressibleByArgument, CaseIterable {
+        case naive, fast
+    }
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    @Option(help: "Which kernels compute: naive or fast.")
+    var gemm: Kernels = .naive
+
+    @Option(help: ArgumentHelp("The golden file (default: Tests/Golden/\(GoldenFile.fileName), or $\(GoldenLocation.environmentVariable)).", valueName: "FILE"))
+    var golden: String?
+
+    @Option(name: .customLong("only"), help: ArgumentHelp("Check only this recorded input (builtin, asymmetric).", valueName: "INPUT"))
+    var only: String?
+
+    @Flag(help: "Print only the summary of each input, not one line per layer.")
+    var quiet = false
+
+    @Flag(help: "Stop an input at its first failing layer.")
+    var stopAtFirstFailure = false
+
+    func run() throws {
+        let path = golden ?? GoldenLocation.defaultPath()
+        let file: GoldenFile
+        let verifier: Verifier
+        do {
+            file = try GoldenFile.load(path: path)
+            verifier = try Verifier(golden: file, ledger: try Ledger.faceNet())
+        } catch let error as GoldenFileError {
+            throw ExploreError(error.description)
+        }
+        var inputs = file.header.inputs
+        if let only {
+            inputs = inputs.filter { $0.name == only }
+            guard !inputs.isEmpty else {
+                throw ExploreError("the golden file has no input '\(only)': it has \(file.header.inputs.map { "'\($0.name)'" }.joined(separator: ", "))")
+            }
+        }
+        let weights = GeneratedWeights(seed: file.header.weightsSeed, ledger: verifier.ledger)
+        let backend: any Backend
+        switch gemm {
+        case .naive: backend = try NaiveBackend(ledger: verifier.ledger, weights: weights)
+        case .fast: throw ExploreError("--gemm fast: the fast kernels are not available in this build yet; use --gemm naive")
+        }
+        let text = !json
+        if text { print(ReportText.preamble(golden: path, reference: verifier.referenceDescription, backend: backend.name, tolerance: verifier.tolerance)) }
+        let weightReport = verifier.checkWeights(weights)
+        if text { print(ReportText.weights(weightReport)) }
+
+        var reports: [InputReport] = []
+        for input in inputs {
+            if text { print(ReportText.inputHeader(name: input.name, description: input.description)) }
+            let report = try verifier.verify(input, backend: backend, stopAtFirstFailure: stopAtFirstFailure) { check in
+                if text && (!quiet || !check.passed) { print(ReportText.row(check)) }
+            }
+            if text { print(ReportText.inputSummary(report)) }
+            reports.append(report)
+        }
+        let report = VerificationReport(
+            golden: path, reference: verifier.referenceDescription, backend: backend.name, tolerance: verifier.tolerance,
+            weights: weightReport, imageNotes: [], inputs: reports)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            print(ReportText.closing(report))
+        }
+        if !report.passed {
+            let reasons = reports.compactMap { input in input.firstFailure.map { "input '\(input.input)' diverges at \($0.layer)" } }
+            throw ExploreError("verify failed: " + ((weightReport.passed ? [] : ["weights differ"]) + reasons).joined(separator: "; "))
+        }
+    }
+}

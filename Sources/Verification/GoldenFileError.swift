@@ -1,0 +1,31 @@
+/// Why a golden file cannot be used. Every description is one line and ends with
+/// the hint to regenerate the file.
+public enum GoldenFileError: Error, Equatable, CustomStringConvertible {
+    case missing(path: String)
+    case unreadable(path: String, detail: String)
+    case notGolden(path: String)
+    case unsupportedVersion(path: String, found: UInt32, supported: UInt32)
+    case truncated(path: String, detail: String)
+    case brokenHeader(path: String, detail: String)
+    case corrupt(path: String, detail: String)
+    /// The file describes another network than the ledger (a layer or weight missing, or another shape).
+    case mismatch(path: String, detail: String)
+
+    public static let regenerateHint = "re-run scripts/golden/make_golden.py (see scripts/golden/README.md)"
+
+    public var description: String {
+        let body: String
+        switch self {
+        case .missing(let path): body = "golden file \(path) does not exist (pass --golden FILE, or run from the repository root)"
+        case .unreadable(let path, let detail): body = "golden file \(path) cannot be read: \(detail)"
+        case .notGolden(let path): body = "\(path) is not a golden file (its first bytes are not IEGOLDEN)"
+        case .unsupportedVersion(let path, let found, let supported):
+            body = "golden file \(path) has format version \(found), this explorer reads version \(supported)"
+        case .truncated(let path, let detail): body = "golden file \(path) is truncated: \(detail)"
+        case .brokenHeader(let path, let detail): body = "golden file \(path) has a broken header: \(detail)"
+        case .corrupt(let path, let detail): body = "golden file \(path) is damaged: \(detail)"
+        case .mismatch(let path, let detail): body = "golden file \(path) does not match the network: \(detail)"
+        }
+        return "\(body); \(Self.regenerateHint)"
+    }
+}

@@ -1,0 +1,74 @@
+import Computation
+import NetworkModel
+import Tensors
+
+/// Checks a backend's computation of the ledger's network against a golden file,
+/// layer by layer in execution order.
+public struct Verifier: Sendable {
+    public let golden: GoldenFile
+    public let ledger: Ledger
+    public let tolerance: Tolerance
+
+    /// Throws `GoldenFileError.mismatch` when the file does not describe `ledger`'s network.
+    public init(golden: GoldenFile, ledger: Ledger, tolerance: Tolerance = .float32Reordered) throws(GoldenFileError) {
+        try golden.check(against: ledger)
+        self.golden = golden
+        self.ledger = ledger
+        self.tolerance = tolerance
+    }
+
+    /// Every ledger variable from `source`, against the reference's checksum.
+    public func checkWeights(_ source: WeightSource) -> WeightReport {
+        let recorded = Dictionary(golden.header.weights.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var differences: [WeightReport.Difference] = []
+        var unavailable: [String: String] = [:]
+        for variable in ledger.weights {
+            guard let expected = recorded[variable.name] else { continue }   // check(against:) guarantees it
+            let tensor: Tensor
+            do { tensor = try source.tensor(named: variable.name, shape: variable.shape) } catch {
+                unavailable[variable.name] = "\(error)"
+                continue
+            }
+            let found = WeightChecksum.hex(WeightChecksum.of(tensor.scalars))
+            if found != expected.checksum {
+                differences.append(WeightReport.Difference(
+                    name: variable.name, expectedChecksum: expected.checksum, foundChecksum: found,
+                    expectedSum: expected.sum, foundSum: tensor.scalars.reduce(0.0) { $0 + Double($1) },
+                    expectedFirst: expected.first, foundFirst: tensor.scalars.prefix(expected.first.count).map(Double.init)))
+            }
+        }
+        return WeightReport(source: source.sourceDescription, checked: ledger.weights.count, differences: differences, unavailable: unavailable)
+    }
+
+    /// Runs `backend` on the recorded image of `input` and compares every layer.
+    ///
+    /// - Parameters:
+    ///   - stopAtFirstFailure: stop after the first failing layer (the rest would only inherit it)
+    ///   - progress: called after each layer
+    public func verify(_ input: GoldenInput, backend: any Backend, stopAtFirstFailure: Bool = false, progress: ((LayerCheck) -> Void)? = nil) throws -> InputReport {
+        let interpreter = Interpreter(ledger: ledger, backend: backend, input: golden.image(of: input), retain: .all)
+        let records = Dictionary(input.layers.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var checks: [LayerCheck] = []
+        var stopped = false
+        while !interpreter.isFinished {
+            let result = try interpreter.step()
+            let entry = result.entry
+            guard let record = records[entry.name] else { continue }   // check(against:) guarantees it
+            let inputs = entry.layer.inputs.compactMap { interpreter.output(of: $0) }
+            let check = LayerComparison.compare(entry, output: result.output, inputs: inputs, golden: record, stored: golden.values(of: record), tolerance: tolerance)
+            checks.append(check)
+            progress?(check)
+            if stopAtFirstFailure && !check.passed && !interpreter.isFinished {
+                stopped = true
+                break
+            }
+        }
+        return InputReport(input: input.name, description: input.description, backend: backend.name, layers: checks, stoppedEarly: stopped)
+    }
+
+    /// The reference's description: `TensorFlow 2.21.0, Keras 3.15.1 (scripts/golden/make_golden.py, 2026-...)`.
+    public var referenceDescription: String {
+        let h = golden.header
+        return "Keras \(h.keras) InceptionResNetV2 on TensorFlow \(h.tensorflow), seeded weights (seed \(h.weightsSeed)), made \(h.created) by \(h.generator)"
+    }
+}
