@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
         .testTarget(name: "GEMMTests", dependencies: ["GEMM"], swiftSettings: machineFlags),
-        .testTarget(name: "ComputationTests", dependencies: ["Computation", "NetworkModel", "Tensors"]),
+        .testTarget(name: "ComputationTests", dependencies: ["Computation", "NetworkModel", "Tensors", "ModelData"]),
         .testTarget(name: "LedgerReportsTests", dependencies: ["LedgerReports", "NetworkModel"]),
         .testTarget(name: "ModelDataTests", dependencies: ["ModelData", "Tensors", "NetworkModel"]),
         // Helpers for tests that run the built `explore` (not part of the product).
