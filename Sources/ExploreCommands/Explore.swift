@@ -17,6 +17,7 @@ public struct Explore: AsyncParsableCommand {
             RenderCommand.self,
             BenchCommand.self,
             VerifyCommand.self,
+            RunCommand.self,
         ]
     )
 
