@@ -59,15 +59,15 @@ struct RunCommand: ParsableCommand {
         let seconds = (clock.now - start) / .seconds(1)
 
         let size = compute.network.inputSize
-        print("\(backend.name) forward pass, \(size)x\(size) input, \(compute.weightsDescription), \(compute.inputDescription): \(format(seconds, 3)) s (\(ledger.entries.count) layers)")
+        print("\(backend.name) forward pass, \(size)x\(size) input, \(compute.weightsDescription), \(compute.inputDescription): \(fixedDecimals(seconds, 3)) s (\(ledger.entries.count) layers)")
         if let embedding = interpreter.output(of: ledger.entries.last!.name) {
             let norm = embedding.scalars.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
-            let first = embedding.scalars.prefix(8).map { format(Double($0), 5) }.joined(separator: " ")
-            print("embedding [\(embedding.count)]: norm \(format(norm, 6)), first \(min(8, embedding.count)): \(first)")
+            let first = embedding.scalars.prefix(8).map { fixedDecimals(Double($0), 5) }.joined(separator: " ")
+            print("embedding [\(embedding.count)]: norm \(fixedDecimals(norm, 6)), first \(min(8, embedding.count)): \(first)")
         }
         if timings {
             for result in interpreter.results.sorted(by: { $0.seconds > $1.seconds }) {
-                print("\(format(result.seconds * 1000, 3).leftPadded(10)) ms  \(result.name)")
+                print("\(fixedDecimals(result.seconds * 1000, 3).leftPadded(10)) ms  \(result.name)")
             }
         }
         for (name, path) in zip(names, paths) {
@@ -123,7 +123,7 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-private func format(_ value: Double, _ decimals: Int) -> String {
+private func fixedDecimals(_ value: Double, _ decimals: Int) -> String {
     guard value.isFinite else { return "\(value)" }
     var scale = 1.0
     for _ in 0..<decimals { scale *= 10 }
