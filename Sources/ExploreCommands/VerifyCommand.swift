@@ -72,10 +72,19 @@ struct VerifyCommand: ParsableCommand {
         if text { print(ReportText.preamble(golden: path, reference: verifier.referenceDescription, backend: backend.name, tolerance: verifier.tolerance)) }
         let weightReport = verifier.checkWeights(weights)
         if text { print(ReportText.weights(weightReport)) }
+        var imageNotes: [String] = []
+        if let builtin = file.input(named: "builtin") {
+            let size = file.header.network.inputSize
+            if let note = verifier.compareImage(SyntheticImage.make(size: size), with: builtin, what: "the built-in image SyntheticImage.make(size: \(size))") {
+                imageNotes.append(note)
+            } else if text {
+                print("image: the built-in image is bit for bit the one recorded for input 'builtin'")
+            }
+        }
 
         var reports: [InputReport] = []
         for input in inputs {
-            if text { print(ReportText.inputHeader(name: input.name, description: input.description)) }
+            if text { print(ReportText.inputHeader(name: input.name, description: input.description, columns: !quiet)) }
             let report = try verifier.verify(input, backend: backend, stopAtFirstFailure: stopAtFirstFailure) { check in
                 if text && (!quiet || !check.passed) { print(ReportText.row(check)) }
             }
@@ -84,7 +93,7 @@ struct VerifyCommand: ParsableCommand {
         }
         let report = VerificationReport(
             golden: path, reference: verifier.referenceDescription, backend: backend.name, tolerance: verifier.tolerance,
-            weights: weightReport, imageNotes: [], inputs: reports)
+            weights: weightReport, imageNotes: imageNotes, inputs: reports)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -95,7 +104,8 @@ struct VerifyCommand: ParsableCommand {
         }
         if !report.passed {
             let reasons = reports.compactMap { input in input.firstFailure.map { "input '\(input.input)' diverges at \($0.layer)" } }
-            throw ExploreError("verify failed: " + ((weightReport.passed ? [] : ["weights differ"]) + reasons).joined(separator: "; "))
+            let problems = (weightReport.passed ? [] : ["weights differ"]) + (imageNotes.isEmpty ? [] : ["the built-in image changed"]) + reasons
+            throw ExploreError("verify failed: " + problems.joined(separator: "; "))
         }
     }
 }

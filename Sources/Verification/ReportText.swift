@@ -19,8 +19,8 @@ public enum ReportText {
         "\ninput '\(input.input)': \(input.description)\n" + columnTitles
     }
 
-    public static func inputHeader(name: String, description: String) -> String {
-        "\ninput '\(name)': \(description)\n" + columnTitles
+    public static func inputHeader(name: String, description: String, columns: Bool = true) -> String {
+        "\ninput '\(name)': \(description)" + (columns ? "\n" + columnTitles : "")
     }
 
     static let columnTitles = pad("layer", 44) + pad("shape", 14) + padLeft("compared", 9) + padLeft("max abs", 11) + padLeft("max rel", 11) + "  worst at"
@@ -67,7 +67,7 @@ public enum ReportText {
     /// The closing lines of the whole run.
     public static func closing(_ report: VerificationReport) -> String {
         var lines: [String] = [""]
-        lines += report.imageNotes.map { "note: \($0)" }
+        lines += report.imageNotes.map { "image: \($0)" }
         if let (input, check) = report.worst {
             let position = check.worst.map { " at \($0)" } ?? ""
             lines.append("worst relative error seen: \(scientific(check.maxRelativeError)) in \(check.layer) (input '\(input)')\(position), absolute \(scientific(check.maxAbsoluteError))")
@@ -78,6 +78,7 @@ public enum ReportText {
         } else {
             var reasons: [String] = []
             if let weights = report.weights, !weights.passed { reasons.append("weights differ") }
+            if !report.imageNotes.isEmpty { reasons.append("the built-in image changed") }
             for input in report.inputs { if let first = input.firstFailure { reasons.append("input '\(input.input)' diverges at \(first.layer)") } }
             lines.append("FAIL: " + reasons.joined(separator: "; "))
         }

@@ -6,11 +6,11 @@ public struct VerificationReport: Sendable, Encodable {
     public let tolerance: Tolerance
     public let toleranceRule: String
     public let weights: WeightReport?
-    /// Problems with the inputs themselves (the built-in image no longer matching the recorded one).
+    /// Problems with the inputs themselves (the built-in image no longer matching the recorded one): failures.
     public let imageNotes: [String]
     public let inputs: [InputReport]
 
-    public var passed: Bool { (weights?.passed ?? true) && inputs.allSatisfy(\.passed) }
+    public var passed: Bool { (weights?.passed ?? true) && imageNotes.isEmpty && inputs.allSatisfy(\.passed) }
 
     /// The largest relative error over every input and layer, and where.
     public var worst: (input: String, check: LayerCheck)? {

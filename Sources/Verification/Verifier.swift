@@ -66,6 +66,19 @@ public struct Verifier: Sendable {
         return InputReport(input: input.name, description: input.description, backend: backend.name, layers: checks, stoppedEarly: stopped)
     }
 
+    /// Nil when `image` is bit for bit the image recorded for `input`, else a one-line note.
+    /// (`verify` computes on the recorded image; this says whether it is still what the
+    /// explorer's built-in image is.)
+    public func compareImage(_ image: Tensor, with input: GoldenInput, what: String) -> String? {
+        let recorded = golden.image(of: input)
+        guard recorded.shape == image.shape else {
+            return "\(what) has shape \(image.shape), the golden file recorded \(recorded.shape) for input '\(input.name)'"
+        }
+        let differing = zip(recorded.scalars, image.scalars).filter { $0.0.bitPattern != $0.1.bitPattern }.count
+        guard differing > 0 else { return nil }
+        return "\(what) differs from the image recorded for input '\(input.name)' in \(differing) values: the golden file is stale; \(GoldenFileError.regenerateHint)"
+    }
+
     /// The reference's description: `TensorFlow 2.21.0, Keras 3.15.1 (scripts/golden/make_golden.py, 2026-...)`.
     public var referenceDescription: String {
         let h = golden.header

@@ -38,3 +38,17 @@ import Tensors
         #expect(report.summary.contains("InceptionResnetV2/Conv2d_1a_3x3/weights"))
     }
 }
+
+/// The numpy twin of `SyntheticImage` in make_golden.py recorded exactly the explorer's built-in image.
+@Suite struct BuiltinImageTests {
+    @Test func recordedBuiltinImageIsSyntheticImage() throws {
+        let verifier = try Verifier(golden: GoldenFixture.file, ledger: GoldenFixture.ledger)
+        let builtin = try #require(GoldenFixture.file.input(named: "builtin"))
+        #expect(verifier.compareImage(SyntheticImage.make(size: 160), with: builtin, what: "SyntheticImage") == nil)
+        // And the comparison can fail: one flipped pixel is reported.
+        var changed = SyntheticImage.make(size: 160)
+        changed.scalars[12_345] += 1
+        let note = try #require(verifier.compareImage(changed, with: builtin, what: "SyntheticImage"))
+        #expect(note.contains("in 1 values") && note.contains("make_golden.py"))
+    }
+}

@@ -12,8 +12,7 @@ after it, and for any layer of at most 2,048 values. Also one checksum per
 weight tensor. See README.md beside this file and Tests/Golden/README.md.
 
 Usage (from the repository root, in a venv with tensorflow-cpu and numpy):
-    swift run -c release explore run --save /tmp/builtin --layers inputs   # the built-in image
-    python scripts/golden/make_golden.py --builtin-input /tmp/builtin/inputs.npy
+    python scripts/golden/make_golden.py
 """
 
 import argparse
@@ -51,6 +50,27 @@ def asymmetric_image(size=INPUT_SIZE) -> np.ndarray:
     pixels = np.clip(np.rint(np.stack([r, g, b], axis=-1)), 0, 255)
     standardised = ((pixels - 127.5) / 128.0).astype(np.float32)               # exact in float32
     return standardised[None]
+
+
+def builtin_image(size=INPUT_SIZE) -> np.ndarray:
+    """numpy twin of the Swift `SyntheticImage.make(size:)` (module ModelData), written from its
+    documentation: integer pixels, fixed standardisation (x - 127.5) / 128 (exact in float32)."""
+    y, x = np.mgrid[0:size, 0:size]
+    frame = max(1, size // 32)
+    denominator = max(size - 1, 1)
+
+    def inside(i, a, b):  # a% <= i < b% of the side
+        return (a * size <= 100 * i) & (100 * i < b * size)
+
+    r, g, b = 255 * x // denominator, 255 * y // denominator, np.full((size, size), 64)
+    black = (inside(x, 20, 28) & inside(y, 20, 70)) | (inside(x, 20, 50) & inside(y, 20, 28)) | (inside(x, 20, 42) & inside(y, 42, 50))
+    blue = inside(x, 70, 80) & inside(y, 75, 85)
+    white = (y < frame) | (y >= size - frame) | (x < frame) | (x >= size - frame)
+    pixels = np.stack([r, g, b], axis=-1)
+    pixels[black] = (0, 0, 0)
+    pixels[blue] = (0, 0, 255)
+    pixels[white] = (255, 255, 255)
+    return ((pixels.astype(np.float64) - 127.5) / 128.0).astype(np.float32)[None]
 
 
 def load_builtin(path) -> np.ndarray:
@@ -154,7 +174,8 @@ def record(name, tensor, whole, blob):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--builtin-input", help="inputs.npy written by `explore run --save DIR --layers inputs` (the built-in synthetic image)")
+    parser.add_argument("--builtin-input", help="the built-in image as .npy (e.g. from `explore run --save DIR --layers inputs`), "
+                        "checked against and used instead of the numpy twin of SyntheticImage")
     parser.add_argument("--out", default=DEFAULT_OUT)
     parser.add_argument("--seed", type=int, default=gw.DEFAULT_SEED)
     args = parser.parse_args()
@@ -164,10 +185,14 @@ def main():
 
     model, layers, weights = build(args.seed)
     inputs = []
+    builtin = builtin_image()
     if args.builtin_input:
-        inputs.append(("builtin", "the built-in synthetic image (SyntheticImage.make(160)), from " + os.path.basename(args.builtin_input), load_builtin(args.builtin_input)))
-    else:
-        print("warning: no --builtin-input; recording the asymmetric input only", file=sys.stderr)
+        given = load_builtin(args.builtin_input)
+        if given.tobytes() != builtin.tobytes():
+            print(f"warning: {args.builtin_input} differs from the numpy twin of SyntheticImage "
+                  f"(max |d| {np.abs(given - builtin).max()}); recording the file's image", file=sys.stderr)
+        builtin = given
+    inputs.append(("builtin", "the built-in synthetic image, SyntheticImage.make(size: 160): gradient, white frame, letter F, blue square", builtin))
     inputs.append(("asymmetric", "scripts/golden/make_golden.py asymmetric_image(): ramp, bent stripes, off-centre disc, top-left patch", asymmetric_image()))
 
     first_whole = next(i for i, layer in enumerate(layers) if layer.name.startswith(WHOLE_FROM))
