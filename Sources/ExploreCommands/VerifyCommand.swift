@@ -23,15 +23,11 @@ struct VerifyCommand: ParsableCommand {
         """
     )
 
-    enum Kernels: String, ExpressibleByArgument, CaseIterable {
-        case naive, fast
-    }
-
     @Flag(help: "Print the report as JSON.")
     var json = false
 
-    @Option(help: "Which kernels compute: naive or fast.")
-    var gemm: Kernels = .naive
+    @Option(help: ArgumentHelp("Which kernels compute (default: as for every command that computes).", valueName: GemmChoice.allCases.map(\.rawValue).joined(separator: "|")))
+    var gemm: GemmChoice?
 
     @Option(help: ArgumentHelp("The golden file (default: Tests/Golden/\(GoldenFile.fileName), or $\(GoldenLocation.environmentVariable)).", valueName: "FILE"))
     var golden: String?
@@ -63,11 +59,9 @@ struct VerifyCommand: ParsableCommand {
             }
         }
         let weights = GeneratedWeights(seed: file.header.weightsSeed, ledger: verifier.ledger)
-        let backend: any Backend
-        switch gemm {
-        case .naive: backend = try NaiveBackend(ledger: verifier.ledger, weights: weights)
-        case .fast: throw ExploreError("--gemm fast: the fast kernels are not available in this build yet; use --gemm naive")
-        }
+        // The backend exactly as every computing command builds it.
+        let kernels = try ComputeOptions.parse(gemm.map { ["--gemm", $0.rawValue] } ?? [])
+        let backend = try kernels.makeBackend(ledger: verifier.ledger, weights: weights)
         let text = !json
         if text { print(ReportText.preamble(golden: path, reference: verifier.referenceDescription, backend: backend.name, tolerance: verifier.tolerance)) }
         let weightReport = verifier.checkWeights(weights)
