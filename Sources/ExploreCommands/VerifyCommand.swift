@@ -90,7 +90,7 @@ struct VerifyCommand: ParsableCommand {
             weights: weightReport, imageNotes: imageNotes, inputs: reports)
         if json {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
