@@ -45,8 +45,13 @@ public final class EditLineSource: LineSource {
     public var isInteractive: Bool { true }
 
     public func readLine(prompt: String) -> String? {
-        guard let raw = CEditLine.readline(prompt) else { return nil }
+        _ = Interrupt.take()
+        guard let raw = CEditLine.readline(prompt) else {
+            // Ctrl-C may make readline return without a line: a fresh prompt, not the end.
+            return Interrupt.take() ? "" : nil
+        }
         defer { free(raw) }
+        if Interrupt.take() { return "" } // Ctrl-C ended the line: drop it
         let line = String(cString: raw)
         if line.contains(where: { !$0.isWhitespace }) {
             add_history(line)

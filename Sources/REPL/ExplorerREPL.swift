@@ -26,6 +26,7 @@ public enum ExplorerREPL {
         }
         let source: LineSource
         if isatty(STDIN_FILENO) == 1 {
+            Interrupt.install()
             source = EditLineSource(historyPath: historyPath, completer: Completer(layerNames: session.layerNames))
             out.line(style.bold("Inception Explorer") + ": FaceNet's Inception-ResNet-v2, \(session.layerNames.count) ops at "
                      + "\(settings.configuration.inputSize)x\(settings.configuration.inputSize). 'help' lists the commands, TAB completes, 'quit' or Ctrl-D leaves.")

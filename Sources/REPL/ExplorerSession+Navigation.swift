@@ -63,6 +63,7 @@ extension ExplorerSession {
         for taken in 0..<count {
             guard !atEnd else { out.line(endMessage); return }
             if taken > 0 && isBreakpoint(cursor) { out.line(breakpointMessage()); return }
+            if taken > 0 && Interrupt.take() { out.line(style.yellow("interrupted") + " after \(taken) ops"); return }
             let (record, replayed) = try advance()
             var lines = report.opLines(record.entry, position: cursor, total: total, output: record.output, seconds: record.seconds)
             if replayed { lines[0] += style.dim("   (computed before; replayed)") }
@@ -118,6 +119,11 @@ extension ExplorerSession {
         var ran = 0
         defer { flush() }
         while cursor <= target && !atEnd {
+            if ran > 0 && Interrupt.take() {
+                flush()
+                out.line(style.yellow("interrupted") + ": stopped before \(style.layer(ledger.entries[cursor].name)) (op \(cursor + 1) of \(total))")
+                return true
+            }
             if stopAtBreakpoints && ran > 0 && isBreakpoint(cursor) {
                 flush()
                 out.line(breakpointMessage())
