@@ -18,6 +18,7 @@ public struct Explore: AsyncParsableCommand {
             BenchCommand.self,
             VerifyCommand.self,
             RunCommand.self,
+            StepCommand.self,
         ]
     )
 
@@ -27,7 +28,7 @@ public struct Explore: AsyncParsableCommand {
     /// It takes no options (ArgumentParser would apply root options to every subcommand);
     /// settings are changed inside with `set`.
     public mutating func run() async throws {
-        let status = ExplorerREPL.run(settings: SessionSettings(), provider: nil)
+        let status = ExplorerREPL.run(settings: SessionSettings(), provider: StandardComputeProvider())
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -108,7 +108,7 @@ extension ExplorerSession {
     /// Runs ops until entry `target` is done, printing one line per block; true when it
     /// stopped early (breakpoint or end of a broken network).
     @discardableResult
-    func runForward(through target: Int, stopAtBreakpoints: Bool) throws -> Bool {
+    func runForward(through target: Int, stopAtBreakpoints: Bool, closingLines: Bool = true) throws -> Bool {
         var group: [StepRecord] = []
         func flush() {
             guard let first = group.first, let last = group.last else { return }
@@ -134,7 +134,7 @@ extension ExplorerSession {
             ran += 1
         }
         flush()
-        if let last = records.prefix(cursor).last, let block = network.block(named: last.entry.name) {
+        if closingLines, let last = records.prefix(cursor).last, let block = network.block(named: last.entry.name) {
             for line in report.closingLines(for: block, ledger: ledger, detailed: false) { out.line(line) }
         }
         if atEnd {

@@ -119,7 +119,7 @@ extension ExplorerSession {
         let all = records.reduce(0) { $0 + $1.seconds }
         for (key, count, seconds) in groups {
             let share = all > 0 ? NumberFormat.percent(seconds / all) : "-"
-            out.line("  " + key.padding(toLength: 24, withPad: " ", startingAt: 0) + "\(count) ops".leftPadded(8) + NumberFormat.milliseconds(seconds).leftPadded(12) + share.leftPadded(8))
+            out.line("  " + key.padding(toLength: 24, withPad: " ", startingAt: 0) + (count == 1 ? "1 op " : "\(count) ops").leftPadded(8) + NumberFormat.milliseconds(seconds).leftPadded(12) + share.leftPadded(8))
         }
         out.line("  " + "total".padding(toLength: 24, withPad: " ", startingAt: 0) + "\(records.count) ops".leftPadded(8) + NumberFormat.milliseconds(all).leftPadded(12) + "   gemm \(settings.gemm)")
     }

@@ -11,6 +11,8 @@ public struct HeatMap {
     let columns: Int
     /// Input pixels per cell along each axis (1 when not reduced).
     let factor: Int
+    /// Characters per cell: 2 for maps (square-looking pixels), 1 for vectors.
+    var cellWidth: Int { channels == 1 && factor == 1 && source.hasPrefix("vector") ? 1 : 2 }
     public let minimum: Float
     public let maximum: Float
     let source: String
@@ -46,11 +48,11 @@ public struct HeatMap {
         } else {
             if let channel, channel != 0 { throw CommandError("show: a vector has no channel \(channel); leave 'channel' out") }
             let n = tensor.count
-            let columns = min(n, maxColumns), rows = (n + columns - 1) / columns
+            let columns = min(n, 64), rows = (n + columns - 1) / columns
             var cells = [Float](repeating: .nan, count: rows * columns)
             for i in 0..<n { cells[i] = tensor.scalars[i] }
             self.init(channel: 0, channels: 1, cells: cells, rows: rows, columns: columns, factor: 1,
-                      source: "vector of \(n) values in rows of \(columns)")
+                      source: "vector of \(n) values, one character each, rows of \(columns)")
         }
     }
 
@@ -99,13 +101,13 @@ public struct HeatMap {
             var line = "  "
             for q in 0..<columns {
                 let v = cells[r * columns + q]
-                guard v.isFinite else { line += "  "; continue }
+                guard v.isFinite else { line += String(repeating: " ", count: cellWidth); continue }
                 let t = span > 0 ? Double((v - minimum) / span) : 0
                 if style.colour {
-                    line += style.background(232 + Int((t * 23).rounded()), "  ")
+                    line += style.background(232 + Int((t * 23).rounded()), String(repeating: " ", count: cellWidth))
                 } else {
                     let ch = Self.ramp[Int((t * Double(Self.ramp.count - 1)).rounded())]
-                    line += String(repeating: ch, count: 2)
+                    line += String(repeating: ch, count: cellWidth)
                 }
             }
             return line

@@ -52,6 +52,6 @@ public enum NumberFormat {
     /// A value in a fixed width for value windows: ` 0.1234`, `-12.35`.
     public static func cell(_ x: Float) -> String {
         let text = value(x)
-        return String(repeating: " ", count: max(0, 9 - text.count)) + text
+        return String(repeating: " ", count: max(1, 10 - text.count)) + text
     }
 }

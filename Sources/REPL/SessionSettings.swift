@@ -17,7 +17,7 @@ public struct SessionSettings: Sendable, Equatable {
 
     public static let defaultSeed: UInt64 = 2018
 
-    public init(configuration: NetworkConfiguration = NetworkConfiguration(), gemm: String = "fast",
+    public init(configuration: NetworkConfiguration = NetworkConfiguration(), gemm: String = "naive",
                 weightsPath: String? = nil, seed: UInt64 = defaultSeed, inputPath: String? = nil,
                 language: Language = .en, outputDirectory: String = "Output") {
         self.configuration = configuration
