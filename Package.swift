@@ -54,7 +54,7 @@ let package = Package(
         // The interactive explorer: session state, command parser, line editing, `explore step` reports.
         .target(
             name: "REPL",
-            dependencies: ["CEditLine", "NetworkModel", "LedgerReports", "Tensors", "Computation", "ModelData"],
+            dependencies: ["CEditLine", "NetworkModel", "LedgerReports", "Tensors", "Computation", "ModelData", "DiagramModel", "Rendering"],
             swiftSettings: machineFlags
         ),
         // Graphviz (gvc + cgraph) as a system library, for in-process layout and rendering.

@@ -59,7 +59,15 @@ public enum CommandParser {
         case "table": command = try parseTable(&arguments)
         case "set": command = .set(try parseSetting(&arguments))
         case "verify": command = .verify
-        case "render": command = .render(expand: arguments.optional())
+        case "render":
+            var expand: String? = nil, force = false
+            while let word = arguments.optional() {
+                if word == "--force" || word == "-f" { force = true }
+                else if word.hasPrefix("-") { throw arguments.usageError("unknown option '\(word)'") }
+                else if expand == nil { expand = word }
+                else { throw arguments.usageError("unexpected '\(word)'") }
+            }
+            command = .render(expand: expand, force: force)
         case "time": command = .time(block: arguments.optional())
         case "quit": command = .quit
         default: throw CommandError("'\(info.name)' is listed but not parsed")

@@ -154,7 +154,7 @@ extension ExplorerSession {
             out.line("back at the start; \(records.count) computed ops are kept, 'step' replays them")
         } else {
             let entry = ledger.entries[cursor - 1]
-            out.line("back at \(style.layer(entry.name)) (op \(cursor) of \(total)) -> \(entry.output); 'step' replays the \(records.count - cursor) ops after it")
+            out.line("back at \(style.layer(entry.name)) (op \(cursor) of \(total)) -> \(entry.output); 'step' replays the \(records.count - cursor) op\(records.count - cursor == 1 ? "" : "s") after it")
         }
     }
 

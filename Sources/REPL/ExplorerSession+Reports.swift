@@ -128,9 +128,6 @@ extension ExplorerSession {
         throw CommandError("verify: this build has no golden verification yet ('explore verify' arrives with the Verification module)")
     }
 
-    func render(expand: String?) throws {
-        throw CommandError("render: this build has no Graphviz rendering yet ('explore render' arrives with the Rendering module)")
-    }
 
     func writePNG(_ tensor: Tensor, entry: LedgerEntry, path: String, force: Bool) throws {
         throw CommandError("show --png: this build cannot write PNG files yet")

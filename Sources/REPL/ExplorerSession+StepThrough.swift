@@ -11,12 +11,12 @@ extension ExplorerSession {
         out.line(style.bold("explore step \(name)") + ": gemm \(settings.gemm), " + (provider?.describe(settings) ?? "no computation")
                  + ", " + settings.networkDescription)
         if first > 0 {
-            out.line("the \(first) ops before \(name), one line per block:")
+            out.line("the \(first) op\(first == 1 ? "" : "s") before \(name), one line per block:")
             try runForward(through: first - 1, stopAtBreakpoints: false, closingLines: false)
         }
         let before = records.reduce(0) { $0 + $1.seconds }
         out.line("")
-        out.line(ops.count == 1 ? "\(style.layer(name)):" : "\(style.layer(name)), op by op (\(ops.count) ops):")
+        if ops.count > 1 { out.line("\(style.layer(name)), op by op (\(ops.count) ops):") }
         let reachable = ops.filter { ledger.network.position(of: $0.name) != nil }.count
         try step(reachable)
         let during = records.dropFirst(first).reduce(0) { $0 + $1.seconds }

@@ -97,7 +97,7 @@ public final class ExplorerSession {
         case .table(let format, let language): table(format: format, language: language)
         case .set(let setting): try set(setting)
         case .verify: try verify()
-        case .render(let expand): try render(expand: expand)
+        case .render(let expand, let force): try render(expand: expand, force: force)
         case .time(let block): try time(block)
         case .quit: break
         }

@@ -25,7 +25,7 @@ public enum SessionCommand: Equatable, Sendable {
     case table(format: String, language: String)
     case set(Setting)
     case verify
-    case render(expand: String?)
+    case render(expand: String?, force: Bool)
     case time(block: String?)
     case quit
 

@@ -9,6 +9,20 @@ import Testing
         if let mismatch = try file.mismatch(output) { Issue.record("\(mismatch)") }
     }
 
+    /// `explore step` as a one-shot command, on the stem's first convolution (cheap).
+    @Test func stepCommandOnTheFirstConvolution() throws {
+        let file = TranscriptFile(name: "explore-step-Conv2d_1a_3x3")
+        let (output, status) = try ExploreProcess.run(["step", "Conv2d_1a_3x3", "--gemm", "naive"], input: "")
+        #expect(status == 0)
+        if let mismatch = try file.mismatch(output) { Issue.record("\(mismatch)") }
+    }
+
+    @Test func stepCommandRejectsAnUnknownLayerInOneLine() throws {
+        let (output, status) = try ExploreProcess.run(["step", "Mixed_6b"], input: "")
+        #expect(status != 0)
+        #expect(output == "explore: unknown layer 'Mixed_6b': did you mean 'Mixed_5b', 'Mixed_6a', 'Mixed_7a'?\n")
+    }
+
     @Test func endOfInputWithoutQuitExitsZero() throws {
         let (output, status) = try ExploreProcess.run([], input: "where\nbogus\n")
         #expect(status == 0)

@@ -17,15 +17,19 @@ struct TranscriptFile {
 
     func script() throws -> String { try String(contentsOf: inputURL, encoding: .utf8) }
 
-    /// Timings vary from run to run: `{ms}` in their place.
+    /// Timings vary from run to run: `{ms}` in their place (with the spaces that align them),
+    /// and `{share}` for a time share printed after one.
     static func normalise(_ text: String) -> String {
-        text.replacing(/-?\d+\.\d+ ms/, with: "{ms}")
+        text.replacing(/\ *-?\d+\.\d+ ms/, with: " {ms}")
+            .replacing(/\{ms\} +\d+\.\d%/, with: "{ms} {share}")
     }
 
     /// nil when `actual` matches the expected file (or was just recorded); otherwise the first
     /// differing line of each, numbered.
-    func mismatch(_ actual: String) throws -> String? {
-        let actual = Self.normalise(actual)
+    /// `replacing` maps text that varies by run (a temporary folder) to a stable word.
+    func mismatch(_ actual: String, replacing: [String: String] = [:]) throws -> String? {
+        var actual = Self.normalise(actual)
+        for (text, word) in replacing { actual = actual.replacingOccurrences(of: text, with: word) }
         if Self.recording {
             try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
             return nil

@@ -11,7 +11,8 @@ import Testing
     }
 
     @Test func timingsAreBlanked() {
-        #expect(TranscriptFile.normalise("took 12.34 ms, then 0.05 ms") == "took {ms}, then {ms}")
+        #expect(TranscriptFile.normalise("took 12.34 ms, then   0.05 ms") == "took {ms}, then {ms}")
+        #expect(TranscriptFile.normalise("  Mixed_6a  6 ops    12.50 ms   27.0%") == "  Mixed_6a  6 ops {ms} {share}")
         #expect(TranscriptFile.normalise("min 0.1234 max 2") == "min 0.1234 max 2")
     }
 }

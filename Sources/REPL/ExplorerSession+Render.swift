@@ -1,0 +1,35 @@
+import DiagramModel
+import NetworkModel
+import Rendering
+
+/// `render`: the architecture diagram of the network in force, through the Rendering module.
+extension ExplorerSession {
+    func render(expand: String?, force: Bool) throws {
+        let selection: ExpandSelection?
+        do {
+            selection = try expand.map { name throws(DiagramError) in try ExpandSelection.parse(name, in: network) }
+        } catch {
+            throw CommandError("render: \(error.description)")
+        }
+        let path = "\(settings.outputDirectory)/\(selection?.slug ?? "overview").svg"
+        if !force && Rendering.OutputFile.exists(path) {
+            throw CommandError("render: '\(path)' exists: 'render \(expand.map { "\($0) " } ?? "")--force' replaces it")
+        }
+        let total = records.reduce(0) { $0 + $1.seconds }
+        var shares: [String: Double] = [:]
+        if total > 0 { for record in records { shares[record.entry.name, default: 0] += record.seconds / total } }
+        let source = DiagramSource(network: network)
+        let diagram = DiagramBuilder(source: source, shading: shares.isEmpty ? .opKind : .timeShare(shares)).diagram(expanding: selection)
+        do {
+            let bytes = try Graphviz.render(dot: DOTWriter.dot(diagram), format: .svg)
+            try Rendering.OutputFile.createParentFolder(of: path)
+            try Rendering.OutputFile.write(bytes, to: path)
+        } catch {
+            throw CommandError("render: \(error.description)")
+        }
+        var summary = "wrote \(path) (\(diagram.nodes.count) nodes, \(diagram.edges.count) edges"
+        summary += shares.isEmpty ? ", coloured by op kind)" : ", shaded by the time of the \(records.count) ops run)"
+        if let failure { summary += "; the network breaks at \(failure.layer)" }
+        out.line(summary)
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import Testing
+@testable import REPL
+
+/// Sessions that compute (naive kernels, seeded weights, the synthetic image): a walk through
+/// the stem, a Block35, Mixed_6a and the head; and a what-if that breaks the network mid-run.
+/// Run them in release (`swift test -c release`): the walk computes the whole network once.
+@Suite(.serialized) struct ComputeTranscriptTests {
+    static func run(_ name: String) throws {
+        let file = TranscriptFile(name: name)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("repl-transcript-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var settings = SessionSettings()
+        settings.outputDirectory = folder
+        let output = try SessionRunner.run(try file.script(), settings: settings, provider: StandardComputeProvider())
+        if let mismatch = try file.mismatch(output, replacing: [folder: "{out}"]) { Issue.record("\(mismatch)") }
+    }
+
+    @Test func walkThroughStemBlock35Mixed6aAndHead() throws { try Self.run("walk") }
+
+    @Test func breakingWhatIfsLeaveAConsistentSession() throws { try Self.run("what-if") }
+}
