@@ -1,5 +1,6 @@
 import Foundation
 import LedgerReports
+import ModelData
 import NetworkModel
 import Tensors
 
@@ -129,8 +130,20 @@ extension ExplorerSession {
     }
 
 
+    /// Up to 64 channels as a grid, each from its own minimum (black) to maximum (white).
     func writePNG(_ tensor: Tensor, entry: LedgerEntry, path: String, force: Bool) throws {
-        throw CommandError("show --png: this build cannot write PNG files yet")
+        if !force && FileManager.default.fileExists(atPath: path) {
+            throw CommandError("show: '\(path)' exists: add --force to replace it")
+        }
+        let grid = ChannelGrid(tensor: tensor)
+        do {
+            try PNGWriter.write(width: grid.width, height: grid.height, rgb: grid.rgb, to: path, overwrite: force)
+        } catch {
+            throw CommandError("show: \(error)")
+        }
+        let channels = tensor.rank == 4 ? "channels 0..<\(grid.channelsShown) of \(tensor.shape[3])" : "the vector in rows of 32"
+        out.line("wrote \(path): \(entry.name) \(entry.output), \(channels), \(grid.columns) per row, "
+                 + "\(grid.scale)x enlarged, each channel from its minimum (black) to its maximum (white); \(grid.width)x\(grid.height) pixels")
     }
 }
 

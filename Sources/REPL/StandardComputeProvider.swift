@@ -19,8 +19,8 @@ public struct StandardComputeProvider: ComputeProvider {
 
     public func input(for settings: SessionSettings) throws -> Tensor {
         let size = settings.configuration.inputSize
-        guard let path = settings.inputPath else { return PendingInput.synthetic(size: size) }
-        return try PendingInput.load(path: path, size: size)
+        guard let path = settings.inputPath else { return SyntheticImage.make(size: size) }
+        return try InputImage.load(path: path, size: size)
     }
 
     public func weights(for settings: SessionSettings) throws -> WeightSource {

@@ -9,10 +9,13 @@ import Testing
     static func run(_ name: String) throws {
         let file = TranscriptFile(name: name)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("repl-transcript-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var settings = SessionSettings()
         settings.outputDirectory = folder
-        let output = try SessionRunner.run(try file.script(), settings: settings, provider: StandardComputeProvider())
+        // `$OUT` in a script is the session's output folder (render writes there too).
+        let script = try file.script().replacingOccurrences(of: "$OUT", with: folder)
+        let output = try SessionRunner.run(script, settings: settings, provider: StandardComputeProvider())
         if let mismatch = try file.mismatch(output, replacing: [folder: "{out}"]) { Issue.record("\(mismatch)") }
     }
 
