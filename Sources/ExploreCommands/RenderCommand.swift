@@ -4,6 +4,7 @@ import DiagramModel
 import ModelData
 import NetworkModel
 import Rendering
+import Verification
 
 /// `explore render`: the architecture diagram, drawn from the declaration through Graphviz.
 struct RenderCommand: ParsableCommand {
@@ -40,8 +41,11 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Overwrite the default output file if it exists.")
     var force = false
 
-    @Option(help: ArgumentHelp("Fill nodes by op kind (default), by each layer's share of the time of one naive forward pass with the seeded weights (time), or by golden agreement (verify).", valueName: "kind|time|verify"))
+    @Option(help: ArgumentHelp("Fill nodes by op kind (default), by each layer's share of the time of one naive forward pass with the seeded weights (time), or by agreement with the golden tensors, as explore verify checks them (verify).", valueName: "kind|time|verify"))
     var color: String = "kind"
+
+    @Option(help: ArgumentHelp("The golden file for --color verify (default: Tests/Golden/\(GoldenFile.fileName), or $\(GoldenLocation.environmentVariable)).", valueName: "FILE"))
+    var golden: String?
 
     func run() throws {
         let format = try resolvedFormat()
@@ -94,8 +98,7 @@ struct RenderCommand: ParsableCommand {
         switch color.lowercased() {
         case "kind", "op": return .opKind
         case "time": return .timeShare(try timeShares(source))
-        case "verify":
-            throw ExploreError("--color verify needs the golden comparison (module Verification), which this build does not have yet: use --color kind or time")
+        case "verify": return .verification(try verdicts(source))
         default:
             throw ExploreError("unknown --color '\(color)': use kind, time or verify")
         }
@@ -112,5 +115,26 @@ struct RenderCommand: ParsableCommand {
         let total = results.reduce(0) { $0 + $1.seconds }
         guard total > 0 else { return [:] }
         return Dictionary(uniqueKeysWithValues: results.map { ($0.name, $0.seconds / total) })
+    }
+
+    /// Runs the golden comparison once (naive kernels, the golden file's seeded weights,
+    /// its first recorded input) and returns each layer's verdict.
+    func verdicts(_ source: DiagramSource) throws -> [String: Bool] {
+        guard source.network.configuration == NetworkConfiguration() else {
+            throw ExploreError("--color verify compares with golden tensors made at input \(NetworkConfiguration.defaultInputSize), bottleneck \(NetworkConfiguration.defaultBottleneck) with the declared paddings: drop --input-size, --bottleneck and --padding")
+        }
+        let path = golden ?? GoldenLocation.defaultPath()
+        let file: GoldenFile
+        let verifier: Verifier
+        do {
+            file = try GoldenFile.load(path: path)
+            verifier = try Verifier(golden: file, ledger: try Ledger(network: source.network))
+        } catch let error as GoldenFileError {
+            throw ExploreError(error.description)
+        }
+        guard let input = file.header.inputs.first else { throw ExploreError("the golden file '\(path)' records no input") }
+        let backend = try NaiveBackend(ledger: verifier.ledger, weights: GeneratedWeights(seed: file.header.weightsSeed, ledger: verifier.ledger))
+        let report = try verifier.verify(input, backend: backend)
+        return Dictionary(report.layers.map { ($0.layer, $0.passed) }, uniquingKeysWith: { $0 && $1 })
     }
 }

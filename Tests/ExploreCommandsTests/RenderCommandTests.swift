@@ -2,6 +2,12 @@ import Foundation
 import Testing
 import TestSupport
 
+#if DEBUG
+private let optimised = false
+#else
+private let optimised = true
+#endif
+
 /// `explore render` as a user runs it: where it writes, when it refuses, its errors.
 struct RenderCommandTests {
     /// A fresh empty folder to run in.
@@ -76,6 +82,21 @@ struct RenderCommandTests {
         #expect(dot.contains("the slowest node"))
     }
 
+    /// The golden comparison over the whole network (about 2 minutes unoptimised, so
+    /// release builds only, as CI runs them): every node agrees with TensorFlow/Keras.
+    @Test(.enabled(if: optimised, "runs the whole network: release builds only"))
+    func colorVerifyShadesByGoldenAgreement() throws {
+        let folder = try Self.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try ExploreBinary.run(["render", "--color", "verify", "--format", "dot", "--out", "v.dot"], currentDirectory: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        let dot = try String(contentsOf: folder.appendingPathComponent("v.dot"), encoding: .utf8)
+        let nodeLines = dot.split(separator: "\n").filter { $0.contains("tooltip=") }
+        #expect(nodeLines.count == 25)
+        #expect(nodeLines.allSatisfy { $0.contains("verify: ") && !$0.contains("FAIL") && !$0.contains("not checked") })
+        #expect(dot.contains("verify: 120/120 pass"))      // Block17 x20 body: 20 x 6 layers
+    }
+
     /// One line on standard error, non-zero exit, nothing written.
     @Test(arguments: [
         (["render", "--format", "gif"], "explore: unknown format 'gif': use one of svg, png, pdf, dot\n"),
@@ -83,6 +104,7 @@ struct RenderCommandTests {
         (["render", "--out", "x.png", "--format", "svg"], "explore: --out 'x.png' ends in .png but --format is svg: make them agree\n"),
         (["render", "--expand", "Conv2d_1a_3x3"], "explore: 'Conv2d_1a_3x3' is a single layer, not a block: it is drawn in the overview; --expand takes a block (Mixed_5b, Block35_3, Mixed_6a, Block17_4, Mixed_7a, Block8_10), a kind (Block35, Block17, Block8) or all\n"),
         (["render", "--color", "purple"], "explore: unknown --color 'purple': use kind, time or verify\n"),
+        (["render", "--color", "verify", "--input-size", "299"], "explore: --color verify compares with golden tensors made at input 160, bottleneck 1024 with the declared paddings: drop --input-size, --bottleneck and --padding\n"),
     ])
     func errorsAreOneLine(arguments: [String], expected: String) throws {
         let folder = try Self.scratchFolder()
