@@ -75,7 +75,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Sources/TestSupport"),
         .testTarget(name: "DiagramModelTests", dependencies: ["DiagramModel", "NetworkModel"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "DiagramModel", "NetworkModel"]),
-        .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands", "TestSupport", "explore", "ModelData"]),
+        .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands", "TestSupport", "explore", "ModelData", "Tensors"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "NetworkModel", "explore"], exclude: ["Transcripts"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Computation", "ModelData", "NetworkModel", "Tensors"], swiftSettings: machineFlags),
     ],

@@ -95,8 +95,9 @@ public struct ComputeOptions: ParsableArguments {
     /// Everything a forward pass needs: the ledger, a backend holding checked weights, the image.
     public func build() throws -> (ledger: Ledger, backend: any Backend, input: Tensor) {
         let ledger = try makeLedger()
+        let input = try makeInput(size: network.inputSize)   // a bad image fails before the weights load
         let backend = try makeBackend(ledger: ledger, weights: try makeWeights(for: ledger))
-        return (ledger, backend, try makeInput(size: network.inputSize))
+        return (ledger, backend, input)
     }
 
     /// `seeded weights (seed 2018)` or the file's path.

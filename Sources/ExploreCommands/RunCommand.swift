@@ -45,9 +45,9 @@ struct RunCommand: ParsableCommand {
         let names = try layerNames(in: ledger)
         let paths = try save.map { try plannedFiles(names, in: $0) } ?? []
 
+        let input = try compute.makeInput(size: compute.network.inputSize)
         let weights = try compute.makeWeights(for: ledger)
         let backend = try compute.makeBackend(ledger: ledger, weights: weights)
-        let input = try compute.makeInput(size: compute.network.inputSize)
         let interpreter = Interpreter(ledger: ledger, backend: backend, input: input, retain: .names(Set(names)))
         let clock = ContinuousClock()
         let start = clock.now
