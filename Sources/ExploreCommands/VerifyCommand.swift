@@ -41,13 +41,18 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Stop an input at its first failing layer.")
     var stopAtFirstFailure = false
 
+    @Option(name: .customLong("break"), help: ArgumentHelp(
+        "Compute with a deliberately wrong convention, to see verify catch it: \(ConventionBreak.allCases.map(\.rawValue).joined(separator: ", ")).",
+        valueName: "CONVENTION"))
+    var broken: ConventionBreak?
+
     func run() throws {
         let path = golden ?? GoldenLocation.defaultPath()
         let file: GoldenFile
         let verifier: Verifier
         do {
             file = try GoldenFile.load(path: path)
-            verifier = try Verifier(golden: file, ledger: try Ledger.faceNet())
+            verifier = try Verifier(golden: file, ledger: try broken?.ledger() ?? Ledger.faceNet())
         } catch let error as GoldenFileError {
             throw ExploreError(error.description)
         }
@@ -61,9 +66,13 @@ struct VerifyCommand: ParsableCommand {
         let weights = GeneratedWeights(seed: file.header.weightsSeed, ledger: verifier.ledger)
         // The backend exactly as every computing command builds it.
         let kernels = try ComputeOptions.parse(gemm.map { ["--gemm", $0.rawValue] } ?? [])
-        let backend = try kernels.makeBackend(ledger: verifier.ledger, weights: weights)
+        let computing = try kernels.makeBackend(ledger: verifier.ledger, weights: broken?.weights(weights) ?? weights)
+        let backend = broken?.backend(computing) ?? computing
         let text = !json
         if text { print(ReportText.preamble(golden: path, reference: verifier.referenceDescription, backend: backend.name, tolerance: verifier.tolerance)) }
+        if let broken, text {
+            print("deliberately broken (--break \(broken.rawValue)): \(broken.explanation); the first failure should be \(broken.expectedFirstFailure)")
+        }
         let weightReport = verifier.checkWeights(weights)
         if text { print(ReportText.weights(weightReport)) }
         var imageNotes: [String] = []
@@ -103,3 +112,5 @@ struct VerifyCommand: ParsableCommand {
         }
     }
 }
+
+extension ConventionBreak: ExpressibleByArgument {}

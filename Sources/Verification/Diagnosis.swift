@@ -88,9 +88,11 @@ enum Diagnosis {
                 byChannel[channel, default: []].append((reference, ours - reference))
             }
         }
-        var offsets = 0, scales = 0, fitted = 0
+        var offsets = 0, scales = 0, fitted = 0, informative = 0
         var relativeScales: [Double] = []
         for channel in failingChannels {
+            // A channel whose sampled values barely vary (a flat image region) cannot tell
+            // an offset from a scale: it does not count either way.
             guard let points = byChannel[channel], points.count >= 3 else { continue }
             let n = Double(points.count)
             let meanR = points.map(\.reference).reduce(0, +) / n
@@ -101,22 +103,25 @@ enum Diagnosis {
                 srd += (p.reference - meanR) * (p.difference - meanD)
                 sdd += (p.difference - meanD) * (p.difference - meanD)
             }
-            let k = srr > 0 ? srd / srr : 0
+            let spread = (srr / n).squareRoot()
+            guard spread > 1e-3 * max(abs(meanR), 1e-30) else { continue }
+            informative += 1
+            let k = srd / srr
             let offset = meanD - k * meanR
             let residual = max(sdd - k * srd, 0)
             let total = points.map { $0.difference * $0.difference }.reduce(0, +)
             guard total > 0, residual <= 0.05 * total else { continue }   // the affine model explains >= 95%
             fitted += 1
-            let spread = (srr / n).squareRoot()
-            if abs(k) * spread > 3 * abs(offset) {
+            // Which part carries the error at the channel's typical values: k * ref or the offset?
+            let typical = (points.map { $0.reference * $0.reference }.reduce(0, +) / n).squareRoot()
+            if abs(k) * typical > 3 * abs(offset) {
                 scales += 1
                 relativeScales.append(abs(k))
-            } else if abs(offset) > 3 * abs(k) * spread {
+            } else if abs(offset) > 3 * abs(k) * typical {
                 offsets += 1
             }
         }
-        let considered = failingChannels.count
-        guard considered > 0, fitted * 10 >= considered * 8 else { return nil }
+        guard informative > 0, fitted * 10 >= informative * 8 else { return nil }
         let batchNorm = entry.hasBatchNorm
         if scales * 10 >= fitted * 8 {
             let sorted = relativeScales.sorted()

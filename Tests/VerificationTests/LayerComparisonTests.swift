@@ -91,4 +91,22 @@ import Tensors
         #expect(check.failuresInside == 0 && check.failuresOnBorder == 16)
         #expect(check.hint?.contains("divisor") == true)
     }
+
+    /// A conv + batch norm layer whose every channel is shifted (a wrong beta) or scaled (a wrong variance).
+    @Test(arguments: [("offset", "constant offset"), ("scale", "per-channel scale error")])
+    func batchNormPatterns(kind: String, hint: String) throws {
+        let conv = try #require(GoldenFixture.ledger["Conv2d_2b_3x3"])
+        let (h, w, c) = (4, 4, 3)
+        let reference: [Float] = (0..<(h * w * c)).map { 0.5 + Float(($0 * 37) % 23) / 7 }   // positive, varied
+        let ours: [Float] = reference.enumerated().map { index, value in
+            let channel = index % c
+            return kind == "offset" ? value + 0.01 * Float(channel + 1) : value * (1 + 0.002 * Float(channel + 1))
+        }
+        let golden = try Self.record("c", shape: [h, w, c], values: reference)
+        let check = LayerComparison.compare(conv, output: Tensor(shape: [1, h, w, c], scalars: ours), inputs: [],
+                                            golden: golden, stored: reference[...], tolerance: .float32Reordered)
+        #expect(!check.passed)
+        #expect(check.hint?.contains(hint) == true, "\(check.hint ?? "no hint")")
+        #expect(check.hint?.contains("batch norm") == true)
+    }
 }

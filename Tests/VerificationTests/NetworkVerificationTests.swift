@@ -43,35 +43,39 @@ import Tensors
         #expect(first?.hint?.contains(hint) == true, "hint: \(first?.hint ?? "none")", sourceLocation: sourceLocation)
     }
 
-    @Test func averagePoolCountingPaddingFailsAtTheAveragePool() throws {
-        let verifier = try Self.verifier()
-        let backend = WrongConventions.PaddingCountingAveragePool(base: try NaiveBackend(ledger: verifier.ledger, weights: Self.weights))
-        let report = try verifier.verify(try Self.input(), backend: backend, stopAtFirstFailure: true)
-        Self.expectFirstFailure(report, at: "Mixed_5b/Branch_3/AvgPool_0a_3x3", hint: "divisor")
-        let check = try #require(report.firstFailure)
-        #expect(check.failuresInside == 0 && check.failuresOnBorder > 0)
-    }
-
-    @Test func batchNormWithoutEpsilonFailsAtTheFirstConvolution() throws {
-        let verifier = try Self.verifier()
-        let backend = try NaiveBackend(ledger: verifier.ledger, weights: WrongConventions.VarianceWithoutEpsilon(base: Self.weights))
-        let report = try verifier.verify(try Self.input(), backend: backend, stopAtFirstFailure: true)
-        Self.expectFirstFailure(report, at: "Conv2d_1a_3x3", hint: "epsilon")
-    }
-
-    @Test(arguments: [(Float(1.0), Activation.relu, "no ReLU"), (Float(0.20), Activation.none, "scale differs"), (Float(0.20), Activation.relu, "scale differs")])
-    func wrongFinalBlock8FailsAtBlock8_10(scale: Float, activation: Activation, hint: String) throws {
-        let ledger = try WrongConventions.ledger(finalBlock8: scale, activation: activation)
+    @Test(arguments: ConventionBreak.allCases)
+    func wrongConventionFailsAtTheRightLayer(_ broken: ConventionBreak) throws {
+        let ledger = try broken.ledger()
         let verifier = try Self.verifier(ledger)
-        let backend = try NaiveBackend(ledger: ledger, weights: Self.weights)
+        let backend = broken.backend(try NaiveBackend(ledger: ledger, weights: broken.weights(Self.weights)))
         let report = try verifier.verify(try Self.input(), backend: backend, stopAtFirstFailure: true)
-        Self.expectFirstFailure(report, at: "Block8_10", hint: hint)
+        let hint = switch broken {
+        case .averagePoolCountsPadding: "divisor"
+        case .finalBlock8ReLU: "no ReLU"
+        case .finalBlock8Scale: "scale differs"
+        case .batchNormWithoutEpsilon: "epsilon"
+        }
+        Self.expectFirstFailure(report, at: broken.expectedFirstFailure, hint: hint)
+        print("\(broken.rawValue): first failure \(report.firstFailure?.layer ?? "none"): \(report.firstFailure?.hint ?? "")")
+        if broken == .averagePoolCountsPadding {
+            let check = try #require(report.firstFailure)
+            #expect(check.failuresInside == 0 && check.failuresOnBorder > 0)
+        }
+    }
+
+    /// Both wrong final Block8s at once (scale 0.20 and a ReLU) are named together.
+    @Test func finalBlock8WithScaleAndReLU() throws {
+        let ledger = try ConventionBreak.ledger(finalBlock8: 0.20, activation: .relu, NetworkConfiguration())
+        let verifier = try Self.verifier(ledger)
+        let report = try verifier.verify(try Self.input("builtin"), backend: try NaiveBackend(ledger: ledger, weights: Self.weights), stopAtFirstFailure: true)
+        Self.expectFirstFailure(report, at: "Block8_10", hint: "scale differs")
+        #expect(report.firstFailure?.hint?.contains("no ReLU") == true)
     }
 
     /// The weights check comes first and says "weights differ" rather than blaming a layer.
     @Test func driftingWeightsAreReportedAsWeights() throws {
         let verifier = try Self.verifier()
-        let report = verifier.checkWeights(WrongConventions.VarianceWithoutEpsilon(base: Self.weights))
+        let report = verifier.checkWeights(ConventionBreak.batchNormWithoutEpsilon.weights(Self.weights))
         #expect(!report.passed)
         #expect(report.differences.count == GoldenFixture.ledger.weights.filter { $0.role == .movingVariance }.count)
         #expect(report.summary.hasPrefix("weights differ"))

@@ -3,14 +3,64 @@ import ModelData
 import NetworkModel
 import Tensors
 
-/// Test-only ways to compute the network with a deliberately wrong convention, without
-/// touching the production code paths: a backend wrapper, a weight-source wrapper and
-/// a re-declared network. Each must make verification fail at the layer it affects.
-enum WrongConventions {
+/// A deliberately wrong convention, to show that verification fails where it should
+/// (`explore verify --break NAME`, and the tests). Each is applied from outside the
+/// production code paths: a backend wrapper, a weight-source wrapper, or a re-declared
+/// network; `Computation` itself is untouched.
+public enum ConventionBreak: String, CaseIterable, Sendable {
     /// Average pooling that counts padded cells in the divisor (PyTorch's `count_include_pad=True`).
+    case averagePoolCountsPadding = "avgpool-counts-padding"
+    /// The final Block8 followed by a ReLU like the others.
+    case finalBlock8ReLU = "final-block8-relu"
+    /// The final Block8 scaled by 0.20 like the others.
+    case finalBlock8Scale = "final-block8-scale"
+    /// Batch norm's `1/sqrt(variance)` without the epsilon 0.001.
+    case batchNormWithoutEpsilon = "batchnorm-no-epsilon"
+
+    /// The layer where verification must first fail.
+    public var expectedFirstFailure: String {
+        switch self {
+        case .averagePoolCountsPadding: "Mixed_5b/Branch_3/AvgPool_0a_3x3"
+        case .finalBlock8ReLU, .finalBlock8Scale: "Block8_10"
+        case .batchNormWithoutEpsilon: "Conv2d_1a_3x3"
+        }
+    }
+
+    /// One line on what is broken.
+    public var explanation: String {
+        switch self {
+        case .averagePoolCountsPadding: "the 3x3 SAME average pool divides by 9 everywhere, padded cells counted"
+        case .finalBlock8ReLU: "the final Block8 gets a ReLU after its sum (FaceNet has none there)"
+        case .finalBlock8Scale: "the final Block8 scales its up projection by 0.20 instead of 1.0"
+        case .batchNormWithoutEpsilon: "batch norm computes 1/sqrt(variance) instead of 1/sqrt(variance + 0.001)"
+        }
+    }
+
+    /// The ledger to compute with: FaceNet's, or one with the final Block8 re-declared.
+    public func ledger(_ configuration: NetworkConfiguration = NetworkConfiguration()) throws -> Ledger {
+        switch self {
+        case .finalBlock8ReLU: try Self.ledger(finalBlock8: 1.0, activation: .relu, configuration)
+        case .finalBlock8Scale: try Self.ledger(finalBlock8: 0.20, activation: .none, configuration)
+        case .averagePoolCountsPadding, .batchNormWithoutEpsilon: try Ledger.faceNet(configuration)
+        }
+    }
+
+    /// The weights to compute with (the weights check still reads the unbroken ones).
+    public func weights(_ base: any WeightSource) -> any WeightSource {
+        self == .batchNormWithoutEpsilon ? VarianceWithoutEpsilon(base: base) : base
+    }
+
+    /// The backend to compute with.
+    public func backend(_ base: any Backend) -> any Backend {
+        self == .averagePoolCountsPadding ? PaddingCountingAveragePool(base: base) : base
+    }
+
+    // MARK: - The wrappers
+
+    /// Computes average pools itself, dividing every window by the kernel area.
     struct PaddingCountingAveragePool: Backend {
         let base: any Backend
-        var name: String { base.name + "+avgpool-counting-padding" }
+        var name: String { base.name }
 
         func forward(_ entry: LedgerEntry, inputs: [Tensor]) throws -> Tensor {
             guard case .averagePool = entry.layer.op, let window = entry.window else { return try base.forward(entry, inputs: inputs) }
@@ -34,7 +84,7 @@ enum WrongConventions {
                     }
                 }
             }
-            return Tensor(shape: entry.outputTensorShape, scalars: out)
+            return Tensor(shape: [1, oh, ow, c], scalars: out)
         }
     }
 
@@ -54,8 +104,8 @@ enum WrongConventions {
     }
 
     /// FaceNet's network with the final Block8's residual replaced.
-    static func ledger(finalBlock8 scale: Float, activation: Activation) throws -> Ledger {
-        let network = try Network.faceNet()
+    static func ledger(finalBlock8 scale: Float, activation: Activation, _ configuration: NetworkConfiguration) throws -> Ledger {
+        let network = try Network.faceNet(configuration)
         let stages = network.stages.map { stage -> Stage in
             guard case .block(let block) = stage, block.name == "Block8_10" else { return stage }
             let layers = block.layers.map { layer -> Layer in
