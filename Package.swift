@@ -54,7 +54,7 @@ let package = Package(
         // The interactive explorer: session state, command parser, line editing, `explore step` reports.
         .target(
             name: "REPL",
-            dependencies: ["CEditLine", "NetworkModel", "LedgerReports", "Tensors", "Computation", "ModelData", "DiagramModel", "Rendering"],
+            dependencies: ["CEditLine", "NetworkModel", "LedgerReports", "Tensors", "Computation", "ModelData", "DiagramModel", "Rendering", "Verification"],
             swiftSettings: machineFlags
         ),
         // Graphviz (gvc + cgraph) as a system library, for in-process layout and rendering.
@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "DiagramModelTests", dependencies: ["DiagramModel", "NetworkModel"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "DiagramModel", "NetworkModel"]),
         .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands", "TestSupport", "explore", "ModelData", "Tensors"]),
-        .testTarget(name: "REPLTests", dependencies: ["REPL", "NetworkModel", "explore"], exclude: ["Transcripts"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "ExploreCommands", "NetworkModel", "explore"], exclude: ["Transcripts"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Computation", "ModelData", "NetworkModel", "Tensors"], swiftSettings: machineFlags),
     ],
     swiftLanguageModes: [.v6]

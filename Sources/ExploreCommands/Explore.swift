@@ -28,7 +28,7 @@ public struct Explore: AsyncParsableCommand {
     /// It takes no options (ArgumentParser would apply root options to every subcommand);
     /// settings are changed inside with `set`.
     public mutating func run() async throws {
-        let status = ExplorerREPL.run(settings: SessionSettings(), provider: StandardComputeProvider())
+        let status = ExplorerREPL.run(settings: try ComputeOptionsProvider.defaultSettings(), provider: ComputeOptionsProvider())
         if status != 0 { throw ExitCode(status) }
     }
 }

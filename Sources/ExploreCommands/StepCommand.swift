@@ -4,7 +4,8 @@ import NetworkModel
 import REPL
 
 /// `explore step LAYER`: runs the network up to LAYER, one line per block, then steps
-/// through LAYER's every op with its ledger line, note, time and output statistics.
+/// through LAYER's every op with its ledger line, note, time, output statistics and
+/// golden status.
 struct StepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "step",
@@ -18,27 +19,18 @@ struct StepCommand: ParsableCommand {
     @Option(help: "Language of the notes: en, or zh in the source table's phrasing.")
     var lang: Language = .en
 
-    @Option(help: "Kernels: naive or fast.")
-    var gemm: String = SessionSettings().gemm
-
-    @Option(help: "A .safetensors file with FaceNet variable names (default: seeded weights).")
-    var weights: String?
-
-    @Option(help: "Seed of the generated weights.")
-    var seed: UInt64 = SessionSettings.defaultSeed
-
-    @Option(help: "A .png, .jpg or .npy input (default: the built-in synthetic image).")
-    var input: String?
-
-    @OptionGroup var network: NetworkOptions
+    @OptionGroup var compute: ComputeOptions
 
     func run() throws {
-        let settings = SessionSettings(configuration: network.configuration, gemm: gemm, weightsPath: weights,
-                                       seed: seed, inputPath: input, language: lang)
-        let session = try ExplorerSession(settings: settings, provider: StandardComputeProvider(),
-                                          out: StandardStreams(), style: Style.forStandardOutput())
+        var settings = ComputeOptionsProvider.settings(from: compute)
+        settings.language = lang
+        let session: ExplorerSession
         do {
+            session = try ExplorerSession(settings: settings, provider: ComputeOptionsProvider(standardisation: compute.standardisation),
+                                          out: StandardStreams(), style: Style.forStandardOutput())
             try session.stepThrough(layer)
+        } catch let error as ExploreError {
+            throw error
         } catch {
             throw ExploreError(String(describing: error).split(separator: "\n").joined(separator: " "))
         }

@@ -119,9 +119,7 @@ public enum CommandParser {
         if let usage = usages[canonical] { arguments.usage = usage }
         switch name {
         case "gemm":
-            let value = try arguments.required("naive|fast")
-            guard ["naive", "fast"].contains(value) else { throw arguments.usageError("gemm is 'naive' or 'fast', got '\(value)'") }
-            return .gemm(value)
+            return .gemm(try arguments.required("naive|fast"))
         case "input":
             let value = try arguments.required("FILE")
             return .input(["synthetic", "default"].contains(value) ? nil : value)

@@ -65,7 +65,8 @@ extension ExplorerSession {
             if taken > 0 && isBreakpoint(cursor) { out.line(breakpointMessage()); return }
             if taken > 0 && Interrupt.take() { out.line(style.yellow("interrupted") + " after \(taken) ops"); return }
             let (record, replayed) = try advance()
-            var lines = report.opLines(record.entry, position: cursor, total: total, output: record.output, seconds: record.seconds)
+            var lines = report.opLines(record.entry, position: cursor, total: total, output: record.output, seconds: record.seconds,
+                                       golden: goldenStatus(record))
             if replayed { lines[0] += style.dim("   (computed before; replayed)") }
             for line in lines { out.line(line) }
             if let block = network.block(named: record.entry.name) {
@@ -215,6 +216,9 @@ extension ExplorerSession {
         }
         out.line("network: \(settings.networkDescription)" + (failure != nil ? style.red(" - breaks at \(failureLine)") : ""))
         out.line("compute: gemm \(settings.gemm), " + (provider?.describe(settings) ?? "no computation in this build"))
+        if provider != nil {
+            out.line("golden: " + (goldenVerifier() != nil ? "every computed op is compared with Keras's output" : (golden.reason ?? "not compared")))
+        }
         out.line("breakpoints: " + (breakpoints.isEmpty ? "none" : breakpoints.joined(separator: ", ")))
     }
 }

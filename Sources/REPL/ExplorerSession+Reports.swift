@@ -57,6 +57,7 @@ extension ExplorerSession {
         let record = records[index]
         row("computed", NumberFormat.milliseconds(record.seconds) + ", tensor " + record.output.shapeDescription)
         row("statistics", NumberFormat.statistics(record.output.statistics))
+        row("golden", goldenStatus(record, detailed: true))
         for line in valueWindow(record.output) { out.line("  " + line) }
     }
 
@@ -125,9 +126,6 @@ extension ExplorerSession {
         out.line("  " + "total".padding(toLength: 24, withPad: " ", startingAt: 0) + "\(records.count) ops".leftPadded(8) + NumberFormat.milliseconds(all).leftPadded(12) + "   gemm \(settings.gemm)")
     }
 
-    func verify() throws {
-        throw CommandError("verify: this build has no golden verification yet ('explore verify' arrives with the Verification module)")
-    }
 
 
     /// Up to 64 channels as a grid, each from its own minimum (black) to maximum (white).

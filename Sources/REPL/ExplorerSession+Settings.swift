@@ -9,6 +9,9 @@ extension ExplorerSession {
         var new = settings
         switch setting {
         case .gemm(let gemm):
+            if let choices = provider?.gemmChoices, !choices.contains(gemm) {
+                throw CommandError("set gemm: '\(gemm)' is not a kernel of this build: " + choices.map { "'\($0)'" }.joined(separator: ", "))
+            }
             new.gemm = gemm
             try apply(new)
             out.line("gemm \(gemm): the run restarts with the \(gemm) kernels")

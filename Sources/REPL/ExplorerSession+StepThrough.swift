@@ -22,5 +22,6 @@ extension ExplorerSession {
         let during = records.dropFirst(first).reduce(0) { $0 + $1.seconds }
         out.line("")
         out.line("time: \(NumberFormat.milliseconds(before)) before \(name), \(NumberFormat.milliseconds(during)) in it")
+        if atEnd, failure != nil { throw CommandError("the network breaks at \(failureLine)") }
     }
 }

@@ -33,6 +33,8 @@ public final class ExplorerSession {
     var cursor = 0
     /// Breakpoints as typed, in the order they were set.
     var breakpoints: [String] = []
+    /// Keras/TensorFlow's outputs, when they apply to the settings.
+    let golden = GoldenReference()
 
     /// A session with `settings`; the settings must describe a network (use `make` for user input).
     public init(settings: SessionSettings = SessionSettings(), provider: ComputeProvider?, out: OutputSink, style: Style = .plain) throws {

@@ -55,3 +55,8 @@ public enum NumberFormat {
         return String(repeating: " ", count: max(1, 10 - text.count)) + text
     }
 }
+
+extension NumberFormat {
+    /// `3.4e-06`: error sizes.
+    public static func scientific(_ x: Double) -> String { String(format: "%.1e", x) }
+}

@@ -19,4 +19,8 @@ public protocol ComputeProvider {
     func executor(for settings: SessionSettings, ledger: Ledger, input: Tensor) throws -> OpExecutor
     /// `seeded weights (seed 2018)`, `synthetic 160x160 image`: for `where`.
     func describe(_ settings: SessionSettings) -> String
+    /// The kernels `set gemm` accepts (`naive`, `fast`).
+    var gemmChoices: [String] { get }
+    /// Whether inputs are standardised as the golden tensors were (FaceNet's fixed rule).
+    var standardisesLikeTheGoldenFile: Bool { get }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ExploreCommands
 @testable import REPL
 
 /// Sessions that compute (naive kernels, seeded weights, the synthetic image): a walk through
@@ -11,11 +12,12 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("repl-transcript-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var settings = SessionSettings()
+        var settings = try ComputeOptionsProvider.defaultSettings()
+        settings.gemm = "naive"
         settings.outputDirectory = folder
         // `$OUT` in a script is the session's output folder (render writes there too).
         let script = try file.script().replacingOccurrences(of: "$OUT", with: folder)
-        let output = try SessionRunner.run(script, settings: settings, provider: StandardComputeProvider())
+        let output = try SessionRunner.run(script, settings: settings, provider: ComputeOptionsProvider())
         if let mismatch = try file.mismatch(output, replacing: [folder: "{out}"]) { Issue.record("\(mismatch)") }
     }
 

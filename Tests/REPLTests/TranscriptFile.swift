@@ -22,6 +22,7 @@ struct TranscriptFile {
     static func normalise(_ text: String) -> String {
         text.replacing(/\ *-?\d+\.\d+ ms/, with: " {ms}")
             .replacing(/\{ms\} +\d+\.\d%/, with: "{ms} {share}")
+            .replacing(/error \d\.\de[-+]\d\d/, with: "error {e}")
     }
 
     /// nil when `actual` matches the expected file (or was just recorded); otherwise the first
