@@ -27,7 +27,8 @@ struct RenderCommand: ParsableCommand {
         """
     )
 
-    @OptionGroup var network: NetworkOptions
+    /// The what-if options, and for --color time/verify the weights, input and kernels.
+    @OptionGroup var compute: ComputeOptions
 
     @Option(help: ArgumentHelp("Block to draw op by op: Mixed_6a, Block17_4, a kind (Block17), or all.", valueName: "NAME"))
     var expand: String?
@@ -41,7 +42,7 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Overwrite the default output file if it exists.")
     var force = false
 
-    @Option(help: ArgumentHelp("Fill nodes by op kind (default), by each layer's share of the time of one naive forward pass with the seeded weights (time), or by agreement with the golden tensors, as explore verify checks them (verify).", valueName: "kind|time|verify"))
+    @Option(help: ArgumentHelp("Fill nodes by op kind (default), by each layer's share of the time of one forward pass (time; --weights, --seed, --input, --gemm apply), or by agreement with the golden tensors, as explore verify checks them (verify).", valueName: "kind|time|verify"))
     var color: String = "kind"
 
     @Option(help: ArgumentHelp("The golden file for --color verify (default: Tests/Golden/\(GoldenFile.fileName), or $\(GoldenLocation.environmentVariable)).", valueName: "FILE"))
@@ -51,7 +52,7 @@ struct RenderCommand: ParsableCommand {
         let format = try resolvedFormat()
         let networkModel: Network
         do {
-            networkModel = try Network.faceNet(network.configuration)
+            networkModel = try Network.faceNet(compute.network.configuration)
         } catch {
             throw ExploreError("\(error)")
         }
@@ -104,24 +105,28 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
-    /// Runs the network once (naive kernels, seeded weights, the built-in synthetic
-    /// image) and returns each layer's share of the summed layer times.
+    /// Runs the network once (the --weights/--seed, --input and --gemm of every computing
+    /// command) and returns each layer's share of the summed layer times.
     func timeShares(_ source: DiagramSource) throws -> [String: Double] {
         if let failure = source.failure { throw ExploreError("--color time cannot run the network: \(failure)") }
         let ledger = try Ledger(network: source.network)
-        let backend = try NaiveBackend(ledger: ledger, weights: GeneratedWeights(seed: GeneratedWeights.defaultSeed, ledger: ledger))
-        let interpreter = Interpreter(ledger: ledger, backend: backend, input: SyntheticImage.make(size: ledger.network.configuration.inputSize), retain: .needed)
+        let input = try compute.makeInput(size: ledger.network.configuration.inputSize)
+        let backend = try compute.makeBackend(ledger: ledger, weights: try compute.makeWeights(for: ledger))
+        let interpreter = Interpreter(ledger: ledger, backend: backend, input: input, retain: .needed)
         let results = try interpreter.runToEnd()
         let total = results.reduce(0) { $0 + $1.seconds }
         guard total > 0 else { return [:] }
         return Dictionary(uniqueKeysWithValues: results.map { ($0.name, $0.seconds / total) })
     }
 
-    /// Runs the golden comparison once (naive kernels, the golden file's seeded weights,
-    /// its first recorded input) and returns each layer's verdict.
+    /// Runs the golden comparison once (the golden file's seeded weights and first recorded
+    /// input, the --gemm kernels) and returns each layer's verdict.
     func verdicts(_ source: DiagramSource) throws -> [String: Bool] {
         guard source.network.configuration == NetworkConfiguration() else {
             throw ExploreError("--color verify compares with golden tensors made at input \(NetworkConfiguration.defaultInputSize), bottleneck \(NetworkConfiguration.defaultBottleneck) with the declared paddings: drop --input-size, --bottleneck and --padding")
+        }
+        if compute.weights != nil || compute.seed != nil || compute.input != nil {
+            throw ExploreError("--color verify uses the golden file's weights and image: drop --weights, --seed and --input")
         }
         let path = golden ?? GoldenLocation.defaultPath()
         let file: GoldenFile
@@ -133,7 +138,7 @@ struct RenderCommand: ParsableCommand {
             throw ExploreError(error.description)
         }
         guard let input = file.header.inputs.first else { throw ExploreError("the golden file '\(path)' records no input") }
-        let backend = try NaiveBackend(ledger: verifier.ledger, weights: GeneratedWeights(seed: file.header.weightsSeed, ledger: verifier.ledger))
+        let backend = try compute.makeBackend(ledger: verifier.ledger, weights: GeneratedWeights(seed: file.header.weightsSeed, ledger: verifier.ledger))
         let report = try verifier.verify(input, backend: backend)
         return Dictionary(report.layers.map { ($0.layer, $0.passed) }, uniquingKeysWith: { $0 && $1 })
     }

@@ -104,6 +104,7 @@ struct RenderCommandTests {
         (["render", "--out", "x.png", "--format", "svg"], "explore: --out 'x.png' ends in .png but --format is svg: make them agree\n"),
         (["render", "--expand", "Conv2d_1a_3x3"], "explore: 'Conv2d_1a_3x3' is a single layer, not a block: it is drawn in the overview; --expand takes a block (Mixed_5b, Block35_3, Mixed_6a, Block17_4, Mixed_7a, Block8_10), a kind (Block35, Block17, Block8) or all\n"),
         (["render", "--color", "purple"], "explore: unknown --color 'purple': use kind, time or verify\n"),
+        (["render", "--color", "verify", "--seed", "3", "--out", "v.svg"], "explore: --color verify uses the golden file's weights and image: drop --weights, --seed and --input\n"),
         (["render", "--color", "verify", "--input-size", "299"], "explore: --color verify compares with golden tensors made at input 160, bottleneck 1024 with the declared paddings: drop --input-size, --bottleneck and --padding\n"),
     ])
     func errorsAreOneLine(arguments: [String], expected: String) throws {
