@@ -71,6 +71,8 @@ public struct DiagramBuilder: Sendable {
             swatches = [(Shading.pass, "agrees with the golden tensor"), (Shading.fail, "disagrees"), ("#eeeeee", "not checked")]
         }
         var notes = ["edge label: tensor shape HxWxC (batch 1, NHWC)"]
+        if case .timeShare = shading { notes.append("time: the node's share of the whole forward pass") }
+        if case .verification = shading { notes.append("verify: layers within the golden tolerance / layers checked") }
         if diagram.edges.contains(where: { $0.kind == .identity }) { notes.append("dashed edge: residual shortcut (block input to the add)") }
         if diagram.edges.contains(where: { $0.kind == .repeats }) { notes.append("dotted edge: each block's output feeds the next one") }
         let badges = diagram.nodes.compactMap(\.badge)
