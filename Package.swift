@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "GEMM", swiftSettings: machineFlags),
         // Naive reference ops, the Backend protocol, NaiveBackend and the Interpreter.
         .target(name: "Computation", dependencies: ["NetworkModel", "Tensors"], swiftSettings: machineFlags),
+        // The fast backend: batch norm folded and weights packed at load, convolutions on FastGEMM.
+        .target(name: "FastComputation", dependencies: ["Computation", "GEMM", "NetworkModel", "Tensors"], swiftSettings: machineFlags),
         // OpenBLAS's cblas_sgemm: explore bench's baseline only, never used to compute.
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         // Tables, notes and the audit against the source table: text only.
@@ -44,7 +46,7 @@ let package = Package(
         .target(
             name: "ExploreCommands",
             dependencies: [
-                "NetworkModel", "LedgerReports", "ModelData", "REPL", "DiagramModel", "Rendering", "Tensors", "Computation", "GEMM", "COpenBLAS", "Verification",
+                "NetworkModel", "LedgerReports", "ModelData", "REPL", "DiagramModel", "Rendering", "Tensors", "Computation", "GEMM", "COpenBLAS", "Verification", "FastComputation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: machineFlags
@@ -68,6 +70,7 @@ let package = Package(
         .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
         .testTarget(name: "GEMMTests", dependencies: ["GEMM"], swiftSettings: machineFlags),
+        .testTarget(name: "FastComputationTests", dependencies: ["FastComputation", "Computation", "ModelData", "NetworkModel", "Tensors"], swiftSettings: machineFlags),
         .testTarget(name: "ComputationTests", dependencies: ["Computation", "NetworkModel", "Tensors", "ModelData"]),
         .testTarget(name: "LedgerReportsTests", dependencies: ["LedgerReports", "NetworkModel"]),
         .testTarget(name: "ModelDataTests", dependencies: ["ModelData", "Tensors", "NetworkModel"]),

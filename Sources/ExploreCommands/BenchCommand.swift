@@ -1,8 +1,12 @@
 import ArgumentParser
 import COpenBLAS
+import Computation
+import FastComputation
 import GEMM
 import LedgerReports
+import ModelData
 import NetworkModel
+import Tensors
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,17 +33,107 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Timed rounds per GEMM kernel and shape (the median is reported).")
     var rounds = 7
 
+    @Option(help: "Timed fast forward passes (the median is reported).")
+    var runs = 9
+
+    @Option(help: "Seed of the generated weights.")
+    var seed: UInt64 = GeneratedWeights.defaultSeed
+
     func run() throws {
         let ledger = try Ledger.faceNet(network.configuration)
         let machine = BenchMachine.current()
         openblas_set_num_threads(Int32(machine.cores))
+        func progress(_ text: String) { writeStandardError("bench: \(text)\n") }
+        let weights = GeneratedWeights(seed: seed, ledger: ledger)
+        let input = SyntheticImage.make(size: network.inputSize)
+
+        // The forward pass first, so the peak resident memory is the fast path's alone.
+        progress("fast forward: folding and packing weights")
+        let initStart = benchNow()
+        var fastBackend: FastBackend? = try FastBackend(ledger: ledger, weights: weights)
+        let initSeconds = benchNow() - initStart
+        progress("fast forward: \(runs) runs")
+        let fast = try NetworkBenchResult.measure(ledger: ledger, backend: fastBackend!, input: input, runs: runs, warmUp: true)
+        let peakRSS = BenchMachine.peakResidentMegabytes()
+        fastBackend = nil
+
         var results: [GEMMBenchResult] = []
         for shape in GEMMBenchShape.list(ledger: ledger) {
-            if !json { writeStandardError("bench: \(shape.label) \(shape.m)x\(shape.n)x\(shape.k)\n") }
+            progress("GEMM \(shape.label) \(shape.m)x\(shape.n)x\(shape.k)")
             results.append(GEMMBenchResult.measure(shape, rounds: rounds, skipNaive: quick && shape.flops > 500_000_000))
         }
-        let report = BenchReport(machine: machine, gemm: results, peakRSSMegabytes: BenchMachine.peakResidentMegabytes())
+
+        var naive: NetworkBenchResult? = nil
+        if !quick {
+            progress("naive forward: 1 run (slow)")
+            let naiveBackend = try NaiveBackend(ledger: ledger, weights: weights)
+            naive = try NetworkBenchResult.measure(ledger: ledger, backend: naiveBackend, input: input, runs: 1, warmUp: false)
+        }
+        let report = BenchReport(machine: machine, ledger: ledger, gemm: results, fast: fast, naive: naive,
+                                 fastInitSeconds: initSeconds, peakRSSMegabytes: peakRSS)
         print(json ? report.json.serialized(pretty: true) : report.text)
+    }
+}
+
+// MARK: - Whole network
+
+/// Forward passes of one backend: wall time per run, and per layer (median over runs).
+struct NetworkBenchResult {
+    let backend: String
+    let runSeconds: [Double]
+    /// Per ledger entry, the median over runs of the backend's `forward` time.
+    let layerSeconds: [Double]
+
+    var medianSeconds: Double { median(runSeconds) }
+
+    static func measure(ledger: Ledger, backend: Backend, input: Tensor, runs: Int, warmUp: Bool) throws -> NetworkBenchResult {
+        if warmUp {
+            try Interpreter(ledger: ledger, backend: backend, input: input, retain: .needed).runToEnd()
+        }
+        var runSeconds: [Double] = []
+        var perLayer = [[Double]](repeating: [], count: ledger.entries.count)
+        for _ in 0..<max(1, runs) {
+            let interpreter = Interpreter(ledger: ledger, backend: backend, input: input, retain: .needed)
+            let start = benchNow()
+            let results = try interpreter.runToEnd()
+            runSeconds.append(benchNow() - start)
+            for (index, result) in results.enumerated() { perLayer[index].append(result.seconds) }
+        }
+        return NetworkBenchResult(backend: backend.name, runSeconds: runSeconds, layerSeconds: perLayer.map(median))
+    }
+
+    /// Seconds summed by `group(entry)`, groups in order of first appearance.
+    func grouped(_ ledger: Ledger, by group: (LedgerEntry) -> String) -> [(name: String, seconds: Double, macs: Int)] {
+        var order: [String] = []
+        var seconds: [String: Double] = [:], macs: [String: Int] = [:]
+        for (entry, time) in zip(ledger.entries, layerSeconds) {
+            let name = group(entry)
+            if seconds[name] == nil { order.append(name) }
+            seconds[name, default: 0] += time
+            macs[name, default: 0] += entry.macs
+        }
+        return order.map { ($0, seconds[$0]!, macs[$0]!) }
+    }
+
+    /// The stage a layer belongs to: `stem`, `Mixed_5b`, `Block35 x10`, ..., `head`.
+    static func stageNames(_ ledger: Ledger) -> [String: String] {
+        var names: [String: String] = [:]
+        var seenBlock = false
+        for stage in ledger.network.stages {
+            let title: String
+            switch stage {
+            case .layer: title = seenBlock ? "head" : "stem"
+            case .block, .repeated: title = stage.title; seenBlock = true
+            }
+            for layer in stage.layers { names[layer.name] = title }
+        }
+        return names
+    }
+
+    /// `conv 3x3`, `conv 1x7`, `maxpool`, `concat`, ...
+    static func opKind(_ entry: LedgerEntry) -> String {
+        if case .convolution(let conv) = entry.layer.op { return "conv \(conv.window.kernel)" }
+        return entry.layer.op.kind
     }
 }
 
@@ -183,8 +277,39 @@ struct GEMMBenchResult {
 
 struct BenchReport {
     let machine: BenchMachine
+    let ledger: Ledger
     let gemm: [GEMMBenchResult]
+    let fast: NetworkBenchResult
+    let naive: NetworkBenchResult?
+    let fastInitSeconds: Double
     let peakRSSMegabytes: Double
+
+    /// 2 flops per multiply-add over the fast path's median forward time.
+    var networkGFLOPS: Double { 2 * Double(ledger.macs) / fast.medianSeconds / 1e9 }
+    var speedup: Double? { naive.map { $0.medianSeconds / fast.medianSeconds } }
+
+    struct Breakdown {
+        let name: String
+        let fastSeconds: Double
+        let naiveSeconds: Double?
+        let macs: Int
+    }
+
+    func breakdown(by group: (LedgerEntry) -> String) -> [Breakdown] {
+        let naiveGroups = naive?.grouped(ledger, by: group)
+        return fast.grouped(ledger, by: group).enumerated().map { index, row in
+            Breakdown(name: row.name, fastSeconds: row.seconds, naiveSeconds: naiveGroups?[index].seconds, macs: row.macs)
+        }
+    }
+
+    var stages: [Breakdown] {
+        let names = NetworkBenchResult.stageNames(ledger)
+        return breakdown { names[$0.name] ?? "other" }
+    }
+
+    var opKinds: [Breakdown] {
+        breakdown(by: NetworkBenchResult.opKind).sorted { $0.fastSeconds > $1.fastSeconds }
+    }
 
     var json: JSONValue {
         func number(_ value: Double?) -> JSONValue { value.map { .double(($0 * 100).rounded() / 100) } ?? .null }
@@ -197,7 +322,31 @@ struct BenchReport {
                 ("fast_over_openblas", number(fast.flatMap { f in blas.map { f / $0 } })),
             ])
         }
+        func breakdownJSON(_ rows: [Breakdown]) -> JSONValue {
+            .array(rows.map { row in
+                .object([
+                    ("name", .string(row.name)),
+                    ("fast_ms", number(row.fastSeconds * 1000)),
+                    ("naive_ms", number(row.naiveSeconds.map { $0 * 1000 })),
+                    ("macs", .int(row.macs)),
+                    ("fast_gflops", number(row.macs > 0 ? 2 * Double(row.macs) / row.fastSeconds / 1e9 : nil)),
+                ])
+            })
+        }
         return .object([
+            ("forward_ms", .object([
+                ("fast", number(fast.medianSeconds * 1000)),
+                ("naive", number(naive.map { $0.medianSeconds * 1000 })),
+            ])),
+            ("forward_runs", .object([("fast", .int(fast.runSeconds.count)), ("naive", .int(naive?.runSeconds.count ?? 0))])),
+            ("fast_runs_ms", .array(fast.runSeconds.map { number($0 * 1000) })),
+            ("speedup_fast_over_naive", number(speedup)),
+            ("network_macs", .int(ledger.macs)),
+            ("network_gflops_fast", number(networkGFLOPS)),
+            ("fraction_of_peak", number(networkGFLOPS / machine.peakGFLOPS)),
+            ("fast_init_ms", number(fastInitSeconds * 1000)),
+            ("stages", breakdownJSON(stages)),
+            ("op_kinds", breakdownJSON(opKinds)),
             ("machine", .object([
                 ("cores", .int(machine.cores)), ("clock_ghz", number(machine.gigahertz)),
                 ("peak_gflops", number(machine.peakGFLOPS)),
@@ -222,7 +371,21 @@ struct BenchReport {
         }
         lines.append(contentsOf: alignColumns(table))
         lines.append("")
-        lines.append("Peak resident memory: \(format(peakRSSMegabytes, 1)) MB")
+        let naiveText = naive.map { "naive \(format($0.medianSeconds * 1000, 0)) ms (1 run), " } ?? "naive skipped (--quick), "
+        lines.append("Whole network forward (\(ledger.network.configuration.inputSize)x\(ledger.network.configuration.inputSize), batch 1): fast \(format(fast.medianSeconds * 1000, 1)) ms (median of \(fast.runSeconds.count)), \(naiveText)speedup \(speedup.map { format($0, 0) + "x" } ?? "-")")
+        lines.append("Fast path: \(format(networkGFLOPS, 1)) GFLOPS on \(format(Double(ledger.macs) / 1e9, 2)) G multiply-adds = \(format(100 * networkGFLOPS / machine.peakGFLOPS, 0))% of peak; weights folded and packed in \(format(fastInitSeconds * 1000, 0)) ms")
+        for (title, rows) in [("Time per stage", stages), ("Time per op kind", opKinds)] {
+            lines.append("")
+            lines.append(title)
+            var table = [["", "fast ms", "naive ms", "G MACs", "fast GFLOPS"]]
+            for row in rows {
+                table.append([row.name, format(row.fastSeconds * 1000, 2), row.naiveSeconds.map { format($0 * 1000, 0) } ?? "-",
+                              format(Double(row.macs) / 1e9, 3), row.macs > 0 ? format(2 * Double(row.macs) / row.fastSeconds / 1e9, 1) : "-"])
+            }
+            lines.append(contentsOf: alignColumns(table))
+        }
+        lines.append("")
+        lines.append("Peak resident memory (fast forward, before any naive run): \(format(peakRSSMegabytes, 1)) MB")
         return lines.joined(separator: "\n")
     }
 }

@@ -1,0 +1,82 @@
+import Computation
+import GEMM
+import NetworkModel
+import Tensors
+
+/// The optimised backend: convolutions and the fully connected layer on `FastGEMM`
+/// with weights folded and packed at init; pools, concat and residual adds as
+/// straight vector loops.
+///
+/// It computes what `NaiveBackend` computes, up to float32 rounding (different
+/// summation order, fused multiply-adds, folded batch norm).
+public struct FastBackend: Backend {
+    public let name = "fast"
+    let layers: [String: FoldedLinear]
+    let gemm: FastGEMM
+
+    /// Fetches, folds and packs every layer's variables up front, one layer at a time
+    /// (so only the packed copy stays). Throws at the first missing or misshapen variable.
+    public init(ledger: Ledger, weights: WeightSource, threads: Int = FastGEMM.defaultThreads) throws {
+        var layers: [String: FoldedLinear] = [:]
+        for entry in ledger.entries where !entry.weights.isEmpty {
+            let parameters = try LayerParameters(for: entry, from: weights)
+            switch entry.layer.op {
+            case .convolution(let conv):
+                layers[entry.name] = try FoldedLinear(entry: entry, parameters: parameters, batchNorm: conv.batchNorm,
+                                                      hasBias: conv.bias, activation: conv.activation)
+            case .fullyConnected(let fc):
+                layers[entry.name] = try FoldedLinear(entry: entry, parameters: parameters, batchNorm: fc.batchNorm,
+                                                      hasBias: fc.bias, activation: fc.activation)
+            default:
+                continue
+            }
+        }
+        self.layers = layers
+        self.gemm = FastGEMM(threads: threads)
+    }
+
+    public func forward(_ entry: LedgerEntry, inputs: [Tensor]) throws -> Tensor {
+        let expected = entry.layer.inputs.isEmpty ? [entry.outputTensorShape] : entry.inputTensorShapes
+        guard inputs.map(\.shape) == expected else {
+            if case .input = entry.layer.op { throw ComputationError.inputShape(expected: expected[0], found: inputs.first?.shape ?? []) }
+            throw ComputationError.layerInputs(layer: entry.name, expected: expected, found: inputs.map(\.shape))
+        }
+        let output: Tensor
+        switch entry.layer.op {
+        case .input:
+            output = inputs[0]
+        case .convolution(let conv):
+            output = FastOps.convolution(inputs[0], layer: try layer(entry), window: entry.window ?? conv.window,
+                                         pad: entry.pad, output: entry.output, gemm: gemm)
+        case .fullyConnected:
+            output = FastOps.fullyConnected(inputs[0], layer: try layer(entry), gemm: gemm)
+        case .maxPool(let declared):
+            output = FastOps.pool(inputs[0], window: entry.window ?? declared, pad: entry.pad, output: entry.output, kind: .max)
+        case .averagePool(let declared):
+            output = FastOps.pool(inputs[0], window: entry.window ?? declared, pad: entry.pad, output: entry.output, kind: .average)
+        case .globalAveragePool:
+            let map = entry.input.spatial
+            output = FastOps.pool(inputs[0], window: Window(kernel: map, stride: Size2(1, 1), padding: .valid), pad: .none,
+                                  output: entry.output, kind: .average)
+        case .concat:
+            output = FastOps.concat(inputs)
+        case .residual(let scale, let activation):
+            output = FastOps.residual(inputs[0], up: inputs[1], scale: scale, relu: activation == .relu)
+        case .flatten:
+            output = inputs[0].reshaped(entry.outputTensorShape)
+        case .dropout:
+            output = inputs[0]
+        case .l2Normalize:
+            output = Naive.l2Normalize(inputs[0])
+        }
+        guard output.shape == entry.outputTensorShape else {
+            throw ComputationError.outputShape(layer: entry.name, expected: entry.outputTensorShape, found: output.shape, backend: name)
+        }
+        return output
+    }
+
+    private func layer(_ entry: LedgerEntry) throws -> FoldedLinear {
+        guard let layer = layers[entry.name] else { throw ComputationError.missingParameters(layer: entry.name, variable: "weights") }
+        return layer
+    }
+}

@@ -1,0 +1,108 @@
+import GEMM
+import NetworkModel
+import Tensors
+
+extension FastOps {
+    /// A convolution with folded batch norm, bias and ReLU on the fast GEMM.
+    ///
+    /// A 1x1 stride-1 convolution is one GEMM over the NHWC map as it is:
+    /// `(h*w, cin) x (cin, cout)`, no copy. Any other window first gathers each
+    /// output pixel's receptive field into a row (im2col, zeros where the window
+    /// hangs over the padding): `(oh*ow, kh*kw*cin) x (kh*kw*cin, cout)`.
+    ///
+    /// - Parameters:
+    ///   - input: `[1, h, w, cin]`
+    ///   - layer: weights `(kh*kw*cin, cout)` packed, bias `[cout]`
+    ///   - pad: zero rows/columns before and after (TensorFlow's SAME split)
+    ///   - output: `(oh, ow, cout)` from the ledger
+    /// - Returns: `[1, oh, ow, cout]`
+    static func convolution(_ input: Tensor, layer: FoldedLinear, window: Window, pad: SidePadding,
+                            output: Shape, gemm: FastGEMM) -> Tensor {
+        let (h, w, cin) = (input.shape[1], input.shape[2], input.shape[3])
+        let (oh, ow, n) = (output.dims[0], output.dims[1], output.dims[2])
+        let (kh, kw) = (window.kernel.height, window.kernel.width)
+        let (sh, sw) = (window.stride.height, window.stride.width)
+        let m = oh * ow, k = kh * kw * cin
+        precondition(layer.weights.k == k && layer.weights.n == n, "packed weights (\(layer.weights.k), \(layer.weights.n)) do not fit (\(k), \(n))")
+        let direct = kh == 1 && kw == 1 && sh == 1 && sw == 1 && oh == h && ow == w
+        let scalars = [Float](unsafeUninitializedCapacity: m * n) { out, count in
+            input.scalars.withUnsafeBufferPointer { x in
+                layer.bias.withUnsafeBufferPointer { bias in
+                    if direct {
+                        gemm.multiply(m: m, a: x.baseAddress!, lda: cin, b: layer.weights, c: out.baseAddress!, ldc: n,
+                                      bias: bias.baseAddress, relu: layer.relu)
+                    } else {
+                        let columns = UnsafeMutablePointer<Float>.allocate(capacity: m * k)
+                        defer { columns.deallocate() }
+                        im2col(x.baseAddress!, height: h, width: w, channels: cin, kernel: window.kernel, stride: window.stride,
+                               padTop: pad.top, padLeft: pad.left, outputHeight: oh, outputWidth: ow, into: columns)
+                        gemm.multiply(m: m, a: columns, lda: k, b: layer.weights, c: out.baseAddress!, ldc: n,
+                                      bias: bias.baseAddress, relu: layer.relu)
+                    }
+                }
+            }
+            count = m * n
+        }
+        return Tensor(shape: [1, oh, ow, n], scalars: scalars)
+    }
+
+    /// Row `oy * ow + ox` of `columns` gets the window of output pixel `(oy, ox)`:
+    /// `kh * kw` runs of `channels` floats in HWC order, zeros outside the map.
+    ///
+    /// - Parameters:
+    ///   - x: `[h, w, channels]`
+    ///   - columns: `(oh * ow, kh * kw * channels)`, written
+    static func im2col(_ x: UnsafePointer<Float>, height h: Int, width w: Int, channels c: Int, kernel: Size2, stride: Size2,
+                       padTop: Int, padLeft: Int, outputHeight oh: Int, outputWidth ow: Int, into columns: UnsafeMutablePointer<Float>) {
+        let (kh, kw) = (kernel.height, kernel.width)
+        let k = kh * kw * c
+        let source = SharedReadPointer(pointer: x), destination = SharedPointer(pointer: columns)
+        let rows = oh * ow
+        parallelChunks(rows, chunks: rows * k >= 1 << 16 ? 4 : 1) { range in
+            for row in range {
+                let oy = row / ow, ox = row % ow
+                var out = destination.pointer + row * k
+                let x0 = ox * stride.width - padLeft
+                for ky in 0..<kh {
+                    let iy = oy * stride.height - padTop + ky
+                    if iy < 0 || iy >= h {
+                        out.update(repeating: 0, count: kw * c)
+                        out += kw * c
+                        continue
+                    }
+                    if x0 >= 0 && x0 + kw <= w {
+                        // The whole kernel row lies inside the map: one contiguous run.
+                        out.update(from: source.pointer + (iy * w + x0) * c, count: kw * c)
+                        out += kw * c
+                        continue
+                    }
+                    for kx in 0..<kw {
+                        let ix = x0 + kx
+                        if ix >= 0 && ix < w {
+                            out.update(from: source.pointer + (iy * w + ix) * c, count: c)
+                        } else {
+                            out.update(repeating: 0, count: c)
+                        }
+                        out += c
+                    }
+                }
+            }
+        }
+    }
+
+    /// `x W + bias` (then ReLU), `x` `[1, in]`, W `(in, out)` packed. Returns `[1, out]`.
+    static func fullyConnected(_ input: Tensor, layer: FoldedLinear, gemm: FastGEMM) -> Tensor {
+        let n = layer.weights.n
+        precondition(input.count == layer.weights.k, "fully connected input has \(input.count) values, weights take \(layer.weights.k)")
+        let scalars = [Float](unsafeUninitializedCapacity: n) { out, count in
+            input.scalars.withUnsafeBufferPointer { x in
+                layer.bias.withUnsafeBufferPointer { bias in
+                    gemm.multiply(m: 1, a: x.baseAddress!, lda: layer.weights.k, b: layer.weights, c: out.baseAddress!, ldc: n,
+                                  bias: bias.baseAddress, relu: layer.relu)
+                }
+            }
+            count = n
+        }
+        return Tensor(shape: [1, n], scalars: scalars)
+    }
+}

@@ -1,0 +1,31 @@
+import Dispatch
+import GEMM
+import NetworkModel
+import Tensors
+
+/// The fast backend's layer functions: plain functions of tensors, like `Naive`'s.
+enum FastOps {
+    /// Runs `body` over `0..<count` split into `chunks` contiguous ranges, on all cores.
+    static func parallelChunks(_ count: Int, chunks: Int, _ body: @Sendable (Range<Int>) -> Void) {
+        let chunks = max(1, min(chunks, count))
+        if chunks == 1 {
+            body(0..<count)
+            return
+        }
+        let size = (count + chunks - 1) / chunks
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = (chunk * size)..<min(count, (chunk + 1) * size)
+            if !range.isEmpty { body(range) }
+        }
+    }
+}
+
+/// A pointer handed to worker threads that write disjoint parts of what it points to.
+struct SharedPointer: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Float>
+}
+
+/// A read-only pointer handed to worker threads.
+struct SharedReadPointer: @unchecked Sendable {
+    let pointer: UnsafePointer<Float>
+}
