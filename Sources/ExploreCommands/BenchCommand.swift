@@ -19,10 +19,12 @@ import Glibc
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Naive vs optimised kernels: GEMM GFLOPS (with OpenBLAS as baseline), forward time, peak memory."
+        abstract: "Naive vs optimised kernels: GEMM GFLOPS (with OpenBLAS as baseline), forward time, peak memory.",
+        discussion: "Runs every kernel, so --gemm is ignored. Figures are measured in this one run; compare ratios, not absolute times, on a shared machine."
     )
 
-    @OptionGroup var network: NetworkOptions
+    /// Weights, input and what-ifs; `--gemm` is ignored (the bench runs every kernel).
+    @OptionGroup var compute: ComputeOptions
 
     @Flag(help: "Print one JSON object (keys documented in cli.md).")
     var json = false
@@ -36,16 +38,13 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Timed fast forward passes (the median is reported).")
     var runs = 9
 
-    @Option(help: "Seed of the generated weights.")
-    var seed: UInt64 = GeneratedWeights.defaultSeed
-
     func run() throws {
-        let ledger = try Ledger.faceNet(network.configuration)
+        let ledger = try compute.makeLedger()
         let machine = BenchMachine.current()
         openblas_set_num_threads(Int32(machine.cores))
         func progress(_ text: String) { writeStandardError("bench: \(text)\n") }
-        let weights = GeneratedWeights(seed: seed, ledger: ledger)
-        let input = SyntheticImage.make(size: network.inputSize)
+        let weights = try compute.makeWeights(for: ledger)
+        let input = try compute.makeInput(size: compute.network.inputSize)
 
         // The forward pass first, so the peak resident memory is the fast path's alone.
         progress("fast forward: folding and packing weights")
@@ -166,13 +165,13 @@ struct BenchMachine {
 }
 
 /// Seconds since an arbitrary start, monotonic.
-func benchNow() -> Double {
+private func benchNow() -> Double {
     var time = timespec()
     clock_gettime(CLOCK_MONOTONIC, &time)
     return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
 }
 
-func median(_ values: [Double]) -> Double {
+private func median(_ values: [Double]) -> Double {
     guard !values.isEmpty else { return .nan }
     let sorted = values.sorted()
     return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
@@ -390,7 +389,7 @@ struct BenchReport {
     }
 }
 
-func format(_ value: Double, _ decimals: Int) -> String {
+private func format(_ value: Double, _ decimals: Int) -> String {
     guard value.isFinite else { return "-" }
     var scale = 1.0
     for _ in 0..<decimals { scale *= 10 }
@@ -405,7 +404,7 @@ func format(_ value: Double, _ decimals: Int) -> String {
 }
 
 /// Left-aligned first column, right-aligned numbers, two spaces between columns.
-func alignColumns(_ rows: [[String]]) -> [String] {
+private func alignColumns(_ rows: [[String]]) -> [String] {
     let widths = (0..<(rows.map(\.count).max() ?? 0)).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
     return rows.map { row in
         row.enumerated().map { column, cell in

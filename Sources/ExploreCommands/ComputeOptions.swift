@@ -1,5 +1,6 @@
 import ArgumentParser
 import Computation
+import FastComputation
 import ModelData
 import NetworkModel
 import Tensors
@@ -8,6 +9,8 @@ import Tensors
 public enum GemmChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
     /// The reference loops (`NaiveBackend`).
     case naive
+    /// Packed, blocked FMA GEMM on all cores, batch norm folded (`FastBackend`).
+    case fast
 }
 
 /// The options every command that computes shares (cli.md): the network what-ifs,
@@ -28,7 +31,7 @@ public struct ComputeOptions: ParsableArguments {
     public var standardisation: String = Standardisation.fixed.rawValue
 
     @Option(help: "Which kernels compute.")
-    public var gemm: GemmChoice = .naive
+    public var gemm: GemmChoice = .fast
 
     public init() {}
 
@@ -74,6 +77,7 @@ public struct ComputeOptions: ParsableArguments {
         do {
             switch gemm {
             case .naive: return try NaiveBackend(ledger: ledger, weights: weights)
+            case .fast: return try FastBackend(ledger: ledger, weights: weights)
             }
         } catch {
             throw ExploreError("\(error)")
