@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "DiagramModel", "NetworkModel"]),
         .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands", "TestSupport", "explore", "ModelData", "Tensors"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "ExploreCommands", "NetworkModel", "explore"], exclude: ["Transcripts"]),
-        .testTarget(name: "VerificationTests", dependencies: ["Verification", "Computation", "ModelData", "NetworkModel", "Tensors"], swiftSettings: machineFlags),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "Computation", "FastComputation", "ModelData", "NetworkModel", "Tensors"], swiftSettings: machineFlags),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Computation
+import FastComputation
 import Testing
 import ModelData
 import NetworkModel
@@ -19,15 +20,27 @@ import Tensors
         try #require(GoldenFixture.file.input(named: name))
     }
 
-    @Test(arguments: GoldenFixture.file.header.inputs.map(\.name))
-    func naiveBackendAgreesOnEveryLayer(input name: String) throws {
+    /// The kernel paths: the naive reference loops and the packed-GEMM fast backend.
+    enum Kernels: String, CaseIterable, Sendable {
+        case naive, fast
+
+        func backend(ledger: Ledger, weights: any WeightSource) throws -> any Backend {
+            switch self {
+            case .naive: try NaiveBackend(ledger: ledger, weights: weights)
+            case .fast: try FastBackend(ledger: ledger, weights: weights)
+            }
+        }
+    }
+
+    @Test(arguments: Kernels.allCases, GoldenFixture.file.header.inputs.map(\.name))
+    func everyLayerAgrees(kernels: Kernels, input name: String) throws {
         let verifier = try Self.verifier()
-        let backend = try NaiveBackend(ledger: verifier.ledger, weights: Self.weights)
+        let backend = try kernels.backend(ledger: verifier.ledger, weights: Self.weights)
         let report = try verifier.verify(try Self.input(name), backend: backend)
         #expect(report.layers.count == GoldenFixture.ledger.entries.count)
         #expect(report.passed, "first failure: \(report.firstFailure.map { "\($0.layer): \(ReportText.failureDetail($0)) \($0.hint ?? "")" } ?? "-")")
         let worst = try #require(report.worst)
-        print("naive, input \(name): worst relative error \(worst.maxRelativeError) in \(worst.layer) at \(worst.worst?.description ?? "-")")
+        print("\(kernels), input \(name): worst relative error \(worst.maxRelativeError) in \(worst.layer) at \(worst.worst?.description ?? "-")")
         #expect(worst.maxRelativeError < 1e-4)
     }
 
@@ -43,11 +56,11 @@ import Tensors
         #expect(first?.hint?.contains(hint) == true, "hint: \(first?.hint ?? "none")", sourceLocation: sourceLocation)
     }
 
-    @Test(arguments: ConventionBreak.allCases)
-    func wrongConventionFailsAtTheRightLayer(_ broken: ConventionBreak) throws {
+    @Test(arguments: ConventionBreak.allCases, Kernels.allCases)
+    func wrongConventionFailsAtTheRightLayer(_ broken: ConventionBreak, kernels: Kernels) throws {
         let ledger = try broken.ledger()
         let verifier = try Self.verifier(ledger)
-        let backend = broken.backend(try NaiveBackend(ledger: ledger, weights: broken.weights(Self.weights)))
+        let backend = broken.backend(try kernels.backend(ledger: ledger, weights: broken.weights(Self.weights)))
         let report = try verifier.verify(try Self.input(), backend: backend, stopAtFirstFailure: true)
         let hint = switch broken {
         case .averagePoolCountsPadding: "divisor"
@@ -56,7 +69,7 @@ import Tensors
         case .batchNormWithoutEpsilon: "epsilon"
         }
         Self.expectFirstFailure(report, at: broken.expectedFirstFailure, hint: hint)
-        print("\(broken.rawValue): first failure \(report.firstFailure?.layer ?? "none"): \(report.firstFailure?.hint ?? "")")
+        print("\(broken.rawValue), \(kernels): first failure \(report.firstFailure?.layer ?? "none"): \(report.firstFailure?.hint ?? "")")
         if broken == .averagePoolCountsPadding {
             let check = try #require(report.firstFailure)
             #expect(check.failuresInside == 0 && check.failuresOnBorder > 0)
