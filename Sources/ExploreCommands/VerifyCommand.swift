@@ -106,6 +106,7 @@ struct VerifyCommand: ParsableCommand {
             print(ReportText.closing(report))
         }
         if !report.passed {
+            fflush(nil)   // every buffered line of the report before the one-line error on standard error
             let reasons = reports.compactMap { input in input.firstFailure.map { "input '\(input.input)' diverges at \($0.layer)" } }
             let problems = (weightReport.passed ? [] : ["weights differ"]) + (imageNotes.isEmpty ? [] : ["the built-in image changed"]) + reasons
             throw ExploreError("verify failed: " + problems.joined(separator: "; "))
