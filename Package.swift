@@ -53,10 +53,12 @@ let package = Package(
         ),
         // libedit's readline-compatible interface (Debian libedit-dev), for the REPL's line editing.
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // Ctrl-C for the REPL: the SIGINT flag and libedit's interruptible reader, in C.
+        .target(name: "CInterrupt"),
         // The interactive explorer: session state, command parser, line editing, `explore step` reports.
         .target(
             name: "REPL",
-            dependencies: ["CEditLine", "NetworkModel", "LedgerReports", "Tensors", "Computation", "ModelData", "DiagramModel", "Rendering", "Verification"],
+            dependencies: ["CEditLine", "CInterrupt", "NetworkModel", "LedgerReports", "Tensors", "Computation", "ModelData", "DiagramModel", "Rendering", "Verification"],
             swiftSettings: machineFlags
         ),
         // Graphviz (gvc + cgraph) as a system library, for in-process layout and rendering.
