@@ -20,7 +20,13 @@ extension ExplorerSession {
                 throw CommandError("set input: no file '\(path)' (give a .png, .jpg or .npy, or 'synthetic')")
             }
             new.inputPath = path
-            try apply(new)
+            do {
+                try apply(new)
+            } catch {
+                // The loader speaks to the command line; in the REPL the fix is a 'set'.
+                let message = String(describing: error).replacing(/pass --input-size (\d+)/) { "first 'set input-size \($0.1)'" }
+                throw CommandError(message)
+            }
             out.line("input \(path ?? "synthetic image"): the run restarts")
         case .inputSize(let size):
             new.configuration.inputSize = size

@@ -1,4 +1,5 @@
 import Foundation
+import ModelData
 import Testing
 import ExploreCommands
 @testable import REPL
@@ -11,6 +12,9 @@ import ExploreCommands
         let file = TranscriptFile(name: name)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("repl-transcript-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // Two .npy images: the built-in one at 160, and a 64x64 one that does not fit.
+        try NPY.write(SyntheticImage.make(size: 160), to: folder + "/image.npy")
+        try NPY.write(SyntheticImage.make(size: 64), to: folder + "/small.npy")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var settings = try ComputeOptionsProvider.defaultSettings()
         settings.gemm = "naive"
@@ -24,4 +28,6 @@ import ExploreCommands
     @Test func walkThroughStemBlock35Mixed6aAndHead() throws { try Self.run("walk") }
 
     @Test func breakingWhatIfsLeaveAConsistentSession() throws { try Self.run("what-if") }
+
+    @Test func otherInputsAndSeeds() throws { try Self.run("inputs") }
 }
