@@ -5,6 +5,9 @@ import NetworkModel
 /// `set`: compute choices and what-ifs. A what-if re-derives every shape and restarts the run;
 /// a rejected one leaves the session as it was.
 extension ExplorerSession {
+    /// The session keeps every output, so the side is capped (299 is the paper's).
+    static let largestInputSize = 1024
+
     func set(_ setting: SessionCommand.Setting) throws {
         var new = settings
         switch setting {
@@ -29,6 +32,9 @@ extension ExplorerSession {
             }
             out.line("input \(path ?? "synthetic image"): the run restarts")
         case .inputSize(let size):
+            guard size <= Self.largestInputSize else {
+                throw CommandError("set input-size: \(size) is beyond this explorer's \(Self.largestInputSize) (every output is kept: memory grows with the square of the side)")
+            }
             new.configuration.inputSize = size
             try apply(new)
             reportWhatIf("input size \(size)")
