@@ -32,8 +32,8 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Skip the slow naive figures (the naive 1024^3 GEMM and the naive forward pass).")
     var quick = false
 
-    @Option(help: "Timed rounds per GEMM kernel and shape (the median is reported).")
-    var rounds = 7
+    @Option(help: "Timed rounds per GEMM kernel and shape (the best and the median are reported).")
+    var rounds = 15
 
     @Option(help: "Timed fast forward passes (the median is reported).")
     var runs = 9
@@ -69,7 +69,7 @@ struct BenchCommand: ParsableCommand {
             naive = try NetworkBenchResult.measure(ledger: ledger, backend: naiveBackend, input: input, runs: 1, warmUp: false)
         }
         let report = BenchReport(machine: machine, ledger: ledger, gemm: results, fast: fast, naive: naive,
-                                 fastInitSeconds: initSeconds, peakRSSMegabytes: peakRSS)
+                                 fastInitSeconds: initSeconds, peakRSSMegabytes: peakRSS, rounds: rounds)
         print(json ? report.json.serialized(pretty: true) : report.text)
     }
 }
@@ -223,8 +223,11 @@ struct GEMMBenchShape {
 /// GFLOPS of every kernel on one shape.
 struct GEMMBenchResult {
     let shape: GEMMBenchShape
-    /// Kernel name -> median GFLOPS; nil when skipped.
+    /// Kernel name -> GFLOPS of the best round (the least disturbed by other work on the
+    /// machine); nil when skipped.
     let gflops: [(name: String, value: Double?)]
+    /// The same from the median round.
+    let medianGFLOPS: [(name: String, value: Double?)]
 
     func value(_ name: String) -> Double? { gflops.first { $0.name == name }?.value ?? nil }
 
@@ -257,8 +260,8 @@ struct GEMMBenchResult {
         }
         var samples: [String: [Double]] = [:]
         let timed = kernels.filter { $0.name != NaiveGEMM().name }
-        // Repeats per round: enough for ~20 ms at ~100 GFLOPS.
-        let repeats = max(1, Int(2e9 / Double(shape.flops)))
+        // Repeats per round: ~5 ms at ~100 GFLOPS, so rounds are short and interleave finely.
+        let repeats = max(1, Int(5e8 / Double(shape.flops)))
         for kernel in timed { _ = time(kernel, repeats: 1) }  // warm up: threads, caches, page faults
         for _ in 0..<max(1, rounds) {
             for kernel in timed { samples[kernel.name, default: []].append(time(kernel, repeats: repeats)) }
@@ -266,9 +269,13 @@ struct GEMMBenchResult {
         if !skipNaive { samples[NaiveGEMM().name] = [time(NaiveGEMM(), repeats: 1)] }
         let values = kernels.map { kernel -> (name: String, value: Double?) in
             guard let seconds = samples[kernel.name] else { return (kernel.name, nil) }
+            return (kernel.name, Double(shape.flops) / seconds.min()! / 1e9)
+        }
+        let medians = kernels.map { kernel -> (name: String, value: Double?) in
+            guard let seconds = samples[kernel.name] else { return (kernel.name, nil) }
             return (kernel.name, Double(shape.flops) / median(seconds) / 1e9)
         }
-        return GEMMBenchResult(shape: shape, gflops: values)
+        return GEMMBenchResult(shape: shape, gflops: values, medianGFLOPS: medians)
     }
 }
 
@@ -282,6 +289,8 @@ struct BenchReport {
     let naive: NetworkBenchResult?
     let fastInitSeconds: Double
     let peakRSSMegabytes: Double
+    /// Timed rounds per GEMM kernel and shape.
+    let rounds: Int
 
     /// 2 flops per multiply-add over the fast path's median forward time.
     var networkGFLOPS: Double { 2 * Double(ledger.macs) / fast.medianSeconds / 1e9 }
@@ -318,6 +327,7 @@ struct BenchReport {
                 ("label", .string(result.shape.label)),
                 ("m", .int(result.shape.m)), ("n", .int(result.shape.n)), ("k", .int(result.shape.k)),
                 ("gflops", .object(result.gflops.map { ($0.name, number($0.value)) })),
+                ("gflops_median", .object(result.medianGFLOPS.map { ($0.name, number($0.value)) })),
                 ("fast_over_openblas", number(fast.flatMap { f in blas.map { f / $0 } })),
             ])
         }
@@ -339,6 +349,7 @@ struct BenchReport {
             ])),
             ("forward_runs", .object([("fast", .int(fast.runSeconds.count)), ("naive", .int(naive?.runSeconds.count ?? 0))])),
             ("fast_runs_ms", .array(fast.runSeconds.map { number($0 * 1000) })),
+            ("forward_ms_best", .object([("fast", number(fast.runSeconds.min().map { $0 * 1000 }))])),
             ("speedup_fast_over_naive", number(speedup)),
             ("network_macs", .int(ledger.macs)),
             ("network_gflops_fast", number(networkGFLOPS)),
@@ -359,7 +370,7 @@ struct BenchReport {
         var lines: [String] = []
         lines.append("Machine: \(machine.cores) cores at \(format(machine.gigahertz, 2)) GHz, FMA peak \(format(machine.peakGFLOPS, 1)) GFLOPS (cores x 2 FMA x 8 lanes x 2 flops x clock)")
         lines.append("")
-        lines.append("GEMM GFLOPS (median of rounds; kernels interleaved in one run, so ratios are fair on a shared machine)")
+        lines.append("GEMM GFLOPS (best of \(rounds) rounds, kernels interleaved round by round in this run, so ratios are fair on a shared machine; naive: 1 run)")
         var table = [["shape", "M", "N", "K"] + gemm[0].gflops.map(\.name) + ["fast/openblas", "fast/peak"]]
         for result in gemm {
             let fast = result.value(FastGEMM().name), blas = result.value(OpenBLASGEMM().name)
@@ -371,7 +382,7 @@ struct BenchReport {
         lines.append(contentsOf: alignColumns(table))
         lines.append("")
         let naiveText = naive.map { "naive \(format($0.medianSeconds * 1000, 0)) ms (1 run), " } ?? "naive skipped (--quick), "
-        lines.append("Whole network forward (\(ledger.network.configuration.inputSize)x\(ledger.network.configuration.inputSize), batch 1): fast \(format(fast.medianSeconds * 1000, 1)) ms (median of \(fast.runSeconds.count)), \(naiveText)speedup \(speedup.map { format($0, 0) + "x" } ?? "-")")
+        lines.append("Whole network forward (\(ledger.network.configuration.inputSize)x\(ledger.network.configuration.inputSize), batch 1): fast \(format(fast.medianSeconds * 1000, 1)) ms (median of \(fast.runSeconds.count), best \(format((fast.runSeconds.min() ?? .nan) * 1000, 1))), \(naiveText)speedup \(speedup.map { format($0, 0) + "x" } ?? "-")")
         lines.append("Fast path: \(format(networkGFLOPS, 1)) GFLOPS on \(format(Double(ledger.macs) / 1e9, 2)) G multiply-adds = \(format(100 * networkGFLOPS / machine.peakGFLOPS, 0))% of peak; weights folded and packed in \(format(fastInitSeconds * 1000, 0)) ms")
         for (title, rows) in [("Time per stage", stages), ("Time per op kind", opKinds)] {
             lines.append("")

@@ -15,9 +15,12 @@ public struct FastGEMM: GEMM {
     public let name = "fast"
     /// Worker count (the calling thread is one of them).
     public let threads: Int
+    /// With a single row block, pack A first (true) or read its rows in place (false).
+    public let packsSingleBlockA: Bool
 
-    public init(threads: Int = FastGEMM.defaultThreads) {
+    public init(threads: Int = FastGEMM.defaultThreads, packsSingleBlockA: Bool = false) {
         self.threads = max(1, threads)
+        self.packsSingleBlockA = packsSingleBlockA
     }
 
     /// The number of online processors.
@@ -73,10 +76,13 @@ public struct FastGEMM: GEMM {
         let flops = 2 * m * n * k
         let workers = flops < Blocking.parallelThreshold ? 1 : threads
         if m <= Blocking.mc {
-            // One row block: pack A once, share it, split the B panels.
-            let packedA = PackedRows(rows: m, k: k)
-            packedA.pack(a: a, lda: lda)
-            let groups = workers == 1 ? 1 : min(b.panelCount, workers * 2)
+            let packedA: PackedRows? = packsSingleBlockA ? PackedRows(rows: m, k: k) : nil
+            packedA?.pack(a: a, lda: lda)
+            // One row block: the micro-kernel reads A's rows in place (no serial packing
+            // before the parallel part); the items are groups of B panels.
+            // Several groups per worker: a worker that starts late (a busy machine) finds
+            // fewer left, and the others take them.
+            let groups = workers == 1 ? 1 : min(b.panelCount, workers * 4)
             let perGroup = (b.panelCount + groups - 1) / groups
             let groupCount = (b.panelCount + perGroup - 1) / perGroup
             Self.parallelFor(workers == 1 ? 1 : groupCount) { group in
@@ -90,7 +96,7 @@ public struct FastGEMM: GEMM {
             // mc + mr - 1 of them, so its packed K block stays in L2).
             let mr = Blocking.mr
             var items = (m + Blocking.mc - 1) / Blocking.mc
-            if workers > 1 { items = (items + workers - 1) / workers * workers }
+            if workers > 1 { items = max(items, workers * 3 <= m / mr ? workers * 3 : workers); items = (items + workers - 1) / workers * workers }
             let rowsPerItem = ((m + items - 1) / items + mr - 1) / mr * mr
             let itemCount = (m + rowsPerItem - 1) / rowsPerItem
             let runItem = { @Sendable (item: Int) in
@@ -149,24 +155,34 @@ private struct Job: @unchecked Sendable {
     let bias: UnsafePointer<Float>?
     let relu: Bool
 
-    /// C rows `rows` (whose A is `packed`) times B panels `panels`, K block by K block.
-    func compute(rows: Range<Int>, packed: PackedRows, panels: Range<Int>) {
+    /// C rows `rows` times B panels `panels`, K block by K block. A comes from `packed`
+    /// (rows `rows` packed), or when nil straight from `a` (a partial last row panel is
+    /// packed into scratch, so no row past `m` is read).
+    func compute(rows: Range<Int>, packed: PackedRows?, panels: Range<Int>) {
         let mr = Blocking.mr, nr = Blocking.nr
         let rowPanels = (rows.count + mr - 1) / mr
-        // 6 x 16 edge tile, then (for plain B) one kc x 16 B panel.
-        let scratchCount = mr * nr + Blocking.kc * nr
+        let lastHeight = rows.count - (rowPanels - 1) * mr
+        // 6 x 16 edge tile, one kc x 16 B panel (plain B), one 6 x kc A panel (edge rows of plain A).
+        let scratchCount = mr * nr + Blocking.kc * nr + mr * Blocking.kc
         let scratch = UnsafeMutableRawPointer.allocate(byteCount: scratchCount * MemoryLayout<Float>.stride, alignment: Blocking.alignment)
             .bindMemory(to: Float.self, capacity: scratchCount)
         defer { UnsafeMutableRawPointer(scratch).deallocate() }
         do {
             let tilePointer = scratch
             let bScratch = scratch + mr * nr
+            let aScratch = bScratch + Blocking.kc * nr
             var pc = 0
             while pc < k {
                 let kcb = min(Blocking.kc, k - pc)
                 let load = accumulate || pc > 0
                 let finish = pc + kcb == k
-                let aBlock = packed.block(pc)
+                let aBlock = packed?.block(pc)
+                if packed == nil && lastHeight < mr {
+                    let first = a + (rows.upperBound - lastHeight) * lda + pc
+                    for p in 0..<kcb {
+                        for r in 0..<mr { aScratch[p * mr + r] = r < lastHeight ? first[r * lda + p] : 0 }
+                    }
+                }
                 for panel in panels {
                     let j0 = panel * nr
                     let width = min(nr, n - j0)
@@ -196,9 +212,25 @@ private struct Job: @unchecked Sendable {
                     for rowPanel in 0..<rowPanels {
                         let i0 = rows.lowerBound + rowPanel * mr
                         let height = min(mr, rows.upperBound - i0)
-                        let aPanel = aBlock + rowPanel * mr * kcb
                         let cTile = c + i0 * ldc + j0
-                        if height == mr && width == nr {
+                        // In-place rows of A: (row stride lda, step 1); packed: (1, 6).
+                        let inPlace = aBlock == nil && height == mr
+                        let aPanel = aBlock.map { $0 + rowPanel * mr * kcb } ?? (inPlace ? a + i0 * lda + pc : UnsafePointer(aScratch))
+                        if inPlace && width == nr {
+                            microKernel6x16Rows(kc: kcb, a: aPanel, lda: lda, b: bPanel, c: cTile, ldc: ldc,
+                                            load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+                        } else if inPlace {
+                            if load {
+                                for r in 0..<height {
+                                    (tilePointer + r * nr).update(from: cTile + r * ldc, count: width)
+                                }
+                            }
+                            microKernel6x16Rows(kc: kcb, a: aPanel, lda: lda, b: bPanel, c: tilePointer, ldc: nr,
+                                            load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+                            for r in 0..<height {
+                                (cTile + r * ldc).update(from: tilePointer + r * nr, count: width)
+                            }
+                        } else if height == mr && width == nr {
                             microKernel6x16(kc: kcb, a: aPanel, b: bPanel, c: cTile, ldc: ldc,
                                             load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
                         } else {

@@ -37,10 +37,61 @@ func microKernel6x16(
         a += 6
         b += 64
     }
+    writeTile(c, ldc: ldc, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu,
+              (c00, c01), (c10, c11), (c20, c21), (c30, c31), (c40, c41), (c50, c51))
+}
+
+/// The same tile with A read in place: 6 rows `lda` floats apart, each contiguous in k
+/// (no packing; used when a multiply has a single row block, so each A row panel is
+/// swept once per B panel from L1/L2 anyway).
+@inline(__always)
+func microKernel6x16Rows(
+    kc: Int,
+    a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>,
+    c: UnsafeMutablePointer<Float>, ldc: Int,
+    load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
+) {
+    typealias V = SIMD8<Float>
+    var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
+    var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
+    var a0 = a, a1 = a + lda, a2 = a + 2 * lda
+    var a3 = a + 3 * lda, a4 = a + 4 * lda, a5 = a + 5 * lda
+    var b = UnsafeRawPointer(b)
+    for _ in 0..<kc {
+        let b0 = b.loadUnaligned(as: V.self)
+        let b1 = b.loadUnaligned(fromByteOffset: 32, as: V.self)
+        var x = V(repeating: a0.pointee)
+        c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
+        x = V(repeating: a1.pointee)
+        c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
+        x = V(repeating: a2.pointee)
+        c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
+        x = V(repeating: a3.pointee)
+        c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
+        x = V(repeating: a4.pointee)
+        c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
+        x = V(repeating: a5.pointee)
+        c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
+        a0 += 1; a1 += 1; a2 += 1; a3 += 1; a4 += 1; a5 += 1
+        b += 64
+    }
+    writeTile(c, ldc: ldc, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu,
+              (c00, c01), (c10, c11), (c20, c21), (c30, c31), (c40, c41), (c50, c51))
+}
+
+/// Stores 6 rows of 16: `acc (+ C when load) (+ bias, then ReLU when finish)`.
+@inline(__always)
+func writeTile(
+    _ c: UnsafeMutablePointer<Float>, ldc: Int,
+    load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool,
+    _ r0: (SIMD8<Float>, SIMD8<Float>), _ r1: (SIMD8<Float>, SIMD8<Float>), _ r2: (SIMD8<Float>, SIMD8<Float>),
+    _ r3: (SIMD8<Float>, SIMD8<Float>), _ r4: (SIMD8<Float>, SIMD8<Float>), _ r5: (SIMD8<Float>, SIMD8<Float>)
+) {
+    typealias V = SIMD8<Float>
     @inline(__always)
-    func store(_ lo: V, _ hi: V, row: Int) {
-        let p = UnsafeMutableRawPointer(c + row * ldc)
-        var lo = lo, hi = hi
+    func store(_ row: (V, V), _ index: Int) {
+        let p = UnsafeMutableRawPointer(c + index * ldc)
+        var (lo, hi) = row
         if load {
             lo += p.loadUnaligned(as: V.self)
             hi += p.loadUnaligned(fromByteOffset: 32, as: V.self)
@@ -56,10 +107,10 @@ func microKernel6x16(
         p.storeBytes(of: lo, as: V.self)
         p.storeBytes(of: hi, toByteOffset: 32, as: V.self)
     }
-    store(c00, c01, row: 0)
-    store(c10, c11, row: 1)
-    store(c20, c21, row: 2)
-    store(c30, c31, row: 3)
-    store(c40, c41, row: 4)
-    store(c50, c51, row: 5)
+    store(r0, 0)
+    store(r1, 1)
+    store(r2, 2)
+    store(r3, 3)
+    store(r4, 4)
+    store(r5, 5)
 }

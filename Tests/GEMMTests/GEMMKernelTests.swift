@@ -10,8 +10,9 @@ let edgeShapes: [(m: Int, n: Int, k: Int)] = [
     (300, 40, 3), (1000, 50, 27), (150, 48, 100), (2, 130, 700),
 ]
 
-/// Every kernel of `GEMMKernels.all`, plus the fast kernel forced to 1 and 3 threads.
-let kernelsUnderTest: [any GEMM] = GEMMKernels.all + [FastGEMM(threads: 1), FastGEMM(threads: 3)]
+/// Every kernel of `GEMMKernels.all`, plus the fast kernel forced to 1 and 3 threads and
+/// packing A even when M fits one row block.
+let kernelsUnderTest: [any GEMM] = GEMMKernels.all + [FastGEMM(threads: 1), FastGEMM(threads: 3), FastGEMM(packsSingleBlockA: true)]
 
 @Suite("Every GEMM kernel against a float64 reference")
 struct GEMMKernelTests {
