@@ -103,8 +103,8 @@ extension ExplorerSession {
     func time(_ name: String?) throws {
         guard !records.isEmpty else { out.line("nothing computed yet"); return }
         if let name {
-            _ = try network.requireLayer(named: name)
-            let ops = records.filter { groupKey($0.entry) == name || $0.entry.name == name }
+            if name != "all" { _ = try network.requireLayer(named: name) }
+            let ops = name == "all" ? records : records.filter { groupKey($0.entry) == name || $0.entry.name == name }
             guard !ops.isEmpty else { throw CommandError("time: nothing of \(name) has been computed yet") }
             for record in ops {
                 out.line("  " + record.entry.name.padding(toLength: 44, withPad: " ", startingAt: 0) + NumberFormat.milliseconds(record.seconds).leftPadded(11))
@@ -124,6 +124,8 @@ extension ExplorerSession {
             out.line("  " + key.padding(toLength: 24, withPad: " ", startingAt: 0) + (count == 1 ? "1 op " : "\(count) ops").leftPadded(8) + NumberFormat.milliseconds(seconds).leftPadded(12) + share.leftPadded(8))
         }
         out.line("  " + "total".padding(toLength: 24, withPad: " ", startingAt: 0) + "\(records.count) ops".leftPadded(8) + NumberFormat.milliseconds(all).leftPadded(12) + "   gemm \(settings.gemm)")
+        let slowest = records.sorted { $0.seconds > $1.seconds }.prefix(3).map { "\($0.entry.name) \(NumberFormat.milliseconds($0.seconds))" }
+        out.line("  slowest ops: " + slowest.joined(separator: ", ") + "; 'time BLOCK' or 'time all' lists ops")
     }
 
 

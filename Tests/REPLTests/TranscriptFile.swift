@@ -18,11 +18,13 @@ struct TranscriptFile {
     func script() throws -> String { try String(contentsOf: inputURL, encoding: .utf8) }
 
     /// Timings vary from run to run: `{ms}` in their place (with the spaces that align them),
-    /// and `{share}` for a time share printed after one.
+    /// `{share}` for a time share printed after one, `{ops}` for the slowest ops' list;
+    /// error sizes against the golden tensors (`3.4e-06`) become `{e}`.
     static func normalise(_ text: String) -> String {
         text.replacing(/\ *-?\d+\.\d+ ms/, with: " {ms}")
             .replacing(/\{ms\} +\d+\.\d%/, with: "{ms} {share}")
             .replacing(/error \d\.\de[-+]\d\d/, with: "error {e}")
+            .replacing(/slowest ops: [^\n]*/, with: "slowest ops: {ops}")
     }
 
     /// nil when `actual` matches the expected file (or was just recorded); otherwise the first
