@@ -51,8 +51,9 @@ public struct ComputeOptionsProvider: ComputeProvider {
 
     public func executor(for settings: SessionSettings, ledger: Ledger, input: Tensor) throws -> OpExecutor {
         let options = try options(for: settings)
-        let backend = try options.makeBackend(ledger: ledger, weights: try options.makeWeights(for: ledger))
-        return InterpreterExecutor(ledger: ledger, backend: backend, input: input)
+        let weights = try options.makeWeights(for: ledger)
+        let backend = try options.makeBackend(ledger: ledger, weights: weights)
+        return InterpreterExecutor(ledger: ledger, backend: backend, input: input, reference: { try NaiveBackend(ledger: ledger, weights: weights) })
     }
 
     public func describe(_ settings: SessionSettings) -> String {

@@ -19,6 +19,9 @@ struct StepCommand: ParsableCommand {
     @Option(help: "Language of the notes: en, or zh in the source table's phrasing.")
     var lang: Language = .en
 
+    @Flag(help: "Also show the stages inside each op (conv2d, batch norm, relu), recomputed by the naive kernels.")
+    var substeps = false
+
     @OptionGroup var compute: ComputeOptions
 
     func run() throws {
@@ -28,6 +31,7 @@ struct StepCommand: ParsableCommand {
         do {
             session = try ExplorerSession(settings: settings, provider: ComputeOptionsProvider(standardisation: compute.standardisation),
                                           out: StandardStreams(), style: Style.forStandardOutput())
+            session.showsSubSteps = substeps
             try session.stepThrough(layer)
         } catch let error as ExploreError {
             throw error

@@ -71,10 +71,10 @@ public enum CommandCatalog {
                     summary: "the layer table of the network in force (shapes only)",
                     details: "The same table as `explore table`, for the current what-if settings; a broken network lists the layers before the failure.",
                     arguments: [.word(["text", "markdown", "json"]), .word(["en", "zh"])]),
-        CommandInfo(name: "set", aliases: [], usage: "set gemm|input|input-size|padding|lang|weights|seed VALUE",
+        CommandInfo(name: "set", aliases: [], usage: "set gemm|input|input-size|padding|lang|weights|seed|substeps VALUE",
                     summary: "change a setting; what-ifs re-derive the shapes and restart the run",
-                    details: "set gemm naive|fast; set input FILE|synthetic; set input-size N; set padding LAYER SAME|VALID|default; set lang en|zh; set weights FILE|seeded; set seed N.",
-                    arguments: [.word(["gemm", "input", "input-size", "padding", "lang", "weights", "seed"])]),
+                    details: "set gemm naive|fast; set input FILE|synthetic; set input-size N; set padding LAYER SAME|VALID|default; set lang en|zh; set weights FILE|seeded; set seed N; set substeps on|off (step shows conv2d, batch norm, relu inside each op).",
+                    arguments: [.word(["gemm", "input", "input-size", "padding", "lang", "weights", "seed", "substeps"])]),
         CommandInfo(name: "verify", aliases: [], usage: "verify",
                     summary: "compare the ops computed so far with the golden tensors (Keras/TensorFlow)",
                     details: "The golden file records every layer for input 160, bottleneck 1024, seeded weights (seed 2018) and the built-in image; other settings are not compared. 'explore verify' checks a second image too.",
@@ -108,6 +108,7 @@ public enum CommandCatalog {
         case "input": .file
         case "padding": .layer
         case "lang": .word(["en", "zh"])
+        case "substeps": .word(["on", "off"])
         case "weights": .file
         default: .none
         }

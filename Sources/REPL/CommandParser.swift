@@ -114,7 +114,7 @@ public enum CommandParser {
         let name = try arguments.required("SETTING")
         let usages = ["gemm": "set gemm naive|fast", "input": "set input FILE|synthetic", "input-size": "set input-size N",
                       "padding": "set padding LAYER SAME|VALID|default", "lang": "set lang en|zh",
-                      "weights": "set weights FILE|seeded", "seed": "set seed N"]
+                      "weights": "set weights FILE|seeded", "seed": "set seed N", "substeps": "set substeps on|off"]
         let canonical = ["inputsize": "input-size", "size": "input-size", "language": "lang"][name] ?? name
         if let usage = usages[canonical] { arguments.usage = usage }
         switch name {
@@ -141,12 +141,16 @@ public enum CommandParser {
         case "weights":
             let value = try arguments.required("FILE")
             return .weights(["seeded", "generated", "default"].contains(value) ? nil : value)
+        case "substeps", "sub-steps":
+            let value = try arguments.required("on|off")
+            guard ["on", "off"].contains(value) else { throw arguments.usageError("substeps is 'on' or 'off', got '\(value)'") }
+            return .subSteps(value == "on")
         case "seed":
             let word = try arguments.required("N")
             guard let seed = UInt64(word) else { throw arguments.usageError("the seed is a whole number >= 0, got '\(word)'") }
             return .seed(seed)
         default:
-            let known = ["gemm", "input", "input-size", "padding", "lang", "weights", "seed"]
+            let known = ["gemm", "input", "input-size", "padding", "lang", "weights", "seed", "substeps"]
             let suggestions = NameSuggestions.nearest(to: name, in: known, limit: 2)
             let hint = suggestions.isEmpty ? "" : " (did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?)"
             throw arguments.usageError("unknown setting '\(name)'\(hint)")

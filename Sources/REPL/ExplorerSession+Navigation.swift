@@ -69,6 +69,7 @@ extension ExplorerSession {
                                        golden: goldenStatus(record))
             if replayed { lines[0] += style.dim("   (computed before; replayed)") }
             for line in lines { out.line(line) }
+            if showsSubSteps { try subStepLines(record.entry) }
             if let block = network.block(named: record.entry.name) {
                 for line in report.closingLines(for: block, ledger: ledger) { out.line(line) }
             }
@@ -143,6 +144,14 @@ extension ExplorerSession {
             return failure != nil
         }
         return false
+    }
+
+    /// The stages inside an op, each with the statistics of its value.
+    func subStepLines(_ entry: LedgerEntry) throws {
+        guard let stages = try executor?.subSteps(of: entry), stages.count > 1 else { return }
+        for (name, output) in stages {
+            out.line("        = " + name.padding(toLength: max(12, name.count + 1), withPad: " ", startingAt: 0) + NumberFormat.statistics(output.statistics))
+        }
     }
 
     /// Ops of one block share a key (the block's name); stem and head layers are their own.

@@ -57,6 +57,9 @@ extension ExplorerSession {
             new.weightsPath = path
             try apply(new)
             out.line("weights \(path ?? "seeded (seed \(new.seed))"): the run restarts")
+        case .subSteps(let on):
+            showsSubSteps = on
+            out.line(on ? "step shows the stages inside each op (conv2d, batch norm, relu), recomputed by the naive kernels" : "step shows each op's output only")
         case .seed(let seed):
             new.seed = seed
             new.weightsPath = nil

@@ -35,6 +35,8 @@ public final class ExplorerSession {
     var breakpoints: [String] = []
     /// Keras/TensorFlow's outputs, when they apply to the settings.
     let golden = GoldenReference()
+    /// Whether `step` also shows the stages inside each op (conv2d, batch norm, relu).
+    public var showsSubSteps = false
 
     /// A session with `settings`; the settings must describe a network (use `make` for user input).
     public init(settings: SessionSettings = SessionSettings(), provider: ComputeProvider?, out: OutputSink, style: Style = .plain) throws {

@@ -9,6 +9,8 @@ public protocol OpExecutor: AnyObject {
     func step() throws -> (output: Tensor, seconds: Double)
     /// Forgets every output; the next step computes the first entry again.
     func reset()
+    /// The stages inside a computed op (`conv2d`, `batch norm`, `relu`), or nil if unknown.
+    func subSteps(of entry: LedgerEntry) throws -> [(name: String, output: Tensor)]?
 }
 
 /// Builds executors and inputs for the session's settings.

@@ -41,5 +41,7 @@ public enum SessionCommand: Equatable, Sendable {
         /// nil: generated weights.
         case weights(String?)
         case seed(UInt64)
+        /// Show the stages inside each op when stepping.
+        case subSteps(Bool)
     }
 }

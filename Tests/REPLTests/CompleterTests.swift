@@ -18,6 +18,7 @@ import Testing
 
     @Test func settingsAndTheirValues() {
         #expect(completer.candidates(before: "set ", word: "in") == ["input", "input-size"])
+        #expect(completer.candidates(before: "set substeps ", word: "o") == ["on", "off"])
         #expect(completer.candidates(before: "set gemm ", word: "") == ["naive", "fast"])
         #expect(completer.candidates(before: "set padding ", word: "Mixed_6a/Branch_0") == ["Mixed_6a/Branch_0/Conv2d_1a_3x3"])
         #expect(completer.candidates(before: "set padding Conv2d_1a_3x3 ", word: "S") == ["SAME"])
