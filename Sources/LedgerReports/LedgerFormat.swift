@@ -1,8 +1,8 @@
 import Foundation
 import NetworkModel
 
-/// How ledger figures are spelt in every report.
-enum LedgerFormat {
+/// How ledger figures are spelt in every report (the REPL spells counts the same way).
+public enum LedgerFormat {
     static func kernel(_ entry: LedgerEntry) -> String { entry.window.map { "\($0.kernel)" } ?? "-" }
 
     static func stride(_ entry: LedgerEntry) -> String {
@@ -42,7 +42,7 @@ enum LedgerFormat {
     }
 
     /// `54,336,736`.
-    static func grouped(_ value: Int) -> String {
+    public static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var out = ""
         for (index, character) in digits.enumerated() {
@@ -53,7 +53,7 @@ enum LedgerFormat {
     }
 
     /// `2.878 G`, `118.4 M`, `1.2 k`.
-    static func metric(_ value: Int) -> String {
+    public static func metric(_ value: Int) -> String {
         let v = Double(value)
         switch v {
         case 1e9...: return String(format: "%.3f G", v / 1e9)

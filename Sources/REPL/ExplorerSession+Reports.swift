@@ -46,9 +46,9 @@ extension ExplorerSession {
         row("receptive field", "\(entry.receptiveField) input pixels, jump \(entry.jump)")
         if !entry.weights.isEmpty {
             let variables = entry.weights.map { "\($0.role.rawValue) \($0.shape)" }.joined(separator: ", ")
-            row("parameters", NumberFormat.grouped(entry.parameterCount) + " (" + variables + ")")
+            row("parameters", LedgerFormat.grouped(entry.parameterCount) + " (" + variables + ")")
         }
-        if entry.macs > 0 { row("multiply-adds", NumberFormat.metric(entry.macs)) }
+        if entry.macs > 0 { row("multiply-adds", LedgerFormat.metric(entry.macs)) }
         row("note", LayerNote.text(for: entry, in: settings.language))
         guard index < records.count else {
             row("output", "not computed yet: 'run to \(entry.name)'")

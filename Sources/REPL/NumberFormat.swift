@@ -19,28 +19,6 @@ public enum NumberFormat {
     /// `47.3%`.
     public static func percent(_ fraction: Double) -> String { String(format: "%.1f%%", fraction * 100) }
 
-    /// `54,336,736`.
-    public static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
-            out.append(character)
-        }
-        return (value < 0 ? "-" : "") + out
-    }
-
-    /// `70.8 M`, `2.878 G`.
-    public static func metric(_ value: Int) -> String {
-        let v = Double(value)
-        switch v {
-        case 1e9...: return String(format: "%.3f G", v / 1e9)
-        case 1e6...: return String(format: "%.1f M", v / 1e6)
-        case 1e3...: return String(format: "%.1f k", v / 1e3)
-        default: return "\(value)"
-        }
-    }
-
     /// `min 0 max 3.214 mean 0.4123 std 0.5521 zeros 52.1%` (and NaN/inf counts when any).
     public static func statistics(_ s: TensorStatistics) -> String {
         var text = "min \(value(s.min)) max \(value(s.max)) mean \(value(s.mean)) std \(value(s.standardDeviation)) zeros \(percent(s.zeroFraction))"
