@@ -142,6 +142,8 @@ struct NetworkBenchResult {
 struct BenchMachine {
     let cores: Int
     let gigahertz: Double
+    /// The 1-minute load average when the bench started (other work sharing the cores).
+    let loadAverage: Double?
 
     /// cores x 2 FMA pipes x 8 float lanes x 2 flops x clock.
     var peakGFLOPS: Double { Double(cores) * 2 * 8 * 2 * gigahertz }
@@ -153,7 +155,9 @@ struct BenchMachine {
            let value = line.split(separator: ":").last.flatMap({ Double($0.trimmingCharacters()) }) {
             megahertz = value
         }
-        return BenchMachine(cores: FastGEMM.defaultThreads, gigahertz: megahertz / 1000)
+        let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))
+            .flatMap { $0.split(separator: " ").first }.flatMap { Double($0) }
+        return BenchMachine(cores: FastGEMM.defaultThreads, gigahertz: megahertz / 1000, loadAverage: load)
     }
 
     /// The process's peak resident set so far (`getrusage`'s `ru_maxrss`, KiB on Linux), in MB.
@@ -360,6 +364,7 @@ struct BenchReport {
             ("machine", .object([
                 ("cores", .int(machine.cores)), ("clock_ghz", number(machine.gigahertz)),
                 ("peak_gflops", number(machine.peakGFLOPS)),
+                ("load_average", number(machine.loadAverage)),
             ])),
             ("gemm", .array(rows)),
             ("peak_rss_mb", number(peakRSSMegabytes)),
@@ -368,7 +373,7 @@ struct BenchReport {
 
     var text: String {
         var lines: [String] = []
-        lines.append("Machine: \(machine.cores) cores at \(format(machine.gigahertz, 2)) GHz, FMA peak \(format(machine.peakGFLOPS, 1)) GFLOPS (cores x 2 FMA x 8 lanes x 2 flops x clock)")
+        lines.append("Machine: \(machine.cores) cores at \(format(machine.gigahertz, 2)) GHz, FMA peak \(format(machine.peakGFLOPS, 1)) GFLOPS (cores x 2 FMA x 8 lanes x 2 flops x clock), load average \(machine.loadAverage.map { format($0, 2) } ?? "-") at start")
         lines.append("")
         lines.append("GEMM GFLOPS (best of \(rounds) rounds, kernels interleaved round by round in this run, so ratios are fair on a shared machine; naive: 1 run)")
         var table = [["shape", "M", "N", "K"] + gemm[0].gflops.map(\.name) + ["fast/openblas", "fast/peak"]]
