@@ -71,13 +71,13 @@ let package = Package(
 
         .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
-        .testTarget(name: "GEMMTests", dependencies: ["GEMM"], swiftSettings: machineFlags),
-        .testTarget(name: "FastComputationTests", dependencies: ["FastComputation", "Computation", "ModelData", "NetworkModel", "Tensors"], swiftSettings: machineFlags),
-        .testTarget(name: "ComputationTests", dependencies: ["Computation", "NetworkModel", "Tensors", "ModelData"]),
+        .testTarget(name: "GEMMTests", dependencies: ["GEMM", "TestSupport"], swiftSettings: machineFlags),
+        .testTarget(name: "FastComputationTests", dependencies: ["FastComputation", "Computation", "ModelData", "NetworkModel", "Tensors", "TestSupport"], swiftSettings: machineFlags),
+        .testTarget(name: "ComputationTests", dependencies: ["Computation", "NetworkModel", "Tensors", "ModelData", "TestSupport"]),
         .testTarget(name: "LedgerReportsTests", dependencies: ["LedgerReports", "NetworkModel"]),
         .testTarget(name: "ModelDataTests", dependencies: ["ModelData", "Tensors", "NetworkModel"]),
         // Helpers for tests that run the built `explore` (not part of the product).
-        .target(name: "TestSupport", path: "Sources/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Tensors"], path: "Sources/TestSupport"),
         .testTarget(name: "DiagramModelTests", dependencies: ["DiagramModel", "NetworkModel"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "DiagramModel", "NetworkModel"]),
         .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands", "TestSupport", "explore", "ModelData", "Tensors"]),

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import NetworkModel
 import Tensors
 import Computation
@@ -75,7 +76,7 @@ private func bruteForceConvolution(_ x: Tensor, _ k: Tensor, stride: (Int, Int),
     (3, 3, 2, 2), (2, 2, 1, 1), (1, 3, 1, 1), (3, 1, 1, 1), (1, 1, 2, 2), (3, 3, 3, 3), (4, 4, 2, 2),
 ])
 func convolutionMatchesBruteForceOnRandomShapes(kh: Int, kw: Int, sh: Int, sw: Int) {
-    var random = TestRandom(seed: UInt64(kh * 1000 + kw * 100 + sh * 10 + sw))
+    var random = SeededFloats(seed: UInt64(kh * 1000 + kw * 100 + sh * 10 + sw))
     for padding in [Padding.same, .valid] {
         for _ in 0..<6 {
             let h = Int.random(in: 1...13, using: &random), w = Int.random(in: 1...13, using: &random)

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import NetworkModel
 import Tensors
 import Computation
@@ -67,7 +68,7 @@ import Computation
 }
 
 @Test func fullyConnectedMatchesBruteForce() {
-    var random = TestRandom(seed: 99)
+    var random = SeededFloats(seed: 99)
     let x = random.tensor([1, 37]), w = random.tensor([37, 11])
     let expected = (0..<11).map { o in (0..<37).reduce(0.0) { $0 + Double(x.scalars[$1]) * Double(w.scalars[$1 * 11 + o]) } }
     #expect(worstError(Naive.fullyConnected(x, weights: w), expected) < 1e-5)

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import NetworkModel
 import Tensors
 import Computation
@@ -7,7 +8,7 @@ private func tinySetup(retain: Retention = .all) throws -> (Ledger, NaiveBackend
     let ledger = try TinyNetwork.ledger()
     let weights = SpecWeights(ledger: ledger, seed: 5)
     let backend = try NaiveBackend(ledger: ledger, weights: weights)
-    var random = TestRandom(seed: 1)
+    var random = SeededFloats(seed: 1)
     let interpreter = Interpreter(ledger: ledger, backend: backend, input: random.tensor([1, 7, 7, 2]), retain: retain)
     return (ledger, backend, weights, interpreter)
 }

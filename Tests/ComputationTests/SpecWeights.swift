@@ -64,23 +64,6 @@ struct SpecWeights: WeightSource {
     }
 }
 
-/// A deterministic generator for random test data.
-struct TestRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A tensor of `shape` with values uniform in [-1, 1).
-    mutating func tensor(_ shape: [Int]) -> Tensor {
-        Tensor(shape: shape, scalars: (0..<shape.reduce(1, *)).map { _ in Float.random(in: -1..<1, using: &self) })
-    }
-}
 
 /// TensorFlow's window arithmetic along one axis, written out again independently of
 /// NetworkModel: returns (output length, padding before).

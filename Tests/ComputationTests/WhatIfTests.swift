@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import ModelData
 import NetworkModel
 import Tensors
@@ -16,7 +17,7 @@ import Computation
     #expect(pool.input.dims == [48, 48, 64])
     #expect(pool.pad == SidePadding(top: 0, bottom: 1, left: 0, right: 1))
     let backend = try NaiveBackend(ledger: ledger, weights: GeneratedWeights(ledger: ledger))
-    var random = TestRandom(seed: 102)
+    var random = SeededFloats(seed: 102)
     let interpreter = Interpreter(ledger: ledger, backend: backend, input: random.tensor([1, 102, 102, 3]))
     try interpreter.run(through: "MaxPool_3a_3x3")
     let input = try #require(interpreter.output(of: "Conv2d_2b_3x3"))

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import NetworkModel
 import Tensors
 import Computation
@@ -16,7 +17,7 @@ private struct WholeNetworkRun: Sendable {
 private let wholeNetwork: Result<WholeNetworkRun, any Error> = Result {
     let ledger = try Ledger.faceNet()
     let backend = try NaiveBackend(ledger: ledger, weights: GeneratedWeights(ledger: ledger))
-    var random = TestRandom(seed: 160)
+    var random = SeededFloats(seed: 160)
     let interpreter = Interpreter(ledger: ledger, backend: backend, input: random.tensor([1, 160, 160, 3]))
     try interpreter.runToEnd()
     return WholeNetworkRun(ledger: ledger, results: interpreter.results)

@@ -4,6 +4,7 @@ import ModelData
 import NetworkModel
 import Tensors
 import Testing
+import TestSupport
 
 @Suite("FastBackend agrees with NaiveBackend")
 struct FastBackendTests {
@@ -16,7 +17,7 @@ struct FastBackendTests {
         let (size, channels, filters) = Self.shapes[index]
         let ledger = try EveryLayerTypeNetwork.ledger(size: size, channels: channels, filters: filters)
         let weights = GeneratedWeights(seed: UInt64(100 + index), ledger: ledger)
-        var random = TestRandom(seed: UInt64(index))
+        var random = SeededFloats(seed: UInt64(index))
         let input = random.tensor([1, size, size, channels])
         for threads in [1, 2] {
             let fast = try FastBackend(ledger: ledger, weights: weights, threads: threads)

@@ -109,20 +109,3 @@ func compareLayerByLayer(ledger: Ledger, weights: WeightSource, fast: Backend, i
     return (failures, interpreter)
 }
 
-/// Deterministic uniform values in [-1, 1).
-struct TestRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> Float {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Float(z >> 40) * 0x1p-23 - 1
-    }
-
-    mutating func tensor(_ shape: [Int]) -> Tensor {
-        Tensor(shape: shape, scalars: (0..<shape.reduce(1, *)).map { _ in next() })
-    }
-}

@@ -1,5 +1,6 @@
 import GEMM
 import Testing
+import TestSupport
 
 /// Shapes that reach every edge of the blocking: 1s, odd sizes, sizes just off
 /// multiples of mr = 6 and nr = 16, K across the kc = 256 block edge, M across

@@ -1,5 +1,6 @@
 import GEMM
 import Testing
+import TestSupport
 
 @Suite("Prepacked B with the fused bias and ReLU write-out")
 struct PackedMultiplyTests {

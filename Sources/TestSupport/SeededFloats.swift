@@ -1,0 +1,30 @@
+import Tensors
+
+/// A deterministic SplitMix64 stream for random test data, so that a failing random
+/// test reproduces. Test data only; the generated weights have their own spec.
+public struct SeededFloats: RandomNumberGenerator {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    /// The next raw 64 bits (also drives `Int.random(in:using:)`).
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in [-1, 1), exact in float32: the top 24 bits scaled.
+    public mutating func nextFloat() -> Float {
+        Float(next() >> 40) * 0x1p-23 - 1
+    }
+
+    public mutating func array(_ count: Int) -> [Float] { (0..<count).map { _ in nextFloat() } }
+
+    /// A tensor of `shape` filled in row-major order.
+    public mutating func tensor(_ shape: [Int]) -> Tensor {
+        Tensor(shape: shape, scalars: array(shape.reduce(1, *)))
+    }
+}
