@@ -39,19 +39,8 @@ public struct NaiveBackend: Backend {
             let parameters = try self.parameters(of: entry)
             // The geometry actually slid (padding overrides are already in the op).
             let window = entry.window ?? conv.window
-            var y = Naive.conv2d(inputs[0], weights: try parameters.require(\.weights, "weights", of: entry), stride: window.stride, padding: window.padding)
-            add("conv2d", y)
-            if conv.bias {
-                y = Naive.addBias(y, bias: try parameters.require(\.biases, "biases", of: entry))
-                add("bias", y)
-            }
-            if conv.batchNorm {
-                y = try batchNorm(y, parameters, of: entry)
-                add("batch norm", y)
-            }
-            if conv.activation == .relu {
-                add("relu", Naive.relu(y))
-            }
+            add("conv2d", Naive.conv2d(inputs[0], weights: try parameters.require(\.weights, "weights", of: entry), stride: window.stride, padding: window.padding))
+            try addLinearTail(bias: conv.bias, batchNorm: conv.batchNorm, activation: conv.activation, parameters, of: entry, to: &steps)
         case .maxPool(let declared):
             let window = entry.window ?? declared
             add("max pool", Naive.maxPool(inputs[0], kernel: window.kernel, stride: window.stride, padding: window.padding))
@@ -73,19 +62,8 @@ public struct NaiveBackend: Backend {
             add("dropout (identity)", Naive.dropout(inputs[0]))
         case .fullyConnected(let fc):
             let parameters = try self.parameters(of: entry)
-            var y = Naive.fullyConnected(inputs[0], weights: try parameters.require(\.weights, "weights", of: entry))
-            add("fully connected", y)
-            if fc.bias {
-                y = Naive.addBias(y, bias: try parameters.require(\.biases, "biases", of: entry))
-                add("bias", y)
-            }
-            if fc.batchNorm {
-                y = try batchNorm(y, parameters, of: entry)
-                add("batch norm", y)
-            }
-            if fc.activation == .relu {
-                add("relu", Naive.relu(y))
-            }
+            add("fully connected", Naive.fullyConnected(inputs[0], weights: try parameters.require(\.weights, "weights", of: entry)))
+            try addLinearTail(bias: fc.bias, batchNorm: fc.batchNorm, activation: fc.activation, parameters, of: entry, to: &steps)
         case .l2Normalize:
             add("l2 normalise", Naive.l2Normalize(inputs[0]))
         }
@@ -102,6 +80,24 @@ public struct NaiveBackend: Backend {
             throw ComputationError.missingParameters(layer: entry.name, variable: "weights")
         }
         return parameters
+    }
+
+    /// What follows a convolution or a fully connected layer, each a stage of its own:
+    /// bias, then batch norm, then ReLU, as the layer declares them.
+    private func addLinearTail(bias: Bool, batchNorm hasBatchNorm: Bool, activation: Activation,
+                               _ parameters: LayerParameters, of entry: LedgerEntry, to steps: inout [SubStep]) throws {
+        var y = steps[steps.count - 1].output
+        if bias {
+            y = Naive.addBias(y, bias: try parameters.require(\.biases, "biases", of: entry))
+            steps.append(SubStep(name: "bias", output: y))
+        }
+        if hasBatchNorm {
+            y = try batchNorm(y, parameters, of: entry)
+            steps.append(SubStep(name: "batch norm", output: y))
+        }
+        if activation == .relu {
+            steps.append(SubStep(name: "relu", output: Naive.relu(y)))
+        }
     }
 
     private func batchNorm(_ x: Tensor, _ parameters: LayerParameters, of entry: LedgerEntry) throws -> Tensor {
