@@ -32,10 +32,12 @@ let package = Package(
         .target(name: "FastComputation", dependencies: ["Computation", "GEMM", "NetworkModel", "Tensors"], swiftSettings: machineFlags),
         // OpenBLAS's cblas_sgemm: explore bench's baseline only, never used to compute.
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        // JSON values whose objects keep their key order (reports, safetensors headers).
+        .target(name: "JSONText", swiftSettings: machineFlags),
         // Tables, notes and the audit against the source table: text only.
-        .target(name: "LedgerReports", dependencies: ["NetworkModel"], swiftSettings: machineFlags),
+        .target(name: "LedgerReports", dependencies: ["NetworkModel", "JSONText"], swiftSettings: machineFlags),
         // Weights (generated, safetensors), npy, images: everything that turns bytes into tensors.
-        .target(name: "ModelData", dependencies: ["Tensors", "NetworkModel", "CPNG", "CImageShim"], swiftSettings: machineFlags),
+        .target(name: "ModelData", dependencies: ["Tensors", "NetworkModel", "JSONText", "CPNG", "CImageShim"], swiftSettings: machineFlags),
         // Debian's libpng-dev and libjpeg-dev, and a C shim that keeps their longjmp away from Swift.
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
@@ -46,7 +48,7 @@ let package = Package(
         .target(
             name: "ExploreCommands",
             dependencies: [
-                "NetworkModel", "LedgerReports", "ModelData", "REPL", "DiagramModel", "Rendering", "Tensors", "Computation", "GEMM", "COpenBLAS", "Verification", "FastComputation",
+                "NetworkModel", "LedgerReports", "JSONText", "ModelData", "REPL", "DiagramModel", "Rendering", "Tensors", "Computation", "GEMM", "COpenBLAS", "Verification", "FastComputation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: machineFlags

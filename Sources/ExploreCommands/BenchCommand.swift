@@ -3,6 +3,7 @@ import COpenBLAS
 import Computation
 import FastComputation
 import GEMM
+import JSONText
 import LedgerReports
 import ModelData
 import NetworkModel

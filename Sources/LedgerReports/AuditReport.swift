@@ -1,3 +1,5 @@
+import JSONText
+
 /// The audit as text or JSON.
 public enum AuditReport {
     public static func text(_ audit: SourceAudit) -> String {

@@ -1,3 +1,4 @@
+import JSONText
 import NetworkModel
 
 /// `explore pad`: the arithmetic of one window op, step by step, with a picture of the

@@ -1,3 +1,4 @@
+import JSONText
 import NetworkModel
 
 /// `explore table`: the ledger as text, markdown (the source table's columns) or JSON (cli.md).

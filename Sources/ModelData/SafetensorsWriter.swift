@@ -1,3 +1,4 @@
+import JSONText
 import Tensors
 
 /// Writes Float32 tensors as a `.safetensors` file (dtype F32, little-endian),
@@ -38,42 +39,18 @@ public enum SafetensorsWriter {
 
     /// The JSON header, padded with spaces so that the data starts 8-aligned.
     static func headerBytes(shapes: [(name: String, shape: [Int])], metadata: [String: String]) -> [UInt8] {
-        var items: [String] = []
+        var members: [(String, JSONValue)] = []
         if !metadata.isEmpty {
-            let pairs = metadata.sorted { $0.key < $1.key }.map { "\(jsonString($0.key)):\(jsonString($0.value))" }
-            items.append("\"__metadata__\":{\(pairs.joined(separator: ","))}")
+            members.append(("__metadata__", .object(metadata.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
         }
         var offset = 0
         for (name, shape) in shapes {
             let end = offset + shape.reduce(1, *) * 4
-            let dimensions = shape.map(String.init).joined(separator: ",")
-            items.append("\(jsonString(name)):{\"dtype\":\"F32\",\"shape\":[\(dimensions)],\"data_offsets\":[\(offset),\(end)]}")
+            members.append((name, .object([("dtype", .string("F32")), ("shape", .ints(shape)), ("data_offsets", .ints([offset, end]))])))
             offset = end
         }
-        var bytes = Array("{\(items.joined(separator: ","))}".utf8)
+        var bytes = Array(JSONValue.object(members).serialized().utf8)
         while (8 + bytes.count) % 8 != 0 { bytes.append(0x20) }
         return bytes
-    }
-
-    /// `text` as a JSON string literal.
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }
