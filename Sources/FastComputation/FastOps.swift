@@ -13,7 +13,7 @@ enum FastOps {
             return
         }
         let size = (count + chunks - 1) / chunks
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        WorkerPool.shared.parallelFor(chunks) { chunk in
             let range = (chunk * size)..<min(count, (chunk + 1) * size)
             if !range.isEmpty { body(range) }
         }

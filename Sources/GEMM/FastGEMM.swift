@@ -115,11 +115,7 @@ public struct FastGEMM: GEMM {
 
     /// Runs `body(0..<count)` on up to all cores; the calling thread takes part.
     static func parallelFor(_ count: Int, _ body: @Sendable (Int) -> Void) {
-        if count == 1 {
-            body(0)
-        } else if count > 1 {
-            DispatchQueue.concurrentPerform(iterations: count, execute: body)
-        }
+        WorkerPool.shared.parallelFor(count, body)
     }
 }
 

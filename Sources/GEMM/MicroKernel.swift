@@ -100,8 +100,9 @@ func writeTile(
             lo += bias0
             hi += bias1
             if relu {
-                lo = pointwiseMax(lo, V())
-                hi = pointwiseMax(hi, V())
+                // Not pointwiseMax: it is a scalar loop behind a call; this is one vmaxps.
+                lo = lo.replacing(with: 0, where: lo .< 0)
+                hi = hi.replacing(with: 0, where: hi .< 0)
             }
         }
         p.storeBytes(of: lo, as: V.self)
