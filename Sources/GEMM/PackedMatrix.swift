@@ -1,6 +1,6 @@
 /// The B operand `(k, n)` of a multiply, packed once for the micro-kernel.
 ///
-/// Layout: K is cut into blocks of `Blocking.kc` rows; inside a block, columns are
+/// Layout: K is cut into blocks of `depth` rows; inside a block, columns are
 /// cut into panels of `Blocking.nr` (the last panel zero-padded), and each panel is
 /// stored as `kcb x nr` contiguous floats, row after row. Block `pc` (starting at
 /// row `pc`), panel `jp` starts at `pc * paddedN + jp * kcb * nr`.
@@ -9,6 +9,8 @@
 public final class PackedMatrix: @unchecked Sendable {
     public let k: Int
     public let n: Int
+    /// Rows per K block: `Blocking.depth(forK: k)`.
+    public let depth: Int
     /// Number of `nr`-wide panels: `ceil(n / nr)`.
     public let panelCount: Int
     /// `panelCount * nr`.
@@ -20,16 +22,18 @@ public final class PackedMatrix: @unchecked Sendable {
         precondition(k >= 0 && n >= 0 && ldb >= n)
         self.k = k
         self.n = n
+        let depth = Blocking.depth(forK: k)
+        self.depth = depth
         panelCount = (n + Blocking.nr - 1) / Blocking.nr
         paddedN = panelCount * Blocking.nr
         let count = max(k * paddedN, 1)
         let raw = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Float>.stride, alignment: Blocking.alignment)
         storage = raw.bindMemory(to: Float.self, capacity: count)
-        let blocks = (k + Blocking.kc - 1) / Blocking.kc
+        let blocks = (k + depth - 1) / depth
         let source = UnsafeSendable(b)
         let packBlock = { @Sendable [self] (block: Int) in
-            let pc = block * Blocking.kc
-            Self.pack(rows: min(Blocking.kc, k - pc), n: n, panelCount: panelCount,
+            let pc = block * depth
+            Self.pack(rows: min(depth, k - pc), n: n, panelCount: panelCount,
                       from: source.pointer + pc * ldb, ldb: ldb, to: storage + pc * paddedN)
         }
         if k * n >= 1 << 18, blocks > 1 {
@@ -63,7 +67,7 @@ public final class PackedMatrix: @unchecked Sendable {
         var out = [Float](repeating: 0, count: k * n)
         var pc = 0
         while pc < k {
-            let rows = min(Blocking.kc, k - pc)
+            let rows = min(depth, k - pc)
             for panel in 0..<panelCount {
                 let source = self.panel(block: pc, rows: rows, panel: panel)
                 for r in 0..<rows {
@@ -72,7 +76,7 @@ public final class PackedMatrix: @unchecked Sendable {
                     }
                 }
             }
-            pc += Blocking.kc
+            pc += depth
         }
         return out
     }
