@@ -25,7 +25,9 @@ let package = Package(
         // NHWC float32 tensors and their statistics.
         .target(name: "Tensors", swiftSettings: machineFlags),
         // SGEMM: the protocol, the naive oracle and the packed, blocked, threaded FMA kernel.
-        .target(name: "GEMM", swiftSettings: machineFlags),
+        .target(name: "GEMM", dependencies: ["CPrefetch"], swiftSettings: machineFlags),
+        // The cache prefetch instruction, which Swift cannot emit by itself (used by the GEMM kernel).
+        .target(name: "CPrefetch"),
         // Naive reference ops, the Backend protocol, NaiveBackend and the Interpreter.
         .target(name: "Computation", dependencies: ["NetworkModel", "Tensors"], swiftSettings: machineFlags),
         // The fast backend: batch norm folded and weights packed at load, convolutions on FastGEMM.

@@ -8,65 +8,89 @@ struct GEMMJob: @unchecked Sendable {
     let bias: UnsafePointer<Float>?
     let relu: Bool
 
-    /// C rows `rows` times B panels `panels`, K block by K block. A comes from `packed`
-    /// (rows `rows` packed), or when nil straight from `a`, row by row in place.
+    /// C rows `rows` times B panels `panels`. A comes from `packed` (rows `rows` packed,
+    /// K block by K block), or when nil straight from `a`, row by row in place.
+    ///
+    /// With A in place (one row block: the 8x8 and 3x3 stages) each panel goes through
+    /// all of K before the next: B is then one sequential stream from memory, and the
+    /// kernel's first row panel prefetches the next K block while it computes this one
+    /// (the others find this block in L1). With packed A, K blocks are outermost, so
+    /// the packed block of A stays in L2 across all panels.
     func compute(rows: Range<Int>, packed: PackedRows?, panels: Range<Int>) {
-        let mr = Blocking.mr, nr = Blocking.nr
         let depth = b.depth
-        let rowPanels = (rows.count + mr - 1) / mr
         // A 6 x 16 edge tile, and one depth x 16 B panel (when B is plain rows).
-        let scratchCount = mr * nr + depth * nr
+        let scratchCount = Blocking.mr * Blocking.nr + depth * Blocking.nr
         let scratch = UnsafeMutableRawPointer.allocate(byteCount: scratchCount * MemoryLayout<Float>.stride, alignment: Blocking.alignment)
             .bindMemory(to: Float.self, capacity: scratchCount)
         defer { UnsafeMutableRawPointer(scratch).deallocate() }
-        let tile = scratch
-        let bScratch = scratch + mr * nr
-        var pc = 0
-        while pc < k {
-            let kcb = min(depth, k - pc)
-            let load = accumulate || pc > 0
-            let finish = pc + kcb == k
-            let aBlock = packed?.block(pc)
-            for panel in panels {
-                let j0 = panel * nr
-                let width = min(nr, n - j0)
-                let (bias0, bias1) = finish ? biasVectors(from: j0, width: width) : (SIMD8<Float>(), SIMD8<Float>())
-                let bPanel: UnsafePointer<Float>
-                switch b {
-                case .packed(let matrix):
-                    bPanel = matrix.panel(block: pc, rows: kcb, panel: panel)
-                case .rows(let source, let ldb, _, _):
-                    let from = source.pointer + pc * ldb + j0
-                    for p in 0..<kcb {
-                        (bScratch + p * nr).update(from: from + p * ldb, count: width)
-                        if width < nr { (bScratch + p * nr + width).update(repeating: 0, count: nr - width) }
-                    }
-                    bPanel = UnsafePointer(bScratch)
-                }
-                for rowPanel in 0..<rowPanels {
-                    let i0 = rows.lowerBound + rowPanel * mr
-                    let height = min(mr, rows.upperBound - i0)
-                    let cTile = c + i0 * ldc + j0
-                    // A whole tile is written in place; an edge tile goes through `tile`,
-                    // and only its valid part is copied (loaded first when accumulating).
-                    let edge = height < mr || width < nr
-                    if edge && load {
-                        for r in 0..<height { (tile + r * nr).update(from: cTile + r * ldc, count: width) }
-                    }
-                    let (out, ldOut) = edge ? (tile, nr) : (cTile, ldc)
-                    if let aBlock {
-                        microKernel6x16(kc: kcb, a: aBlock + rowPanel * mr * kcb, b: bPanel, c: out, ldc: ldOut,
-                                        load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
-                    } else {
-                        microKernel6x16Rows(kc: kcb, a: a + i0 * lda + pc, lda: lda, height: height, b: bPanel, c: out, ldc: ldOut,
-                                            load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
-                    }
-                    if edge {
-                        for r in 0..<height { (cTile + r * ldc).update(from: tile + r * nr, count: width) }
-                    }
+        if let packed {
+            for pc in stride(from: 0, to: k, by: depth) {
+                for panel in panels {
+                    computeBlock(pc: pc, panel: panel, rows: rows, aBlock: packed.block(pc), scratch: scratch)
                 }
             }
-            pc += kcb
+        } else {
+            for panel in panels {
+                for pc in stride(from: 0, to: k, by: depth) {
+                    computeBlock(pc: pc, panel: panel, rows: rows, aBlock: nil, scratch: scratch)
+                }
+            }
+        }
+    }
+
+    /// One K block (`pc ..< pc + depth`) of C rows `rows` x columns of `panel`.
+    @inline(__always)
+    private func computeBlock(pc: Int, panel: Int, rows: Range<Int>, aBlock: UnsafePointer<Float>?,
+                              scratch: UnsafeMutablePointer<Float>) {
+        let mr = Blocking.mr, nr = Blocking.nr
+        let kcb = min(b.depth, k - pc)
+        let load = accumulate || pc > 0
+        let finish = pc + kcb == k
+        let j0 = panel * nr
+        let width = min(nr, n - j0)
+        let (bias0, bias1) = finish ? biasVectors(from: j0, width: width) : (SIMD8<Float>(), SIMD8<Float>())
+        let tile = scratch
+        let bPanel: UnsafePointer<Float>
+        // Prefetch only prepacked B (weights, from memory), what this worker reads next:
+        // with A in place the next K block of this panel (or the next panel's first,
+        // which follows it), with packed A the same K block of the next panel.
+        var prefetchBytes = 0
+        switch b {
+        case .packed(let matrix):
+            bPanel = matrix.panel(block: pc, panel: panel)
+            prefetchBytes = (aBlock == nil ? kcb : k) * nr * MemoryLayout<Float>.stride
+        case .rows(let source, let ldb, _, _):
+            let bScratch = scratch + mr * nr
+            let from = source.pointer + pc * ldb + j0
+            for p in 0..<kcb {
+                (bScratch + p * nr).update(from: from + p * ldb, count: width)
+                if width < nr { (bScratch + p * nr + width).update(repeating: 0, count: nr - width) }
+            }
+            bPanel = UnsafePointer(bScratch)
+        }
+        let rowPanels = (rows.count + mr - 1) / mr
+        for rowPanel in 0..<rowPanels {
+            let i0 = rows.lowerBound + rowPanel * mr
+            let height = min(mr, rows.upperBound - i0)
+            let cTile = c + i0 * ldc + j0
+            // A whole tile is written in place; an edge tile goes through `tile`,
+            // and only its valid part is copied (loaded first when accumulating).
+            let edge = height < mr || width < nr
+            if edge && load {
+                for r in 0..<height { (tile + r * nr).update(from: cTile + r * ldc, count: width) }
+            }
+            let (out, ldOut) = edge ? (tile, nr) : (cTile, ldc)
+            let prefetch = rowPanel == 0 ? prefetchBytes : 0
+            if let aBlock {
+                microKernel6x16(kc: kcb, a: aBlock + rowPanel * mr * kcb, b: bPanel, c: out, ldc: ldOut, prefetch: prefetch,
+                                load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+            } else {
+                microKernel6x16Rows(kc: kcb, a: a + i0 * lda + pc, lda: lda, height: height, b: bPanel, c: out, ldc: ldOut,
+                                    prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+            }
+            if edge {
+                for r in 0..<height { (cTile + r * ldc).update(from: tile + r * nr, count: width) }
+            }
         }
     }
 

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The only processor-specific code: a 6 x 16 tile of C from packed panels.
 ///
 /// `a` is an A micro-panel (`kc` steps of 6 floats: column p of 6 rows),
@@ -7,11 +9,16 @@
 /// No loops in the m/n directions and no edge cases: packing zero-pads.
 ///
 /// Write-out: `tile = acc (+ C when load) (+ bias, then ReLU when finish)`.
+///
+/// Each k step also prefetches the cache line `prefetch` bytes past the B row it
+/// reads (one 64-byte line per step, the rate B is consumed): with `prefetch` = one
+/// block of B, the next block streams in from memory while this one is computed.
+/// 0 prefetches the line just read, which costs nothing.
 @inline(__always)
 func microKernel6x16(
     kc: Int,
     a: UnsafePointer<Float>, b: UnsafePointer<Float>,
-    c: UnsafeMutablePointer<Float>, ldc: Int,
+    c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
     load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
 ) {
     typealias V = SIMD8<Float>
@@ -20,6 +27,7 @@ func microKernel6x16(
     var a = a
     var b = UnsafeRawPointer(b)
     for _ in 0..<kc {
+        prefetchForRead(b + prefetch)
         let b0 = b.loadUnaligned(as: V.self)
         let b1 = b.loadUnaligned(fromByteOffset: 32, as: V.self)
         var x = V(repeating: a[0])
@@ -50,7 +58,7 @@ func microKernel6x16(
 func microKernel6x16Rows(
     kc: Int,
     a: UnsafePointer<Float>, lda: Int, height: Int, b: UnsafePointer<Float>,
-    c: UnsafeMutablePointer<Float>, ldc: Int,
+    c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
     load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
 ) {
     typealias V = SIMD8<Float>
@@ -61,6 +69,7 @@ func microKernel6x16Rows(
     var a3 = a + min(3, last) * lda, a4 = a + min(4, last) * lda, a5 = a + min(5, last) * lda
     var b = UnsafeRawPointer(b)
     for _ in 0..<kc {
+        prefetchForRead(b + prefetch)
         let b0 = b.loadUnaligned(as: V.self)
         let b1 = b.loadUnaligned(fromByteOffset: 32, as: V.self)
         var x = V(repeating: a0.pointee)

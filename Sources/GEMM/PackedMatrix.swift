@@ -1,9 +1,11 @@
 /// The B operand `(k, n)` of a multiply, packed once for the micro-kernel.
 ///
-/// Layout: K is cut into blocks of `depth` rows; inside a block, columns are
-/// cut into panels of `Blocking.nr` (the last panel zero-padded), and each panel is
-/// stored as `kcb x nr` contiguous floats, row after row. Block `pc` (starting at
-/// row `pc`), panel `jp` starts at `pc * paddedN + jp * kcb * nr`.
+/// Layout: columns are cut into panels of `Blocking.nr` (the last panel
+/// zero-padded); each panel is stored whole, `k x nr` contiguous floats, row after
+/// row. A K block of a panel (rows `pc ..< pc + depth`) is a contiguous slice of it,
+/// and a panel's blocks follow each other, so a kernel that walks one panel through
+/// all of K reads memory in one sequential stream (which the prefetch relies on).
+/// Panel `jp` starts at `jp * k * nr`.
 /// Weights are packed like this once, at load; a plain `FastGEMM.multiply` packs
 /// its B on every call.
 public final class PackedMatrix: @unchecked Sendable {
@@ -22,24 +24,20 @@ public final class PackedMatrix: @unchecked Sendable {
         precondition(k >= 0 && n >= 0 && ldb >= n)
         self.k = k
         self.n = n
-        let depth = Blocking.depth(forK: k)
-        self.depth = depth
+        depth = Blocking.depth(forK: k)
         panelCount = (n + Blocking.nr - 1) / Blocking.nr
         paddedN = panelCount * Blocking.nr
         let count = max(k * paddedN, 1)
         let raw = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Float>.stride, alignment: Blocking.alignment)
         storage = raw.bindMemory(to: Float.self, capacity: count)
-        let blocks = (k + depth - 1) / depth
         let source = UnsafeSendable(b)
-        let packBlock = { @Sendable [self] (block: Int) in
-            let pc = block * depth
-            Self.pack(rows: min(depth, k - pc), n: n, panelCount: panelCount,
-                      from: source.pointer + pc * ldb, ldb: ldb, to: storage + pc * paddedN)
+        let packPanel = { @Sendable [self] (panel: Int) in
+            Self.pack(panel: panel, k: k, n: n, from: source.pointer, ldb: ldb, to: storage + panel * k * Blocking.nr)
         }
-        if k * n >= 1 << 18, blocks > 1 {
-            FastGEMM.parallelFor(blocks, packBlock)
+        if k * n >= 1 << 18, panelCount > 1 {
+            FastGEMM.parallelFor(panelCount, packPanel)
         } else {
-            for block in 0..<blocks { packBlock(block) }
+            for panel in 0..<panelCount { packPanel(panel) }
         }
     }
 
@@ -56,49 +54,37 @@ public final class PackedMatrix: @unchecked Sendable {
         UnsafeMutableRawPointer(storage).deallocate()
     }
 
-    /// Start of panel `panel` of the K block starting at row `pc` (`rows` tall).
+    /// Rows `pc ..<` of panel `panel` (a K block starts at its `pc`).
     @inline(__always)
-    func panel(block pc: Int, rows: Int, panel: Int) -> UnsafePointer<Float> {
-        UnsafePointer(storage + pc * paddedN + panel * rows * Blocking.nr)
+    func panel(block pc: Int, panel: Int) -> UnsafePointer<Float> {
+        UnsafePointer(storage + (panel * k + pc) * Blocking.nr)
     }
 
     /// The unpacked `(k, n)` matrix, row-major (for tests).
     public var unpacked: [Float] {
         var out = [Float](repeating: 0, count: k * n)
-        var pc = 0
-        while pc < k {
-            let rows = min(depth, k - pc)
-            for panel in 0..<panelCount {
-                let source = self.panel(block: pc, rows: rows, panel: panel)
-                for r in 0..<rows {
-                    for j in 0..<Blocking.nr where panel * Blocking.nr + j < n {
-                        out[(pc + r) * n + panel * Blocking.nr + j] = source[r * Blocking.nr + j]
-                    }
+        for panel in 0..<panelCount {
+            let source = self.panel(block: 0, panel: panel)
+            for r in 0..<k {
+                for j in 0..<Blocking.nr where panel * Blocking.nr + j < n {
+                    out[r * n + panel * Blocking.nr + j] = source[r * Blocking.nr + j]
                 }
             }
-            pc += depth
         }
         return out
     }
 
-    private static func pack(rows: Int, n: Int, panelCount: Int,
+    /// Copies columns `panel * nr ..<` of all `k` rows into `destination`, `nr` floats a
+    /// row, zeros past column `n`.
+    private static func pack(panel: Int, k: Int, n: Int,
                              from b: UnsafePointer<Float>, ldb: Int, to destination: UnsafeMutablePointer<Float>) {
         let nr = Blocking.nr
-        for panel in 0..<panelCount {
-            let j0 = panel * nr
-            let width = min(nr, n - j0)
-            let out = destination + panel * rows * nr
-            if width == nr {
-                for r in 0..<rows {
-                    (out + r * nr).update(from: b + r * ldb + j0, count: nr)
-                }
-            } else {
-                for r in 0..<rows {
-                    let row = out + r * nr
-                    row.update(from: b + r * ldb + j0, count: width)
-                    (row + width).update(repeating: 0, count: nr - width)
-                }
-            }
+        let j0 = panel * nr
+        let width = min(nr, n - j0)
+        for r in 0..<k {
+            let row = destination + r * nr
+            row.update(from: b + r * ldb + j0, count: width)
+            if width < nr { (row + width).update(repeating: 0, count: nr - width) }
         }
     }
 }
