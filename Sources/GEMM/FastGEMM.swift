@@ -82,16 +82,14 @@ public struct FastGEMM: GEMM {
             let packedA: PackedRows? = packsSingleBlockA ? PackedRows(rows: m, k: k, depth: b.depth) : nil
             packedA?.pack(a: a, lda: lda)
             // One row block: the micro-kernel reads A's rows in place (no serial packing
-            // before the parallel part); the items are groups of B panels.
-            // Several groups per worker: a worker that starts late (a busy machine) finds
-            // fewer left, and the others take them.
-            let groups = workers == 1 ? 1 : min(b.panelCount, workers * 4)
-            let perGroup = (b.panelCount + groups - 1) / groups
-            let groupCount = (b.panelCount + perGroup - 1) / perGroup
-            Self.parallelFor(workers == 1 ? 1 : groupCount) { group in
-                let panels = workers == 1 ? 0..<b.panelCount
-                    : (group * perGroup)..<min(b.panelCount, (group + 1) * perGroup)
-                job.compute(rows: 0..<m, packed: packedA, panels: panels)
+            // before the parallel part). Each worker takes one contiguous run of B panels
+            // (sizes differ by at most one), which it streams from memory in order, each
+            // panel's first block prefetched at the end of the one before. Measured on the
+            // whole network, this beat groups of one to four panels handed out dynamically.
+            let panelCount = b.panelCount
+            let parts = min(workers, panelCount)
+            Self.parallelFor(parts) { part in
+                job.compute(rows: 0..<m, packed: packedA, panels: (part * panelCount / parts)..<((part + 1) * panelCount / parts))
             }
         } else {
             // Several row blocks: each item packs its own rows of A (at most
