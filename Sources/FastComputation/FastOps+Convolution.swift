@@ -3,12 +3,19 @@ import NetworkModel
 import Tensors
 
 extension FastOps {
+    /// Kernel rows (`kw * cin` floats) shorter than this keep im2col: with the stem's
+    /// first 3x3 on RGB (rows of 9) implicit GEMM's K blocks would be 9 deep, and
+    /// writing C would cost more than multiplying. Every other window is read in place.
+    static let implicitMinimumRow = 64
+
     /// A convolution with folded batch norm, bias and ReLU on the fast GEMM.
     ///
     /// A 1x1 stride-1 convolution is one GEMM over the NHWC map as it is:
-    /// `(h*w, cin) x (cin, cout)`, no copy. Any other window first gathers each
-    /// output pixel's receptive field into a row (im2col, zeros where the window
-    /// hangs over the padding): `(oh*ow, kh*kw*cin) x (kh*kw*cin, cout)`.
+    /// `(h*w, cin) x (cin, cout)`, no copy. Any other window is
+    /// `(oh*ow, kh*kw*cin) x (kh*kw*cin, cout)`, where row `oy * ow + ox` is output
+    /// pixel `(oy, ox)`'s receptive field: read in place from the map inside a zero
+    /// border (implicit GEMM, `ConvolutionWindows`), or for very short kernel rows
+    /// gathered first (im2col).
     ///
     /// - Parameters:
     ///   - input: `[1, h, w, cin]`
@@ -31,6 +38,19 @@ extension FastOps {
                     if direct {
                         gemm.multiply(m: m, a: x.baseAddress!, lda: cin, b: layer.weights, c: out.baseAddress!, ldc: n,
                                       bias: bias.baseAddress, relu: layer.relu)
+                    } else if kw * cin >= implicitMinimumRow {
+                        // Implicit GEMM: the windows are read from the (padded) map in place.
+                        let (pw, ph) = (w + pad.left + pad.right, h + pad.top + pad.bottom)
+                        let padding = pad.top + pad.bottom + pad.left + pad.right > 0
+                        let map = padding ? UnsafeMutablePointer<Float>.allocate(capacity: ph * pw * cin) : nil
+                        defer { map?.deallocate() }
+                        if let map {
+                            zeroPad(x.baseAddress!, height: h, width: w, channels: cin, pad: pad, into: map)
+                        }
+                        let windows = ConvolutionWindows(map: map.map { UnsafePointer($0) } ?? x.baseAddress!, width: pw, channels: cin,
+                                                         kernelWidth: kw, strideHeight: sh, strideWidth: sw, outputWidth: ow)
+                        gemm.multiply(m: m, windows: windows, b: layer.weights, c: out.baseAddress!, ldc: n,
+                                      bias: bias.baseAddress, relu: layer.relu)
                     } else {
                         let columns = UnsafeMutablePointer<Float>.allocate(capacity: m * k)
                         defer { columns.deallocate() }
@@ -44,6 +64,21 @@ extension FastOps {
             count = m * n
         }
         return Tensor(shape: [1, oh, ow, n], scalars: scalars)
+    }
+
+    /// The `[h, w, c]` map `x` inside a zero border (`pad`): `[h + top + bottom, w + left + right, c]`.
+    static func zeroPad(_ x: UnsafePointer<Float>, height h: Int, width w: Int, channels c: Int, pad: SidePadding,
+                        into out: UnsafeMutablePointer<Float>) {
+        let pw = w + pad.left + pad.right
+        let rowCount = pw * c
+        out.update(repeating: 0, count: pad.top * rowCount)
+        for y in 0..<h {
+            let row = out + (pad.top + y) * rowCount
+            row.update(repeating: 0, count: pad.left * c)
+            (row + pad.left * c).update(from: x + y * w * c, count: w * c)
+            (row + (pad.left + w) * c).update(repeating: 0, count: pad.right * c)
+        }
+        out.advanced(by: (pad.top + h) * rowCount).update(repeating: 0, count: pad.bottom * rowCount)
     }
 
     /// Row `oy * ow + ox` of `columns` gets the window of output pixel `(oy, ox)`:

@@ -17,13 +17,5 @@ enum BOperand: @unchecked Sendable {
         }
     }
 
-    /// Depth of its K blocks (`Blocking.depth`).
-    var depth: Int {
-        switch self {
-        case .packed(let matrix): matrix.depth
-        case .rows(_, _, let k, _): Blocking.depth(forK: k)
-        }
-    }
-
     var panelCount: Int { (n + Blocking.nr - 1) / Blocking.nr }
 }

@@ -42,7 +42,8 @@ public struct FastGEMM: GEMM {
         let operand: BOperand = m <= Blocking.mc
             ? .rows(UnsafeSendable(b), ldb: ldb, k: k, n: n)
             : .packed(PackedMatrix(k: k, n: n, b: b, ldb: ldb))
-        run(m: m, a: a, lda: lda, b: operand, c: c, ldc: ldc, accumulate: accumulate, bias: nil, relu: false)
+        precondition(lda >= k)
+        run(m: m, a: .matrix(a, lda: lda), b: operand, c: c, ldc: ldc, accumulate: accumulate, bias: nil, relu: false)
     }
 
     /// `C = A * B (+ C when accumulate) (+ bias[j]) (then max(., 0) when relu)` with B
@@ -54,16 +55,28 @@ public struct FastGEMM: GEMM {
         c: UnsafeMutablePointer<Float>, ldc: Int,
         accumulate: Bool = false, bias: UnsafePointer<Float>? = nil, relu: Bool = false
     ) {
-        run(m: m, a: a, lda: lda, b: .packed(b), c: c, ldc: ldc, accumulate: accumulate, bias: bias, relu: relu)
+        precondition(lda >= b.k)
+        run(m: m, a: .matrix(a, lda: lda), b: .packed(b), c: c, ldc: ldc, accumulate: accumulate, bias: bias, relu: relu)
+    }
+
+    /// A convolution as implicit GEMM: `C = windows * B + bias[j]` (then ReLU), with A's
+    /// rows (one per output pixel, `m` of them) read from the zero-padded map in place,
+    /// no im2col copy. B is the HWIO weights `(kh * kw * channels, cout)`, packed.
+    public func multiply(
+        m: Int, windows: ConvolutionWindows, b: PackedMatrix,
+        c: UnsafeMutablePointer<Float>, ldc: Int, bias: UnsafePointer<Float>? = nil, relu: Bool = false
+    ) {
+        precondition(b.k % windows.rowLength == 0, "weights of depth \(b.k) do not fit windows of rows \(windows.rowLength)")
+        run(m: m, a: .windows(windows), b: .packed(b), c: c, ldc: ldc, accumulate: false, bias: bias, relu: relu)
     }
 
     private func run(
-        m: Int, a: UnsafePointer<Float>, lda: Int, b: BOperand,
+        m: Int, a: AOperand, b: BOperand,
         c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, bias: UnsafePointer<Float>?, relu: Bool
     ) {
         let n = b.n, k = b.k
         guard m > 0, n > 0 else { return }
-        precondition(lda >= k && ldc >= n)
+        precondition(ldc >= n)
         if k == 0 {
             for i in 0..<m {
                 for j in 0..<n {
@@ -74,13 +87,13 @@ public struct FastGEMM: GEMM {
             }
             return
         }
-        let job = GEMMJob(m: m, n: n, k: k, a: a, lda: lda, b: b, c: c, ldc: ldc,
+        let job = GEMMJob(m: m, n: n, k: k, a: a, b: b, blocks: kBlocks(k: k, segment: a.segment(k: k)), c: c, ldc: ldc,
                       accumulate: accumulate, bias: bias, relu: relu)
         let flops = 2 * m * n * k
         let workers = flops < Blocking.parallelThreshold ? 1 : threads
         if m <= Blocking.mc {
-            let packedA: PackedRows? = packsSingleBlockA ? PackedRows(rows: m, k: k, depth: b.depth) : nil
-            packedA?.pack(a: a, lda: lda)
+            let packedA: PackedRows? = packsSingleBlockA ? PackedRows(rows: m, k: k) : nil
+            packedA?.pack(a, first: 0, blocks: job.blocks)
             // One row block: the micro-kernel reads A's rows in place (no serial packing
             // before the parallel part). Each worker takes one contiguous run of B panels
             // (sizes differ by at most one), which it streams from memory in order, each
@@ -101,8 +114,8 @@ public struct FastGEMM: GEMM {
             let itemCount = (m + rowsPerItem - 1) / rowsPerItem
             let runItem = { @Sendable (item: Int) in
                 let rows = (item * rowsPerItem)..<min(m, (item + 1) * rowsPerItem)
-                let packedA = PackedRows(rows: rows.count, k: k, depth: b.depth)
-                packedA.pack(a: job.a + rows.lowerBound * job.lda, lda: job.lda)
+                let packedA = PackedRows(rows: rows.count, k: k)
+                packedA.pack(job.a, first: rows.lowerBound, blocks: job.blocks)
                 job.compute(rows: rows, packed: packedA, panels: 0..<b.panelCount)
             }
             if workers == 1 {

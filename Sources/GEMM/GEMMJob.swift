@@ -1,8 +1,10 @@
 /// One multiply's operands, shared by its work items.
 struct GEMMJob: @unchecked Sendable {
     let m: Int, n: Int, k: Int
-    let a: UnsafePointer<Float>, lda: Int
+    let a: AOperand
     let b: BOperand
+    /// `kBlocks(k:segment:)` for `a`.
+    let blocks: [(start: Int, depth: Int)]
     let c: UnsafeMutablePointer<Float>, ldc: Int
     let accumulate: Bool
     let bias: UnsafePointer<Float>?
@@ -17,33 +19,31 @@ struct GEMMJob: @unchecked Sendable {
     /// (the others find this block in L1). With packed A, K blocks are outermost, so
     /// the packed block of A stays in L2 across all panels.
     func compute(rows: Range<Int>, packed: PackedRows?, panels: Range<Int>) {
-        let depth = b.depth
-        // A 6 x 16 edge tile, and one depth x 16 B panel (when B is plain rows).
-        let scratchCount = Blocking.mr * Blocking.nr + depth * Blocking.nr
+        // A 6 x 16 edge tile, and one block of a B panel (when B is plain rows).
+        let scratchCount = Blocking.mr * Blocking.nr + Blocking.kc * Blocking.nr
         let scratch = UnsafeMutableRawPointer.allocate(byteCount: scratchCount * MemoryLayout<Float>.stride, alignment: Blocking.alignment)
             .bindMemory(to: Float.self, capacity: scratchCount)
         defer { UnsafeMutableRawPointer(scratch).deallocate() }
         if let packed {
-            for pc in stride(from: 0, to: k, by: depth) {
+            for (pc, kcb) in blocks {
                 for panel in panels {
-                    computeBlock(pc: pc, panel: panel, rows: rows, aBlock: packed.block(pc), scratch: scratch)
+                    computeBlock(pc: pc, kcb: kcb, panel: panel, rows: rows, aBlock: packed.block(pc), scratch: scratch)
                 }
             }
         } else {
             for panel in panels {
-                for pc in stride(from: 0, to: k, by: depth) {
-                    computeBlock(pc: pc, panel: panel, rows: rows, aBlock: nil, scratch: scratch)
+                for (pc, kcb) in blocks {
+                    computeBlock(pc: pc, kcb: kcb, panel: panel, rows: rows, aBlock: nil, scratch: scratch)
                 }
             }
         }
     }
 
-    /// One K block (`pc ..< pc + depth`) of C rows `rows` x columns of `panel`.
+    /// One K block (`pc ..< pc + kcb`) of C rows `rows` x columns of `panel`.
     @inline(__always)
-    private func computeBlock(pc: Int, panel: Int, rows: Range<Int>, aBlock: UnsafePointer<Float>?,
+    private func computeBlock(pc: Int, kcb: Int, panel: Int, rows: Range<Int>, aBlock: UnsafePointer<Float>?,
                               scratch: UnsafeMutablePointer<Float>) {
         let mr = Blocking.mr, nr = Blocking.nr
-        let kcb = min(b.depth, k - pc)
         let load = accumulate || pc > 0
         let finish = pc + kcb == k
         let j0 = panel * nr
@@ -85,7 +85,10 @@ struct GEMMJob: @unchecked Sendable {
                 microKernel6x16(kc: kcb, a: aBlock + rowPanel * mr * kcb, b: bPanel, c: out, ldc: ldOut, prefetch: prefetch,
                                 load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
             } else {
-                microKernel6x16Rows(kc: kcb, a: a + i0 * lda + pc, lda: lda, height: height, b: bPanel, c: out, ldc: ldOut,
+                let last = i0 + height - 1
+                let aRows = (a.row(i0, at: pc), a.row(min(i0 + 1, last), at: pc), a.row(min(i0 + 2, last), at: pc),
+                             a.row(min(i0 + 3, last), at: pc), a.row(min(i0 + 4, last), at: pc), a.row(min(i0 + 5, last), at: pc))
+                microKernel6x16Rows(kc: kcb, rows: aRows, b: bPanel, c: out, ldc: ldOut,
                                     prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
             }
             if edge {

@@ -49,24 +49,24 @@ func microKernel6x16(
               (c00, c01), (c10, c11), (c20, c21), (c30, c31), (c40, c41), (c50, c51))
 }
 
-/// The same tile with A read in place: rows `lda` floats apart, each contiguous in k
-/// (no packing; used when a multiply has a single row block, so each A row panel is
-/// swept once per B panel from L1/L2 anyway). An edge panel of `height < 6` rows
-/// reads its last row again for the missing ones (so no row past it is touched);
-/// the caller drops those rows of the tile.
+/// The same tile with A read in place: six rows, each contiguous in k, wherever
+/// they are (no packing; used when a multiply has a single row block, so each A row
+/// panel is swept once per B panel from L1/L2 anyway). An edge panel of fewer than
+/// 6 rows passes its last row again for the missing ones; the caller drops those
+/// rows of the tile.
 @inline(__always)
 func microKernel6x16Rows(
     kc: Int,
-    a: UnsafePointer<Float>, lda: Int, height: Int, b: UnsafePointer<Float>,
+    rows: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
+           UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>),
+    b: UnsafePointer<Float>,
     c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
     load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
 ) {
     typealias V = SIMD8<Float>
     var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
     var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
-    let last = height - 1
-    var a0 = a, a1 = a + min(1, last) * lda, a2 = a + min(2, last) * lda
-    var a3 = a + min(3, last) * lda, a4 = a + min(4, last) * lda, a5 = a + min(5, last) * lda
+    var (a0, a1, a2, a3, a4, a5) = rows
     var b = UnsafeRawPointer(b)
     for _ in 0..<kc {
         prefetchForRead(b + prefetch)

@@ -11,8 +11,6 @@
 public final class PackedMatrix: @unchecked Sendable {
     public let k: Int
     public let n: Int
-    /// Rows per K block: `Blocking.depth(forK: k)`.
-    public let depth: Int
     /// Number of `nr`-wide panels: `ceil(n / nr)`.
     public let panelCount: Int
     /// `panelCount * nr`.
@@ -24,7 +22,6 @@ public final class PackedMatrix: @unchecked Sendable {
         precondition(k >= 0 && n >= 0 && ldb >= n)
         self.k = k
         self.n = n
-        depth = Blocking.depth(forK: k)
         panelCount = (n + Blocking.nr - 1) / Blocking.nr
         paddedN = panelCount * Blocking.nr
         let count = max(k * paddedN, 1)

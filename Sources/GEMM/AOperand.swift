@@ -1,0 +1,83 @@
+/// Where the rows of A are. Row `i`'s part in a K block is always one run of
+/// contiguous floats, found by `row(_:at:)`; K blocks never cross a `segment`.
+enum AOperand: @unchecked Sendable {
+    /// A row-major matrix with leading dimension `lda`.
+    case matrix(UnsafePointer<Float>, lda: Int)
+    /// The windows of a convolution, read in place (implicit GEMM).
+    case windows(ConvolutionWindows)
+
+    /// Row `i` from column `pc` on.
+    @inline(__always)
+    func row(_ i: Int, at pc: Int) -> UnsafePointer<Float> {
+        switch self {
+        case .matrix(let a, let lda): a + i * lda + pc
+        case .windows(let windows): windows.row(i, at: pc)
+        }
+    }
+
+    /// The length of the runs K is made of: all of K for a matrix, one kernel row
+    /// for convolution windows.
+    func segment(k: Int) -> Int {
+        switch self {
+        case .matrix: k
+        case .windows(let windows): windows.rowLength
+        }
+    }
+}
+
+/// A convolution's A matrix without im2col: row `oy * outputWidth + ox` is the window
+/// of output pixel `(oy, ox)`, `kh * kw * channels` long in HWC order. In an NHWC map
+/// (already zero-padded, so every window lies inside it) one kernel row of a window,
+/// `kw * channels` floats, is contiguous, so each K block of a row is read in place.
+public struct ConvolutionWindows: @unchecked Sendable {
+    /// `[height, width, channels]`, zero-padded as the convolution needs.
+    public let map: UnsafePointer<Float>
+    public let width: Int
+    public let channels: Int
+    public let kernelWidth: Int
+    public let strideHeight: Int
+    public let strideWidth: Int
+    public let outputWidth: Int
+
+    public init(map: UnsafePointer<Float>, width: Int, channels: Int, kernelWidth: Int,
+                strideHeight: Int, strideWidth: Int, outputWidth: Int) {
+        self.map = map
+        self.width = width
+        self.channels = channels
+        self.kernelWidth = kernelWidth
+        self.strideHeight = strideHeight
+        self.strideWidth = strideWidth
+        self.outputWidth = outputWidth
+    }
+
+    /// One kernel row of a window: contiguous in the map.
+    public var rowLength: Int { kernelWidth * channels }
+
+    /// Row `i` (an output pixel) from column `pc` (kernel row `pc / rowLength`) on.
+    @inline(__always)
+    func row(_ i: Int, at pc: Int) -> UnsafePointer<Float> {
+        let ky = pc / rowLength
+        let oy = i / outputWidth, ox = i - oy * outputWidth
+        return map + ((oy * strideHeight + ky) * width + ox * strideWidth) * channels + (pc - ky * rowLength)
+    }
+}
+
+/// The K blocks of a multiply: `(start, depth)` pairs covering `0..<k` in order. Each
+/// segment of K (`segment` long) is cut into equal blocks of at most `Blocking.kc`, so
+/// no block crosses a segment and none is a short tail.
+func kBlocks(k: Int, segment: Int) -> [(start: Int, depth: Int)] {
+    var blocks: [(start: Int, depth: Int)] = []
+    let segment = max(1, min(segment, k))
+    let depth = Blocking.depth(forK: segment)
+    var start = 0
+    while start < k {
+        let end = min(k, start + segment)
+        var pc = start
+        while pc < end {
+            blocks.append((pc, min(depth, end - pc)))
+            pc += depth
+        }
+        start = end
+    }
+    return blocks
+}

@@ -1,0 +1,61 @@
+import GEMM
+import Testing
+import TestSupport
+
+/// A convolution's windows read in place must give what the same windows copied out
+/// (im2col, built here by plain index arithmetic) give through the float64 reference.
+@Suite("Implicit GEMM: convolution windows read in place")
+struct ImplicitGEMMTests {
+    /// (map height, width, channels, kernel h, w, stride h, w, cout): one row block and
+    /// several (M across mc = 144), kernel rows shorter and longer than kc = 256, 1xn,
+    /// nx1 and strided windows, cout off multiples of 16.
+    static let cases: [(h: Int, w: Int, c: Int, kh: Int, kw: Int, sh: Int, sw: Int, n: Int)] = [
+        (8, 8, 20, 3, 3, 1, 1, 33),     // M 36: one row block
+        (8, 8, 40, 1, 7, 1, 1, 16),     // 1x7, rows of 280 > kc
+        (10, 6, 24, 7, 1, 1, 1, 20),    // 7x1
+        (19, 17, 12, 3, 3, 2, 2, 40),   // strided, M 72
+        (31, 29, 16, 3, 3, 1, 1, 17),   // M 783: several row blocks, packed A
+        (15, 15, 100, 3, 3, 2, 1, 48),  // rows of 300, mixed strides
+        (5, 5, 70, 5, 5, 1, 1, 8),      // the window is the whole map: M = 1
+    ]
+
+    @Test("C = windows * B + bias, then ReLU", arguments: cases.indices)
+    func windows(index: Int) {
+        let t = Self.cases[index]
+        let (oh, ow) = ((t.h - t.kh) / t.sh + 1, (t.w - t.kw) / t.sw + 1)
+        let m = oh * ow, k = t.kh * t.kw * t.c
+        var random = SeededFloats(seed: UInt64(100 + index))
+        let map = random.array(t.h * t.w * t.c), b = random.array(k * t.n), bias = random.array(t.n)
+        // im2col by hand: row oy * ow + ox is the window of (oy, ox) in HWC order.
+        var columns = [Float](repeating: 0, count: m * k)
+        for oy in 0..<oh {
+            for ox in 0..<ow {
+                for ky in 0..<t.kh {
+                    for kx in 0..<t.kw {
+                        for ch in 0..<t.c {
+                            columns[(oy * ow + ox) * k + (ky * t.kw + kx) * t.c + ch] =
+                                map[((oy * t.sh + ky) * t.w + ox * t.sw + kx) * t.c + ch]
+                        }
+                    }
+                }
+            }
+        }
+        let packed = PackedMatrix.packing(k: k, n: t.n, scalars: b)
+        for threads in [1, 2] {
+            var c = [Float](repeating: .nan, count: m * t.n)
+            map.withUnsafeBufferPointer { map in
+                bias.withUnsafeBufferPointer { bias in
+                    c.withUnsafeMutableBufferPointer { c in
+                        let windows = ConvolutionWindows(map: map.baseAddress!, width: t.w, channels: t.c, kernelWidth: t.kw,
+                                                         strideHeight: t.sh, strideWidth: t.sw, outputWidth: ow)
+                        FastGEMM(threads: threads).multiply(m: m, windows: windows, b: packed, c: c.baseAddress!, ldc: t.n,
+                                                            bias: bias.baseAddress, relu: true)
+                    }
+                }
+            }
+            let violation = firstViolation(m: m, n: t.n, k: k, a: columns, lda: k, b: b, ldb: t.n, c0: nil, c: c, ldc: t.n,
+                                           bias: bias, relu: true)
+            #expect(violation == nil, "case \(index) threads \(threads): \(violation ?? "")")
+        }
+    }
+}
