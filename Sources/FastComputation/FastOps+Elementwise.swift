@@ -7,32 +7,38 @@ extension FastOps {
         let widths = inputs.map { $0.shape[3] }
         let total = widths.reduce(0, +)
         let pixels = h * w
-        var scalars = [Float](repeating: 0, count: pixels * total)
-        scalars.withUnsafeMutableBufferPointer { out in
+        // Every output element is written exactly once: no zero fill first.
+        let scalars = [Float](unsafeUninitializedCapacity: pixels * total) { out, count in
             var offset = 0
             for (input, c) in zip(inputs, widths) {
                 input.scalars.withUnsafeBufferPointer { x in
                     for pixel in 0..<pixels {
-                        (out.baseAddress! + pixel * total + offset).update(from: x.baseAddress! + pixel * c, count: c)
+                        (out.baseAddress! + pixel * total + offset).initialize(from: x.baseAddress! + pixel * c, count: c)
                     }
                 }
                 offset += c
             }
+            count = pixels * total
         }
         return Tensor(shape: [1, h, w, total], scalars: scalars)
     }
 
     /// `x + scale * up`, then ReLU when asked (the block output). Same shapes in and out.
+    /// One pass into a new buffer (not a copy of `x` updated in place: two passes).
     static func residual(_ x: Tensor, up: Tensor, scale: Float, relu: Bool) -> Tensor {
         precondition(x.shape == up.shape, "residual input \(x.shape) and up projection \(up.shape) differ")
-        var scalars = x.scalars
-        scalars.withUnsafeMutableBufferPointer { out in
-            up.scalars.withUnsafeBufferPointer { up in
-                for i in 0..<out.count {
-                    let sum = out[i] + scale * up[i]
-                    out[i] = relu ? Swift.max(sum, 0) : sum
+        let count = x.count
+        let scalars = [Float](unsafeUninitializedCapacity: count) { out, initialized in
+            x.scalars.withUnsafeBufferPointer { x in
+                up.scalars.withUnsafeBufferPointer { up in
+                    if relu {
+                        for i in 0..<count { out[i] = Swift.max(x[i] + scale * up[i], 0) }
+                    } else {
+                        for i in 0..<count { out[i] = x[i] + scale * up[i] }
+                    }
                 }
             }
+            initialized = count
         }
         return Tensor(shape: x.shape, scalars: scalars)
     }
