@@ -2,7 +2,7 @@
 struct GEMMJob: @unchecked Sendable {
     let m: Int, n: Int, k: Int
     let a: AOperand
-    let b: BOperand
+    let b: PackedMatrix
     /// `kBlocks(k:segment:)` for `a`.
     let blocks: [(start: Int, depth: Int)]
     let c: UnsafeMutablePointer<Float>, ldc: Int
@@ -19,8 +19,8 @@ struct GEMMJob: @unchecked Sendable {
     /// (the others find this block in L1). With packed A, K blocks are outermost, so
     /// the packed block of A stays in L2 across all panels.
     func compute(rows: Range<Int>, packed: PackedRows?, panels: Range<Int>) {
-        // A 6 x 16 edge tile, and one block of a B panel (when B is plain rows).
-        let scratchCount = Blocking.mr * Blocking.nr + Blocking.kc * Blocking.nr
+        // A 6 x 16 edge tile.
+        let scratchCount = Blocking.mr * Blocking.nr
         let scratch = UnsafeMutableRawPointer.allocate(byteCount: scratchCount * MemoryLayout<Float>.stride, alignment: Blocking.alignment)
             .bindMemory(to: Float.self, capacity: scratchCount)
         defer { UnsafeMutableRawPointer(scratch).deallocate() }
@@ -50,24 +50,11 @@ struct GEMMJob: @unchecked Sendable {
         let width = min(nr, n - j0)
         let (bias0, bias1) = finish ? biasVectors(from: j0, width: width) : (SIMD8<Float>(), SIMD8<Float>())
         let tile = scratch
-        let bPanel: UnsafePointer<Float>
-        // Prefetch only prepacked B (weights, from memory), what this worker reads next:
-        // with A in place the next K block of this panel (or the next panel's first,
-        // which follows it), with packed A the same K block of the next panel.
-        var prefetchBytes = 0
-        switch b {
-        case .packed(let matrix):
-            bPanel = matrix.panel(block: pc, panel: panel)
-            prefetchBytes = (aBlock == nil ? kcb : k) * nr * MemoryLayout<Float>.stride
-        case .rows(let source, let ldb, _, _):
-            let bScratch = scratch + mr * nr
-            let from = source.pointer + pc * ldb + j0
-            for p in 0..<kcb {
-                (bScratch + p * nr).update(from: from + p * ldb, count: width)
-                if width < nr { (bScratch + p * nr + width).update(repeating: 0, count: nr - width) }
-            }
-            bPanel = UnsafePointer(bScratch)
-        }
+        let bPanel = b.panel(block: pc, panel: panel)
+        // Prefetch what this worker reads next: with A in place the next K block of
+        // this panel (or the next panel's first, which follows it), with packed A the
+        // same K block of the next panel.
+        let prefetchBytes = (aBlock == nil ? kcb : k) * nr * MemoryLayout<Float>.stride
         let rowPanels = (rows.count + mr - 1) / mr
         for rowPanel in 0..<rowPanels {
             let i0 = rows.lowerBound + rowPanel * mr

@@ -31,7 +31,7 @@ public final class PackedMatrix: @unchecked Sendable {
         let packPanel = { @Sendable [self] (panel: Int) in
             Self.pack(panel: panel, k: k, n: n, from: source.pointer, ldb: ldb, to: storage + panel * k * Blocking.nr)
         }
-        if k * n >= 1 << 18, panelCount > 1 {
+        if k * n >= 1 << 16, panelCount > 1 {
             FastGEMM.parallelFor(panelCount, packPanel)
         } else {
             for panel in 0..<panelCount { packPanel(panel) }
