@@ -63,12 +63,12 @@ public struct ConvolutionWindows: @unchecked Sendable {
 }
 
 /// The K blocks of a multiply: `(start, depth)` pairs covering `0..<k` in order. Each
-/// segment of K (`segment` long) is cut into equal blocks of at most `Blocking.kc`, so
+/// segment of K (`segment` long) is cut into equal blocks of at most `maximum`, so
 /// no block crosses a segment and none is a short tail.
-func kBlocks(k: Int, segment: Int) -> [(start: Int, depth: Int)] {
+func kBlocks(k: Int, segment: Int, maximum: Int = Blocking.kc) -> [(start: Int, depth: Int)] {
     var blocks: [(start: Int, depth: Int)] = []
     let segment = max(1, min(segment, k))
-    let depth = Blocking.depth(forK: segment)
+    let depth = Blocking.depth(forK: segment, maximum: maximum)
     var start = 0
     while start < k {
         let end = min(k, start + segment)

@@ -4,7 +4,8 @@
 /// - `mr x nr = 6 x 16`: 12 `SIMD8<Float>` accumulators + 2 B vectors + 1
 ///   broadcast fill 15 of the 16 ymm registers; per k step 6 broadcasts and
 ///   2 loads feed 12 FMAs, enough to keep both FMA pipes busy.
-/// - `kc = 256` (at most; see `depth(forK:)`): one B micro-panel (`kc x nr` = 16 KiB) stays in L1 while an
+/// - `kc = 256` (at most; see `depth(forK:)`; with A read in place, one row block,
+///   K is not cut: `FastGEMM`): one B micro-panel (`kc x nr` = 16 KiB) stays in L1 while an
 ///   A micro-panel (`mr x kc` = 6 KiB) streams past it.
 /// - `mc = 144`: the packed A block (`mc x kc` = 144 KiB) stays in L2.
 /// - The packed B block (`kc x n`) is read from L3; the network's largest
@@ -18,11 +19,11 @@ public enum Blocking {
     /// handing work to another core costs a few microseconds.
     public static let parallelThreshold = 1_500_000
     /// The depth of the K blocks of a multiply with this `k`: equal blocks of at most
-    /// `kc`, so that no block is a short tail paying the write-out of a full one
+    /// `maximum`, so that no block is a short tail paying the write-out of a full one
     /// (1088 = 4 x 218 + 216, not 4 x 256 + 64; 384 = 2 x 192).
-    public static func depth(forK k: Int) -> Int {
-        guard k > kc else { return max(k, 1) }
-        let blocks = (k + kc - 1) / kc
+    public static func depth(forK k: Int, maximum: Int = kc) -> Int {
+        guard k > maximum else { return max(k, 1) }
+        let blocks = (k + maximum - 1) / maximum
         return (k + blocks - 1) / blocks
     }
 
