@@ -13,8 +13,9 @@ struct BlockingTests {
             #expect(blocks == (k + Blocking.kc - 1) / Blocking.kc, "k \(k): \(blocks) blocks, more than needed")
             #expect(last >= 1 && depth - last < blocks, "k \(k): blocks of \(depth), last \(last)")
         }
-        #expect(Blocking.depth(forK: 1088) == 218)
-        #expect(Blocking.depth(forK: 384) == 192)
-        #expect(Blocking.depth(forK: 256) == 256)
+        #expect(Blocking.depth(forK: 1088, maximum: 256) == 218)
+        #expect(Blocking.depth(forK: 384, maximum: 256) == 192)
+        #expect(Blocking.depth(forK: 256, maximum: 256) == 256)
+        #expect(Blocking.depth(forK: 1088, maximum: 512) == 363)
     }
 }
