@@ -72,11 +72,14 @@ extension FastOps {
         let pw = w + pad.left + pad.right
         let rowCount = pw * c
         out.update(repeating: 0, count: pad.top * rowCount)
-        for y in 0..<h {
-            let row = out + (pad.top + y) * rowCount
-            row.update(repeating: 0, count: pad.left * c)
-            (row + pad.left * c).update(from: x + y * w * c, count: w * c)
-            (row + (pad.left + w) * c).update(repeating: 0, count: pad.right * c)
+        let (source, destination) = (SharedReadPointer(pointer: x), SharedPointer(pointer: out))
+        parallelChunks(h, elements: h * rowCount) { rows in
+            for y in rows {
+                let row = destination.pointer + (pad.top + y) * rowCount
+                row.update(repeating: 0, count: pad.left * c)
+                (row + pad.left * c).update(from: source.pointer + y * w * c, count: w * c)
+                (row + (pad.left + w) * c).update(repeating: 0, count: pad.right * c)
+            }
         }
         out.advanced(by: (pad.top + h) * rowCount).update(repeating: 0, count: pad.bottom * rowCount)
     }

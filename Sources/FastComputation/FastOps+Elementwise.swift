@@ -12,8 +12,11 @@ extension FastOps {
             var offset = 0
             for (input, c) in zip(inputs, widths) {
                 input.scalars.withUnsafeBufferPointer { x in
-                    for pixel in 0..<pixels {
-                        (out.baseAddress! + pixel * total + offset).initialize(from: x.baseAddress! + pixel * c, count: c)
+                    let (from, to, at) = (SharedReadPointer(pointer: x.baseAddress!), SharedPointer(pointer: out.baseAddress!), offset)
+                    parallelChunks(pixels, elements: pixels * c) { range in
+                        for pixel in range {
+                            (to.pointer + pixel * total + at).initialize(from: from.pointer + pixel * c, count: c)
+                        }
                     }
                 }
                 offset += c
@@ -31,10 +34,15 @@ extension FastOps {
         let scalars = [Float](unsafeUninitializedCapacity: count) { out, initialized in
             x.scalars.withUnsafeBufferPointer { x in
                 up.scalars.withUnsafeBufferPointer { up in
-                    if relu {
-                        for i in 0..<count { out[i] = Swift.max(x[i] + scale * up[i], 0) }
-                    } else {
-                        for i in 0..<count { out[i] = x[i] + scale * up[i] }
+                    let (x, up, out) = (SharedReadPointer(pointer: x.baseAddress!), SharedReadPointer(pointer: up.baseAddress!),
+                                        SharedPointer(pointer: out.baseAddress!))
+                    parallelChunks(count, elements: count) { range in
+                        let (x, up, out) = (x.pointer, up.pointer, out.pointer)
+                        if relu {
+                            for i in range { out[i] = Swift.max(x[i] + scale * up[i], 0) }
+                        } else {
+                            for i in range { out[i] = x[i] + scale * up[i] }
+                        }
                     }
                 }
             }

@@ -19,13 +19,16 @@ extension FastOps {
         let (sh, sw) = (window.stride.height, window.stride.width)
         let scalars = [Float](unsafeUninitializedCapacity: oh * ow * c) { out, count in
             input.scalars.withUnsafeBufferPointer { x in
-                let x = x.baseAddress!
-                for oy in 0..<oh {
+                let (source, destination) = (SharedReadPointer(pointer: x.baseAddress!), SharedPointer(pointer: out.baseAddress!))
+                // Output rows in parallel: every window reads kh x kw cells.
+                parallelChunks(oh, elements: oh * ow * c * kh * kw) { outputRows in
+                let x = source.pointer
+                for oy in outputRows {
                     let rows = max(oy * sh - pad.top, 0)..<min(oy * sh - pad.top + kh, h)
                     for ox in 0..<ow {
                         let columns = max(ox * sw - pad.left, 0)..<min(ox * sw - pad.left + kw, w)
                         precondition(!rows.isEmpty && !columns.isEmpty, "a window covers no cell of the map")
-                        let o = out.baseAddress! + (oy * ow + ox) * c
+                        let o = destination.pointer + (oy * ow + ox) * c
                         switch kind {
                         case .max:
                             o.update(repeating: -.infinity, count: c)
@@ -47,6 +50,7 @@ extension FastOps {
                             for j in 0..<c { o[j] /= divisor }
                         }
                     }
+                }
                 }
             }
             count = oh * ow * c

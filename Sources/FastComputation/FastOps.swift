@@ -18,6 +18,12 @@ enum FastOps {
             if !range.isEmpty { body(range) }
         }
     }
+
+    /// `parallelChunks` for a loop that touches `elements` floats: four chunks when
+    /// that is worth a parallel start (a few microseconds), else one.
+    static func parallelChunks(_ count: Int, elements: Int, _ body: @Sendable (Range<Int>) -> Void) {
+        parallelChunks(count, chunks: elements >= 1 << 15 ? 4 : 1, body)
+    }
 }
 
 /// A pointer handed to worker threads that write disjoint parts of what it points to.
