@@ -97,14 +97,18 @@ public struct FastGEMM: GEMM {
             let packedA: PackedRows? = packsSingleBlockA ? PackedRows(rows: m, k: k) : nil
             packedA?.pack(a, first: 0, blocks: job.blocks)
             // One row block: the micro-kernel reads A's rows in place (no serial packing
-            // before the parallel part). Each worker takes one contiguous run of B panels
-            // (sizes differ by at most one), which it streams from memory in order, each
-            // panel's first block prefetched at the end of the one before. Measured on the
-            // whole network, this beat groups of one to four panels handed out dynamically.
-            let panelCount = b.panelCount
-            let parts = min(workers, panelCount)
+            // before the parallel part). Each worker takes B panels from the front of its
+            // own contiguous run, streaming them from memory in order (each panel's first
+            // block prefetched at the end of the one before), and then steals from the back
+            // of the others' (`PanelRuns`). Measured on the whole network, plain halves beat
+            // groups of one to four panels handed out in order, and stealing beat halves
+            // (forward 50.9 -> 49.1 and 51.7 -> 48.3 ms, switching per pass in one process).
+            let parts = min(workers, b.panelCount)
+            let runs = PanelRuns(panels: b.panelCount, parts: parts)
             Self.parallelFor(parts) { part in
-                job.compute(rows: 0..<m, packed: packedA, panels: (part * panelCount / parts)..<((part + 1) * panelCount / parts))
+                while let panel = runs.next(for: part) {
+                    job.compute(rows: 0..<m, packed: packedA, panels: panel..<(panel + 1))
+                }
             }
         } else {
             // Several row blocks: each item packs its own rows of A (at most
