@@ -39,6 +39,11 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Timed fast forward passes (the median is reported).")
     var runs = 9
 
+    func validate() throws {
+        guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1, got \(rounds): try --rounds 15") }
+        guard runs >= 1 else { throw ValidationError("--runs must be at least 1, got \(runs): try --runs 9") }
+    }
+
     func run() throws {
         let ledger = try compute.makeLedger()
         let machine = BenchMachine.current()
