@@ -44,6 +44,9 @@ struct BenchCommand: ParsableCommand {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1, got \(runs): try --runs 9") }
     }
 
+    /// Fast passes timed just before and just after the naive one (for the speedup).
+    static let runsAroundNaive = 5
+
     func run() throws {
         let ledger = try compute.makeLedger()
         let machine = BenchMachine.current()
@@ -60,7 +63,6 @@ struct BenchCommand: ParsableCommand {
         progress("fast forward: \(runs) runs")
         let fast = try NetworkBenchResult.measure(ledger: ledger, backend: fastBackend!, input: input, runs: runs, warmUp: true)
         let peakRSS = BenchMachine.peakResidentMegabytes()
-        fastBackend = nil
 
         var results: [GEMMBenchResult] = []
         for shape in GEMMBenchShape.list(ledger: ledger) {
@@ -68,13 +70,21 @@ struct BenchCommand: ParsableCommand {
             results.append(GEMMBenchResult.measure(shape, rounds: rounds, skipNaive: quick && shape.flops > 500_000_000))
         }
 
+        // The speedup compares the naive pass with fast passes run just before and just
+        // after it: minutes after the first fast runs, a shared machine can be a third
+        // faster or slower, and the ratio would measure that drift.
         var naive: NetworkBenchResult? = nil
-        if !quick {
-            progress("naive forward: 1 run (slow)")
+        var fastAroundNaive: NetworkBenchResult? = nil
+        if !quick, let backend = fastBackend {
+            progress("naive forward: 1 run (slow), between fast runs")
+            let before = try NetworkBenchResult.measure(ledger: ledger, backend: backend, input: input, runs: Self.runsAroundNaive, warmUp: true)
             let naiveBackend = try NaiveBackend(ledger: ledger, weights: weights)
             naive = try NetworkBenchResult.measure(ledger: ledger, backend: naiveBackend, input: input, runs: 1, warmUp: false)
+            let after = try NetworkBenchResult.measure(ledger: ledger, backend: backend, input: input, runs: Self.runsAroundNaive, warmUp: false)
+            fastAroundNaive = before.joined(with: after)
         }
-        let report = BenchReport(machine: machine, ledger: ledger, gemm: results, fast: fast, naive: naive,
+        fastBackend = nil
+        let report = BenchReport(machine: machine, ledger: ledger, gemm: results, fast: fast, naive: naive, fastAroundNaive: fastAroundNaive,
                                  fastInitSeconds: initSeconds, peakRSSMegabytes: peakRSS, rounds: rounds)
         print(json ? report.json.serialized(pretty: true) : report.text)
     }
@@ -105,6 +115,11 @@ struct NetworkBenchResult {
             for (index, result) in results.enumerated() { perLayer[index].append(result.seconds) }
         }
         return NetworkBenchResult(backend: backend.name, runSeconds: runSeconds, layerSeconds: perLayer.map(median))
+    }
+
+    /// Both sets of runs as one (per-layer times: this one's).
+    func joined(with other: NetworkBenchResult) -> NetworkBenchResult {
+        NetworkBenchResult(backend: backend, runSeconds: runSeconds + other.runSeconds, layerSeconds: layerSeconds)
     }
 
     /// Seconds summed by `group(entry)`, groups in order of first appearance.
@@ -301,6 +316,8 @@ struct BenchReport {
     let gemm: [GEMMBenchResult]
     let fast: NetworkBenchResult
     let naive: NetworkBenchResult?
+    /// Fast passes run just before and after the naive one: the speedup's denominator.
+    let fastAroundNaive: NetworkBenchResult?
     let fastInitSeconds: Double
     let peakRSSMegabytes: Double
     /// Timed rounds per GEMM kernel and shape.
@@ -308,7 +325,10 @@ struct BenchReport {
 
     /// 2 flops per multiply-add over the fast path's median forward time.
     var networkGFLOPS: Double { 2 * Double(ledger.macs) / fast.medianSeconds / 1e9 }
-    var speedup: Double? { naive.map { $0.medianSeconds / fast.medianSeconds } }
+    var speedup: Double? {
+        guard let naive, let around = fastAroundNaive else { return nil }
+        return naive.medianSeconds / around.medianSeconds
+    }
 
     struct Breakdown {
         let name: String
@@ -365,6 +385,7 @@ struct BenchReport {
             ("fast_runs_ms", .array(fast.runSeconds.map { number($0 * 1000) })),
             ("forward_ms_best", .object([("fast", number(fast.runSeconds.min().map { $0 * 1000 }))])),
             ("speedup_fast_over_naive", number(speedup)),
+            ("fast_ms_around_naive", number(fastAroundNaive.map { $0.medianSeconds * 1000 })),
             ("network_macs", .int(ledger.macs)),
             ("network_gflops_fast", number(networkGFLOPS)),
             ("fraction_of_peak", number(networkGFLOPS / machine.peakGFLOPS)),
@@ -396,7 +417,9 @@ struct BenchReport {
         }
         lines.append(contentsOf: alignColumns(table))
         lines.append("")
-        let naiveText = naive.map { "naive \(format($0.medianSeconds * 1000, 0)) ms (1 run), " } ?? "naive skipped (--quick), "
+        let naiveText = naive.map { naive in
+            "naive \(format(naive.medianSeconds * 1000, 0)) ms (1 run, between fast runs of median \(format((fastAroundNaive?.medianSeconds ?? .nan) * 1000, 1)) ms), "
+        } ?? "naive skipped (--quick), "
         lines.append("Whole network forward (\(ledger.network.configuration.inputSize)x\(ledger.network.configuration.inputSize), batch 1): fast \(format(fast.medianSeconds * 1000, 1)) ms (median of \(fast.runSeconds.count), best \(format((fast.runSeconds.min() ?? .nan) * 1000, 1))), \(naiveText)speedup \(speedup.map { format($0, 0) + "x" } ?? "-")")
         lines.append("Fast path: \(format(networkGFLOPS, 1)) GFLOPS on \(format(Double(ledger.macs) / 1e9, 2)) G multiply-adds = \(format(100 * networkGFLOPS / machine.peakGFLOPS, 0))% of peak; weights folded and packed in \(format(fastInitSeconds * 1000, 0)) ms")
         for (title, rows) in [("Time per stage", stages), ("Time per op kind", opKinds)] {
