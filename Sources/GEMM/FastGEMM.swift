@@ -112,7 +112,7 @@ public struct FastGEMM: GEMM {
             }
         } else {
             // Several row blocks: each item packs its own rows of A (at most
-            // mc + mr - 1 of them, so its packed K block stays in L2).
+            // mc + mr - 1 of them, so its packed K block stays in L2), unless B is thin.
             let mr = Blocking.mr
             var items = (m + Blocking.mc - 1) / Blocking.mc
             if workers > 1 { items = max(items, workers * 3 <= m / mr ? workers * 3 : workers); items = (items + workers - 1) / workers * workers }
@@ -120,6 +120,12 @@ public struct FastGEMM: GEMM {
             let itemCount = (m + rowsPerItem - 1) / rowsPerItem
             let runItem = { @Sendable (item: Int) in
                 let rows = (item * rowsPerItem)..<min(m, (item + 1) * rowsPerItem)
+                // A thin B (at most two panels, N <= 32: Block35's branches) uses each
+                // packed A element only twice: packing would cost as much as multiplying.
+                if b.panelCount <= 2 {
+                    job.compute(rows: rows, packed: nil, panels: 0..<b.panelCount)
+                    return
+                }
                 let packedA = PackedRows(rows: rows.count, k: k)
                 packedA.pack(job.a, first: rows.lowerBound, blocks: job.blocks)
                 job.compute(rows: rows, packed: packedA, panels: 0..<b.panelCount)
