@@ -1,4 +1,3 @@
-import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,10 +6,10 @@ import Glibc
 /// FMA micro-kernel, and both cores.
 ///
 /// Parallel split: when M spans several `mc` blocks, each work item is a block of
-/// rows (it packs its own A and sweeps all of B, which stays in L3); when M fits one
-/// block (the 8x8 and 3x3 stages: M = 64, 9), A is read in place and the items are
-/// groups of B panels, so every packed weight panel is read from memory exactly
-/// once for all rows.
+/// rows (it packs its own A, unless B is thin, and sweeps all of B, which stays in
+/// L3); when M fits one block (the 8x8 and 3x3 stages: M = 64, 9), A is read in
+/// place and each worker takes a contiguous run of B panels (`PanelRuns`), so every
+/// packed weight panel is read from memory exactly once for all rows.
 ///
 /// Loops run on `WorkerPool.shared`; `threads == 1` keeps a multiply on the calling
 /// thread, any larger count uses the pool (one thread per core).
@@ -114,8 +113,13 @@ public struct FastGEMM: GEMM {
             // Several row blocks: each item packs its own rows of A (at most
             // mc + mr - 1 of them, so its packed K block stays in L2), unless B is thin.
             let mr = Blocking.mr
+            // Three items per worker when there are rows enough (a late worker takes
+            // fewer), a multiple of the worker count.
             var items = (m + Blocking.mc - 1) / Blocking.mc
-            if workers > 1 { items = max(items, workers * 3 <= m / mr ? workers * 3 : workers); items = (items + workers - 1) / workers * workers }
+            if workers > 1 {
+                items = max(items, workers * 3 <= m / mr ? workers * 3 : workers)
+                items = (items + workers - 1) / workers * workers
+            }
             let rowsPerItem = ((m + items - 1) / items + mr - 1) / mr * mr
             let itemCount = (m + rowsPerItem - 1) / rowsPerItem
             let runItem = { @Sendable (item: Int) in

@@ -3,7 +3,7 @@ struct GEMMJob: @unchecked Sendable {
     let m: Int, n: Int, k: Int
     let a: AOperand
     let b: PackedMatrix
-    /// `kBlocks(k:segment:)` for `a`.
+    /// `kBlocks(k:segment:maximum:)` for `a`.
     let blocks: [(start: Int, depth: Int)]
     let c: UnsafeMutablePointer<Float>, ldc: Int
     let accumulate: Bool
@@ -13,11 +13,12 @@ struct GEMMJob: @unchecked Sendable {
     /// C rows `rows` times B panels `panels`. A comes from `packed` (rows `rows` packed,
     /// K block by K block), or when nil straight from `a`, row by row in place.
     ///
-    /// With A in place (one row block: the 8x8 and 3x3 stages) each panel goes through
-    /// all of K before the next: B is then one sequential stream from memory, and the
-    /// kernel's first row panel prefetches the next K block while it computes this one
-    /// (the others find this block in L1). With packed A, K blocks are outermost, so
-    /// the packed block of A stays in L2 across all panels.
+    /// With A in place (one row block: the 8x8 and 3x3 stages; or a thin B) each panel
+    /// goes through all of K before the next: B is then one sequential stream from
+    /// memory, and the kernel's first row panel prefetches the next K block (or the
+    /// next panel) while it computes this one; the other row panels find it in cache.
+    /// With packed A, K blocks are outermost, so the packed block of A stays in L2
+    /// across all panels.
     func compute(rows: Range<Int>, packed: PackedRows?, panels: Range<Int>) {
         // A 6 x 16 edge tile.
         let scratchCount = Blocking.mr * Blocking.nr
