@@ -44,9 +44,9 @@ public final class WorkerPool: @unchecked Sendable {
         for _ in 0..<self.workers {
             var thread = pthread_t()
             let pool = Unmanaged.passRetained(self).toOpaque()
+            // work() never returns, so the thread has no result.
             let started = pthread_create(&thread, nil, { pool in
                 Unmanaged<WorkerPool>.fromOpaque(pool!).takeUnretainedValue().work()
-                return nil
             }, pool)
             precondition(started == 0, "WorkerPool: pthread_create failed (\(started))")
             pthread_detach(thread)
