@@ -4,34 +4,44 @@ import NetworkModel
 import Tensors
 
 /// The optimised backend: convolutions and the fully connected layer on `FastGEMM`
-/// with weights folded and packed at init; pools, concat and residual adds as
-/// straight vector loops.
+/// with weights folded and packed at init (3x3 stride-1 convolutions over 64 channels
+/// or more by Winograd's F(2x2, 3x3): `WinogradConvolution`); pools, concat and
+/// residual adds as straight vector loops.
 ///
 /// It computes what `NaiveBackend` computes, up to float32 rounding (different
 /// summation order, fused multiply-adds, folded batch norm).
 public struct FastBackend: Backend {
     public let name = "fast"
     let layers: [String: FoldedLinear]
+    /// The 3x3 stride-1 convolutions computed by Winograd's F(2x2, 3x3).
+    let winograd: [String: WinogradConvolution]
     let gemm: FastGEMM
 
     /// Fetches, folds and packs every layer's variables up front, one layer at a time
     /// (so only the packed copy stays). Throws at the first missing or misshapen variable.
     public init(ledger: Ledger, weights: WeightSource, threads: Int = FastGEMM.defaultThreads) throws {
         var layers: [String: FoldedLinear] = [:]
+        var winograd: [String: WinogradConvolution] = [:]
         for entry in ledger.entries where !entry.weights.isEmpty {
             let parameters = try LayerParameters(for: entry, from: weights)
             switch entry.layer.op {
             case .convolution(let conv):
-                layers[entry.name] = try FoldedLinear(entry: entry, parameters: parameters, batchNorm: conv.batchNorm,
-                                                      hasBias: conv.bias, activation: conv.activation)
+                let folded = try FoldedLinear.Folded(entry: entry, parameters: parameters, batchNorm: conv.batchNorm,
+                                                     hasBias: conv.bias, activation: conv.activation)
+                if WinogradConvolution.applies(to: entry) {
+                    winograd[entry.name] = WinogradConvolution(folded, channels: entry.input.dims[2])
+                } else {
+                    layers[entry.name] = FoldedLinear(folded)
+                }
             case .fullyConnected(let fc):
-                layers[entry.name] = try FoldedLinear(entry: entry, parameters: parameters, batchNorm: fc.batchNorm,
-                                                      hasBias: fc.bias, activation: fc.activation)
+                layers[entry.name] = try FoldedLinear(FoldedLinear.Folded(entry: entry, parameters: parameters, batchNorm: fc.batchNorm,
+                                                                          hasBias: fc.bias, activation: fc.activation))
             default:
                 continue
             }
         }
         self.layers = layers
+        self.winograd = winograd
         self.gemm = FastGEMM(threads: threads)
     }
 
@@ -45,6 +55,8 @@ public struct FastBackend: Backend {
         switch entry.layer.op {
         case .input:
             output = inputs[0]
+        case .convolution where winograd[entry.name] != nil:
+            output = winograd[entry.name]!.apply(inputs[0], pad: entry.pad, output: entry.output)
         case .convolution(let conv):
             output = FastOps.convolution(inputs[0], layer: try layer(entry), window: entry.window ?? conv.window,
                                          pad: entry.pad, output: entry.output, gemm: gemm)

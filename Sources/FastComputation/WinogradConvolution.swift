@@ -1,0 +1,207 @@
+import GEMM
+import NetworkModel
+import Tensors
+
+/// A 3x3 stride-1 convolution by Winograd's minimal filtering F(2x2, 3x3) (Lavin and
+/// Gray, "Fast Algorithms for Convolutional Neural Networks", 2016): each 2x2 block of
+/// outputs comes from a 4x4 tile of inputs with 16 multiplies per channel pair instead
+/// of 36, as 16 independent GEMMs `V_xi (tiles, cin) x U_xi (cin, cout)`.
+///
+/// - weights, once at load: `U = G g G^T` (4x4 per input/output channel pair);
+/// - input: `V = B^T d B` per 4x4 tile `d` (tiles 2 apart, over the zero-padded map);
+/// - output: `Y = A^T M A` (2x2 per tile) + bias, then ReLU, cropped to the map.
+///
+/// The transforms only add, subtract and halve, so the result is the direct
+/// convolution's up to float32 rounding of those few extra operations.
+struct WinogradConvolution: Sendable {
+    /// `U_xi`, xi = 4 * row + column of the 4x4 transform, each `(cin, cout)` packed.
+    let transformed: [PackedMatrix]
+    let bias: [Float]
+    let relu: Bool
+    let channels: Int
+    let outputs: Int
+
+    /// Which convolutions take this path: 3x3, stride 1, channels in multiples of 8
+    /// (the transforms run 8 channels at a time) and at least 64 input channels: with
+    /// fewer, the transformed tiles cost more memory traffic than the multiplies save.
+    /// (Measured, switching per pass in one process: from 64 channels up, the stem
+    /// 6.1 -> 5.0 ms, Mixed_6a 5.2 -> 4.1 ms; from 32 up, Block35 7.4 -> 8.4 ms.)
+    static let minimumChannels = 64
+
+    static func applies(to entry: LedgerEntry) -> Bool {
+        guard case .convolution(let conv) = entry.layer.op else { return false }
+        let window = entry.window ?? conv.window
+        let cin = entry.input.dims[2], cout = entry.output.dims[2]
+        return window.kernel == Size2(3, 3) && window.stride == Size2(1, 1)
+            && cin % 8 == 0 && cout % 8 == 0 && cin >= minimumChannels
+    }
+
+    /// `folded`: HWIO weights `(9 * channels, cout)`, batch norm folded in.
+    init(_ folded: FoldedLinear.Folded, channels: Int) {
+        precondition(folded.k == 9 * channels, "a 3x3 convolution over \(channels) channels has \(9 * channels) weight rows, got \(folded.k)")
+        let cout = folded.n
+        var u = [[Float]](repeating: [Float](repeating: 0, count: channels * cout), count: 16)
+        folded.weights.withUnsafeBufferPointer { w in
+            for c in 0..<channels {
+                for j in 0..<cout {
+                    // g[ky][kx] = w[(ky * 3 + kx) * channels + c][j]
+                    var g = [Float](repeating: 0, count: 9)
+                    for cell in 0..<9 { g[cell] = w[(cell * channels + c) * cout + j] }
+                    // G g: rows g0, (g0+g1+g2)/2, (g0-g1+g2)/2, g2 (columns kx).
+                    var t = [Float](repeating: 0, count: 12)
+                    for x in 0..<3 {
+                        let (g0, g1, g2) = (g[x], g[3 + x], g[6 + x])
+                        t[x] = g0
+                        t[3 + x] = (g0 + g1 + g2) * 0.5
+                        t[6 + x] = (g0 - g1 + g2) * 0.5
+                        t[9 + x] = g2
+                    }
+                    // (G g) G^T, row by row.
+                    for r in 0..<4 {
+                        let (t0, t1, t2) = (t[3 * r], t[3 * r + 1], t[3 * r + 2])
+                        u[4 * r][c * cout + j] = t0
+                        u[4 * r + 1][c * cout + j] = (t0 + t1 + t2) * 0.5
+                        u[4 * r + 2][c * cout + j] = (t0 - t1 + t2) * 0.5
+                        u[4 * r + 3][c * cout + j] = t2
+                    }
+                }
+            }
+        }
+        transformed = u.map { PackedMatrix.packing(k: channels, n: cout, scalars: $0) }
+        bias = folded.bias
+        relu = folded.relu
+        self.channels = channels
+        outputs = cout
+    }
+
+    /// `input` `[1, h, w, channels]` padded by `pad` (TensorFlow's split) to `output`
+    /// `(oh, ow, cout)`; returns `[1, oh, ow, cout]`.
+    func apply(_ input: Tensor, pad: SidePadding, output: Shape) -> Tensor {
+        let (h, w, cin) = (input.shape[1], input.shape[2], input.shape[3])
+        let (oh, ow, cout) = (output.dims[0], output.dims[1], outputs)
+        precondition(cin == channels, "Winograd convolution over \(channels) channels given \(cin)")
+        // Tiles of 2x2 outputs; the padded map covers every tile's 4x4 inputs (one
+        // extra zero row/column when the output side is odd).
+        let (tilesHigh, tilesWide) = ((oh + 1) / 2, (ow + 1) / 2)
+        let tiles = tilesHigh * tilesWide
+        let (ph, pw) = (2 * tilesHigh + 2, 2 * tilesWide + 2)
+        let map = UnsafeMutablePointer<Float>.allocate(capacity: ph * pw * cin)
+        let v = UnsafeMutablePointer<Float>.allocate(capacity: 16 * tiles * cin)
+        let m = UnsafeMutablePointer<Float>.allocate(capacity: 16 * tiles * cout)
+        defer { map.deallocate(); v.deallocate(); m.deallocate() }
+        input.scalars.withUnsafeBufferPointer { x in
+            FastOps.zeroPad(x.baseAddress!, height: h, width: w, channels: cin,
+                            pad: SidePadding(top: pad.top, bottom: ph - h - pad.top, left: pad.left, right: pw - w - pad.left), into: map)
+        }
+        let (source, transformedInput, products) = (SharedReadPointer(pointer: map), SharedPointer(pointer: v), SharedPointer(pointer: m))
+        FastOps.parallelChunks(tiles, elements: 16 * tiles * cin) { range in
+            for tile in range {
+                let (ty, tx) = (tile / tilesWide, tile % tilesWide)
+                let corner = source.pointer + (2 * ty * pw + 2 * tx) * cin
+                Self.transformInput(corner, rowStride: pw * cin, channels: cin,
+                                    into: transformedInput.pointer + tile * cin, xiStride: tiles * cin)
+            }
+        }
+        let single = FastGEMM(threads: 1)
+        WorkerPool.shared.parallelFor(16) { xi in
+            single.multiply(m: tiles, a: transformedInput.pointer + xi * tiles * cin, lda: cin, b: transformed[xi],
+                            c: products.pointer + xi * tiles * cout, ldc: cout)
+        }
+        let scalars = [Float](unsafeUninitializedCapacity: oh * ow * cout) { out, count in
+            bias.withUnsafeBufferPointer { bias in
+                let (destination, biasPointer) = (SharedPointer(pointer: out.baseAddress!), SharedReadPointer(pointer: bias.baseAddress!))
+                FastOps.parallelChunks(tiles, elements: 16 * tiles * cout) { range in
+                    for tile in range {
+                        let (ty, tx) = (tile / tilesWide, tile % tilesWide)
+                        Self.transformOutput(products.pointer + tile * cout, xiStride: tiles * cout, channels: cout,
+                                             bias: biasPointer.pointer, relu: relu,
+                                             into: destination.pointer + (2 * ty * ow + 2 * tx) * cout, rowStride: ow * cout,
+                                             rows: min(2, oh - 2 * ty), columns: min(2, ow - 2 * tx))
+                    }
+                }
+            }
+            count = oh * ow * cout
+        }
+        return Tensor(shape: [1, oh, ow, cout], scalars: scalars)
+    }
+
+    /// `B^T x` for one column (or `x B` for one row) of four: `x0 - x2, x1 + x2, x2 - x1, x1 - x3`.
+    @inline(__always)
+    static func bt(_ x: (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>))
+        -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
+        (x.0 - x.2, x.1 + x.2, x.2 - x.1, x.1 - x.3)
+    }
+
+    /// `A^T x` for one column (or `x A` for one row) of four: `x0 + x1 + x2, x1 - x2 - x3`.
+    @inline(__always)
+    static func at(_ x: (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>)) -> (SIMD8<Float>, SIMD8<Float>) {
+        (x.0 + x.1 + x.2, x.1 - x.2 - x.3)
+    }
+
+    /// `V = B^T d B` for the 4x4 tile at `corner`, 8 channels at a time; `V_xi` goes to
+    /// `out + xi * xiStride`.
+    @inline(__always)
+    static func transformInput(_ corner: UnsafePointer<Float>, rowStride: Int, channels: Int,
+                               into out: UnsafeMutablePointer<Float>, xiStride: Int) {
+        typealias V = SIMD8<Float>
+        for c in stride(from: 0, to: channels, by: 8) {
+            @inline(__always) func row(_ r: Int) -> (V, V, V, V) {
+                let p = UnsafeRawPointer(corner + r * rowStride + c), step = channels * 4
+                return (p.loadUnaligned(as: V.self), p.loadUnaligned(fromByteOffset: step, as: V.self),
+                        p.loadUnaligned(fromByteOffset: 2 * step, as: V.self), p.loadUnaligned(fromByteOffset: 3 * step, as: V.self))
+            }
+            let (d0, d1, d2, d3) = (row(0), row(1), row(2), row(3))
+            // B^T d, column by column.
+            let c0 = bt((d0.0, d1.0, d2.0, d3.0)), c1 = bt((d0.1, d1.1, d2.1, d3.1))
+            let c2 = bt((d0.2, d1.2, d2.2, d3.2)), c3 = bt((d0.3, d1.3, d2.3, d3.3))
+            // (B^T d) B, row by row.
+            @inline(__always) func store(_ r: Int, _ v: (V, V, V, V)) {
+                let base = out + 4 * r * xiStride + c
+                UnsafeMutableRawPointer(base).storeBytes(of: v.0, as: V.self)
+                UnsafeMutableRawPointer(base + xiStride).storeBytes(of: v.1, as: V.self)
+                UnsafeMutableRawPointer(base + 2 * xiStride).storeBytes(of: v.2, as: V.self)
+                UnsafeMutableRawPointer(base + 3 * xiStride).storeBytes(of: v.3, as: V.self)
+            }
+            store(0, bt((c0.0, c1.0, c2.0, c3.0)))
+            store(1, bt((c0.1, c1.1, c2.1, c3.1)))
+            store(2, bt((c0.2, c1.2, c2.2, c3.2)))
+            store(3, bt((c0.3, c1.3, c2.3, c3.3)))
+        }
+    }
+
+    /// `Y = A^T M A` + bias (then ReLU) for one tile, written where it lies in the map
+    /// (`rows` x `columns` of its 2x2 outputs lie inside).
+    @inline(__always)
+    static func transformOutput(_ products: UnsafePointer<Float>, xiStride: Int, channels: Int,
+                                bias: UnsafePointer<Float>, relu: Bool,
+                                into out: UnsafeMutablePointer<Float>, rowStride: Int, rows: Int, columns: Int) {
+        typealias V = SIMD8<Float>
+        for c in stride(from: 0, to: channels, by: 8) {
+            @inline(__always) func m(_ r: Int) -> (V, V, V, V) {
+                let p = UnsafeRawPointer(products + 4 * r * xiStride + c), step = xiStride * 4
+                return (p.loadUnaligned(as: V.self), p.loadUnaligned(fromByteOffset: step, as: V.self),
+                        p.loadUnaligned(fromByteOffset: 2 * step, as: V.self), p.loadUnaligned(fromByteOffset: 3 * step, as: V.self))
+            }
+            let (m0, m1, m2, m3) = (m(0), m(1), m(2), m(3))
+            // A^T M, column by column.
+            let c0 = at((m0.0, m1.0, m2.0, m3.0)), c1 = at((m0.1, m1.1, m2.1, m3.1))
+            let c2 = at((m0.2, m1.2, m2.2, m3.2)), c3 = at((m0.3, m1.3, m2.3, m3.3))
+            let b = UnsafeRawPointer(bias + c).loadUnaligned(as: V.self)
+            @inline(__always) func store(_ r: Int, _ s: Int, _ value: V) {
+                var y = value + b
+                if relu { y = y.replacing(with: 0, where: y .< 0) }
+                UnsafeMutableRawPointer(out + r * rowStride + s * channels + c).storeBytes(of: y, as: V.self)
+            }
+            // (A^T M) A, row by row.
+            let y0 = at((c0.0, c1.0, c2.0, c3.0))
+            store(0, 0, y0.0)
+            if columns > 1 { store(0, 1, y0.1) }
+            if rows > 1 {
+                let y1 = at((c0.1, c1.1, c2.1, c3.1))
+                store(1, 0, y1.0)
+                if columns > 1 { store(1, 1, y1.1) }
+            }
+        }
+    }
+}
+
