@@ -18,8 +18,23 @@ public final class PackedMatrix: @unchecked Sendable {
     let storage: UnsafeMutablePointer<Float>
 
     /// Packs the row-major `(k, n)` matrix at `b` with leading dimension `ldb`.
-    public init(k: Int, n: Int, b: UnsafePointer<Float>, ldb: Int) {
-        precondition(k >= 0 && n >= 0 && ldb >= n)
+    public convenience init(k: Int, n: Int, b: UnsafePointer<Float>, ldb: Int) {
+        self.init(unpackedK: k, n: n)
+        let source = UnsafeSendable(b)
+        let packPanel = { @Sendable [self] (panel: Int) in
+            pack(panel: panel, from: source.pointer, ldb: ldb)
+        }
+        if k * n >= 1 << 16, panelCount > 1 {
+            FastGEMM.parallelFor(panelCount, packPanel)
+        } else {
+            for panel in 0..<panelCount { packPanel(panel) }
+        }
+    }
+
+    /// Room for a `(k, n)` matrix, not packed yet: `pack(panel:from:ldb:)` fills it,
+    /// panel by panel.
+    init(unpackedK k: Int, n: Int) {
+        precondition(k >= 0 && n >= 0)
         self.k = k
         self.n = n
         panelCount = (n + Blocking.nr - 1) / Blocking.nr
@@ -27,15 +42,12 @@ public final class PackedMatrix: @unchecked Sendable {
         let count = max(k * paddedN, 1)
         let raw = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Float>.stride, alignment: Blocking.alignment)
         storage = raw.bindMemory(to: Float.self, capacity: count)
-        let source = UnsafeSendable(b)
-        let packPanel = { @Sendable [self] (panel: Int) in
-            Self.pack(panel: panel, k: k, n: n, from: source.pointer, ldb: ldb, to: storage + panel * k * Blocking.nr)
-        }
-        if k * n >= 1 << 16, panelCount > 1 {
-            FastGEMM.parallelFor(panelCount, packPanel)
-        } else {
-            for panel in 0..<panelCount { packPanel(panel) }
-        }
+    }
+
+    /// Packs columns `panel * nr ..<` of the row-major matrix at `b` into their panel.
+    func pack(panel: Int, from b: UnsafePointer<Float>, ldb: Int) {
+        precondition(ldb >= n)
+        Self.pack(panel: panel, k: k, n: n, from: b, ldb: ldb, to: storage + panel * k * Blocking.nr)
     }
 
     /// Packs a dense row-major array.
