@@ -278,7 +278,11 @@ struct GEMMBenchResult {
         let a = random(shape.m * shape.k), b = random(shape.k * shape.n)
         var c = [Float](repeating: 0, count: shape.m * shape.n)
         func time(_ kernel: any GEMM, repeats: Int) -> Double {
-            a.withUnsafeBufferPointer { a in
+            // Whoever ran before leaves the cores: this pool's spinning worker is sent to
+            // sleep (OpenBLAS's threads yield while they spin, and sleep soon after).
+            WorkerPool.shared.park()
+            usleep(2_000)
+            return a.withUnsafeBufferPointer { a in
                 b.withUnsafeBufferPointer { b in
                     c.withUnsafeMutableBufferPointer { c in
                         let start = benchNow()

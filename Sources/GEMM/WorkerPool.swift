@@ -31,6 +31,8 @@ public final class WorkerPool: @unchecked Sendable {
     private let current = Mutex<Loop?>(nil)
     /// Held by the thread whose loop runs.
     private let busy = Atomic<Bool>(false)
+    /// Set by `park()`: idle workers go to sleep now rather than after `spinSeconds`.
+    private let parking = Atomic<Bool>(false)
     private let sleepLock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let wakeUp = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     /// Workers asleep on `wakeUp` (guarded by `sleepLock`).
@@ -69,6 +71,7 @@ public final class WorkerPool: @unchecked Sendable {
         defer { busy.store(false, ordering: .releasing) }
         withoutActuallyEscaping(body) { body in
             let loop = Loop(count: count, body: body)
+            parking.store(false, ordering: .relaxed)
             current.withLock { $0 = loop }
             generation.add(1, ordering: .releasing)
             pthread_mutex_lock(sleepLock)
@@ -81,6 +84,13 @@ public final class WorkerPool: @unchecked Sendable {
             current.withLock { $0 = nil }
             loop.body = nil
         }
+    }
+
+    /// Sends idle workers to sleep at once, so that they leave the cores to other work
+    /// timed next (`explore bench` times OpenBLAS's threads right after this pool's).
+    /// The next loop wakes them.
+    public func park() {
+        parking.store(true, ordering: .relaxed)
     }
 
     /// A worker: waits for the next loop, spinning then sleeping, and takes part in it.
@@ -97,7 +107,7 @@ public final class WorkerPool: @unchecked Sendable {
                 guard spins % 1024 == 0 else { continue }
                 let now = Self.seconds()
                 if idleSince == 0 { idleSince = now }
-                if now - idleSince > Self.spinSeconds {
+                if now - idleSince > Self.spinSeconds || parking.load(ordering: .relaxed) {
                     pthread_mutex_lock(sleepLock)
                     sleeping += 1
                     while generation.load(ordering: .acquiring) == seen {

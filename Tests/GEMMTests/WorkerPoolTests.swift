@@ -45,6 +45,18 @@ struct WorkerPoolTests {
         #expect(tally.all == [Int](repeating: 1, count: 20))
     }
 
+    @Test("A loop after park() wakes the parked workers")
+    func afterPark() {
+        for _ in 0..<20 {
+            WorkerPool.shared.parallelFor(4) { _ in }
+            WorkerPool.shared.park()
+            usleep(500)
+            let tally = Tally(9)
+            WorkerPool.shared.parallelFor(9) { tally.mark($0) }
+            #expect(tally.all == [Int](repeating: 1, count: 9))
+        }
+    }
+
     @Test("A loop after the workers went to sleep wakes them")
     func afterSleep() {
         let tally = Tally(16)
