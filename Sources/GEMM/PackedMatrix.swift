@@ -90,10 +90,19 @@ public final class PackedMatrix: @unchecked Sendable {
         let nr = Blocking.nr
         let j0 = panel * nr
         let width = min(nr, n - j0)
+        if width == nr {
+            // A whole panel row is one 64-byte vector: copied inline, not by a memmove
+            // call per 16 floats (which cost more than the copy).
+            for r in 0..<k {
+                let row = UnsafeRawPointer(b + r * ldb + j0).loadUnaligned(as: SIMD16<Float>.self)
+                UnsafeMutableRawPointer(destination + r * nr).storeBytes(of: row, as: SIMD16<Float>.self)
+            }
+            return
+        }
         for r in 0..<k {
             let row = destination + r * nr
             row.update(from: b + r * ldb + j0, count: width)
-            if width < nr { (row + width).update(repeating: 0, count: nr - width) }
+            (row + width).update(repeating: 0, count: nr - width)
         }
     }
 }
