@@ -277,14 +277,22 @@ struct GEMMBenchResult {
         }
         let a = random(shape.m * shape.k), b = random(shape.k * shape.n)
         var c = [Float](repeating: 0, count: shape.m * shape.n)
+        var openBLASRanLast = false
         func time(_ kernel: any GEMM, repeats: Int) -> Double {
-            // Whoever ran before leaves the cores: this pool's spinning worker is sent to
-            // sleep (OpenBLAS's threads yield while they spin, and sleep soon after).
+            // Whoever ran before leaves the cores. This pool's spinning worker is sent to
+            // sleep at once; OpenBLAS's threads spin at 100% of a core for about 110 ms
+            // after each call (measured here, OpenBLAS 0.3.21), so after OpenBLAS wait
+            // that out: otherwise the next kernel runs on one core and a half.
+            // Then one untimed call, so that both kernels start their timed calls alike:
+            // their own threads awake, the caches and the clock warm.
             WorkerPool.shared.park()
-            usleep(2_000)
+            usleep(openBLASRanLast ? 150_000 : 2_000)
+            openBLASRanLast = kernel is OpenBLASGEMM
             return a.withUnsafeBufferPointer { a in
                 b.withUnsafeBufferPointer { b in
                     c.withUnsafeMutableBufferPointer { c in
+                        kernel.multiply(m: shape.m, n: shape.n, k: shape.k, a: a.baseAddress!, lda: shape.k,
+                                        b: b.baseAddress!, ldb: shape.n, c: c.baseAddress!, ldc: shape.n, accumulate: false)
                         let start = benchNow()
                         for _ in 0..<repeats {
                             kernel.multiply(m: shape.m, n: shape.n, k: shape.k, a: a.baseAddress!, lda: shape.k,
