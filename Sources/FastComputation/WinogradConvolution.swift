@@ -45,25 +45,24 @@ struct WinogradConvolution: Sendable {
             for c in 0..<channels {
                 for j in 0..<cout {
                     // g[ky][kx] = w[(ky * 3 + kx) * channels + c][j]
-                    var g = [Float](repeating: 0, count: 9)
-                    for cell in 0..<9 { g[cell] = w[(cell * channels + c) * cout + j] }
-                    // G g: rows g0, (g0+g1+g2)/2, (g0-g1+g2)/2, g2 (columns kx).
-                    var t = [Float](repeating: 0, count: 12)
-                    for x in 0..<3 {
-                        let (g0, g1, g2) = (g[x], g[3 + x], g[6 + x])
-                        t[x] = g0
-                        t[3 + x] = (g0 + g1 + g2) * 0.5
-                        t[6 + x] = (g0 - g1 + g2) * 0.5
-                        t[9 + x] = g2
+                    @inline(__always) func g(_ ky: Int, _ kx: Int) -> Float { w[((ky * 3 + kx) * channels + c) * cout + j] }
+                    // G g, one column kx at a time: g0, (g0+g1+g2)/2, (g0-g1+g2)/2, g2.
+                    @inline(__always) func gColumn(_ kx: Int) -> (Float, Float, Float, Float) {
+                        let (g0, g1, g2) = (g(0, kx), g(1, kx), g(2, kx))
+                        return (g0, (g0 + g1 + g2) * 0.5, (g0 - g1 + g2) * 0.5, g2)
                     }
-                    // (G g) G^T, row by row.
-                    for r in 0..<4 {
-                        let (t0, t1, t2) = (t[3 * r], t[3 * r + 1], t[3 * r + 2])
-                        u[4 * r][c * cout + j] = t0
-                        u[4 * r + 1][c * cout + j] = (t0 + t1 + t2) * 0.5
-                        u[4 * r + 2][c * cout + j] = (t0 - t1 + t2) * 0.5
-                        u[4 * r + 3][c * cout + j] = t2
+                    let (t0, t1, t2) = (gColumn(0), gColumn(1), gColumn(2))
+                    // (G g) G^T, row by row: the same combination along kx.
+                    @inline(__always) func store(_ r: Int, _ x0: Float, _ x1: Float, _ x2: Float) {
+                        u[4 * r][c * cout + j] = x0
+                        u[4 * r + 1][c * cout + j] = (x0 + x1 + x2) * 0.5
+                        u[4 * r + 2][c * cout + j] = (x0 - x1 + x2) * 0.5
+                        u[4 * r + 3][c * cout + j] = x2
                     }
+                    store(0, t0.0, t1.0, t2.0)
+                    store(1, t0.1, t1.1, t2.1)
+                    store(2, t0.2, t1.2, t2.2)
+                    store(3, t0.3, t1.3, t2.3)
                 }
             }
         }
