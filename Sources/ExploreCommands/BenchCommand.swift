@@ -57,9 +57,9 @@ struct BenchCommand: ParsableCommand {
 
         // The forward pass first, so the peak resident memory is the fast path's alone.
         progress("fast forward: folding and packing weights")
-        let initStart = benchNow()
+        let initStart = MonotonicClock.seconds()
         var fastBackend: FastBackend? = try FastBackend(ledger: ledger, weights: weights)
-        let initSeconds = benchNow() - initStart
+        let initSeconds = MonotonicClock.seconds() - initStart
         progress("fast forward: \(runs) runs")
         let fast = try NetworkBenchResult.measure(ledger: ledger, backend: fastBackend!, input: input, runs: runs, warmUp: true)
         let peakRSS = BenchMachine.peakResidentMegabytes()
@@ -112,9 +112,9 @@ struct NetworkBenchResult {
         var perLayer = [[Double]](repeating: [], count: ledger.entries.count)
         for _ in 0..<max(1, runs) {
             let interpreter = Interpreter(ledger: ledger, backend: backend, input: input, retain: .needed)
-            let start = benchNow()
+            let start = MonotonicClock.seconds()
             let results = try interpreter.runToEnd()
-            runSeconds.append(benchNow() - start)
+            runSeconds.append(MonotonicClock.seconds() - start)
             for (index, result) in results.enumerated() { perLayer[index].append(result.seconds) }
         }
         return NetworkBenchResult(backend: backend.name, runSeconds: runSeconds, layerSeconds: perLayer.map(median))
@@ -195,13 +195,6 @@ struct BenchMachine {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) * 1024 / 1_000_000
     }
-}
-
-/// Seconds since an arbitrary start, monotonic.
-private func benchNow() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
 }
 
 private func median(_ values: [Double]) -> Double {
@@ -291,14 +284,14 @@ struct GEMMBenchResult {
             return a.withUnsafeBufferPointer { a in
                 b.withUnsafeBufferPointer { b in
                     c.withUnsafeMutableBufferPointer { c in
-                        kernel.multiply(m: shape.m, n: shape.n, k: shape.k, a: a.baseAddress!, lda: shape.k,
-                                        b: b.baseAddress!, ldb: shape.n, c: c.baseAddress!, ldc: shape.n, accumulate: false)
-                        let start = benchNow()
-                        for _ in 0..<repeats {
+                        func multiply() {
                             kernel.multiply(m: shape.m, n: shape.n, k: shape.k, a: a.baseAddress!, lda: shape.k,
                                             b: b.baseAddress!, ldb: shape.n, c: c.baseAddress!, ldc: shape.n, accumulate: false)
                         }
-                        return (benchNow() - start) / Double(repeats)
+                        multiply()
+                        let start = MonotonicClock.seconds()
+                        for _ in 0..<repeats { multiply() }
+                        return (MonotonicClock.seconds() - start) / Double(repeats)
                     }
                 }
             }

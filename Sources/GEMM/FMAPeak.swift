@@ -1,7 +1,4 @@
 import Synchronization
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The machine's measured single-precision FMA peak: what the FMA pipes deliver when
 /// nothing else limits them. `explore bench` reports every kernel as a fraction of it.
@@ -18,14 +15,14 @@ public enum FMAPeak {
         let steps = max(1_000, Int(seconds * 1e9 / 4))
         var best = 0.0
         for _ in 0..<max(1, rounds) {
-            let start = now()
+            let start = MonotonicClock.seconds()
             // Summed where the optimiser cannot see it unused, so the loops stay.
             let sink = Mutex<Float>(0)
             WorkerPool.shared.parallelFor(threads) { _ in
                 let value = chains(steps: steps)
                 sink.withLock { $0 += value }
             }
-            let elapsed = now() - start
+            let elapsed = MonotonicClock.seconds() - start
             best = max(best, Double(threads * steps * 12 * 8 * 2) / elapsed / 1e9)
         }
         return best
@@ -46,11 +43,5 @@ public enum FMAPeak {
             a9 = a9.addingProduct(x, y); a10 = a10.addingProduct(x, y); a11 = a11.addingProduct(x, y)
         }
         return ((a0 + a1 + a2 + a3) + (a4 + a5 + a6 + a7) + (a8 + a9 + a10 + a11)).sum()
-    }
-
-    private static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 }

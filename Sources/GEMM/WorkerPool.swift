@@ -105,7 +105,7 @@ public final class WorkerPool: @unchecked Sendable {
                 // test runner's) now and then: this one only waits.
                 if spins % 64 == 0 { sched_yield() }
                 guard spins % 1024 == 0 else { continue }
-                let now = Self.seconds()
+                let now = MonotonicClock.seconds()
                 if idleSince == 0 { idleSince = now }
                 if now - idleSince > Self.spinSeconds || parking.load(ordering: .relaxed) {
                     pthread_mutex_lock(sleepLock)
@@ -120,12 +120,6 @@ public final class WorkerPool: @unchecked Sendable {
             seen = generation.load(ordering: .acquiring)
             current.withLock { $0 }?.run()
         }
-    }
-
-    private static func seconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 }
 
