@@ -13,8 +13,6 @@ public final class PackedMatrix: @unchecked Sendable {
     public let n: Int
     /// Number of `nr`-wide panels: `ceil(n / nr)`.
     public let panelCount: Int
-    /// `panelCount * nr`.
-    public let paddedN: Int
     let storage: UnsafeMutablePointer<Float>
 
     /// Packs the row-major `(k, n)` matrix at `b` with leading dimension `ldb`.
@@ -38,16 +36,33 @@ public final class PackedMatrix: @unchecked Sendable {
         self.k = k
         self.n = n
         panelCount = (n + Blocking.nr - 1) / Blocking.nr
-        paddedN = panelCount * Blocking.nr
-        let count = max(k * paddedN, 1)
+        let count = max(k * panelCount * Blocking.nr, 1)
         let raw = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Float>.stride, alignment: Blocking.alignment)
         storage = raw.bindMemory(to: Float.self, capacity: count)
     }
 
-    /// Packs columns `panel * nr ..<` of the row-major matrix at `b` into their panel.
+    /// Packs columns `panel * nr ..<` of all `k` rows of the row-major matrix at `b`
+    /// into their panel, `nr` floats a row, zeros past column `n`.
     func pack(panel: Int, from b: UnsafePointer<Float>, ldb: Int) {
         precondition(ldb >= n)
-        Self.pack(panel: panel, k: k, n: n, from: b, ldb: ldb, to: storage + panel * k * Blocking.nr)
+        let nr = Blocking.nr
+        let destination = storage + panel * k * nr
+        let j0 = panel * nr
+        let width = min(nr, n - j0)
+        if width == nr {
+            // A whole panel row is one 64-byte vector: copied inline, not by a memmove
+            // call per 16 floats (which cost more than the copy).
+            for r in 0..<k {
+                let row = UnsafeRawPointer(b + r * ldb + j0).loadUnaligned(as: SIMD16<Float>.self)
+                UnsafeMutableRawPointer(destination + r * nr).storeBytes(of: row, as: SIMD16<Float>.self)
+            }
+            return
+        }
+        for r in 0..<k {
+            let row = destination + r * nr
+            row.update(from: b + r * ldb + j0, count: width)
+            (row + width).update(repeating: 0, count: nr - width)
+        }
     }
 
     /// Packs a dense row-major array.
@@ -81,28 +96,5 @@ public final class PackedMatrix: @unchecked Sendable {
             }
         }
         return out
-    }
-
-    /// Copies columns `panel * nr ..<` of all `k` rows into `destination`, `nr` floats a
-    /// row, zeros past column `n`.
-    private static func pack(panel: Int, k: Int, n: Int,
-                             from b: UnsafePointer<Float>, ldb: Int, to destination: UnsafeMutablePointer<Float>) {
-        let nr = Blocking.nr
-        let j0 = panel * nr
-        let width = min(nr, n - j0)
-        if width == nr {
-            // A whole panel row is one 64-byte vector: copied inline, not by a memmove
-            // call per 16 floats (which cost more than the copy).
-            for r in 0..<k {
-                let row = UnsafeRawPointer(b + r * ldb + j0).loadUnaligned(as: SIMD16<Float>.self)
-                UnsafeMutableRawPointer(destination + r * nr).storeBytes(of: row, as: SIMD16<Float>.self)
-            }
-            return
-        }
-        for r in 0..<k {
-            let row = destination + r * nr
-            row.update(from: b + r * ldb + j0, count: width)
-            (row + width).update(repeating: 0, count: nr - width)
-        }
     }
 }
