@@ -20,21 +20,22 @@ struct GEMMJob: @unchecked Sendable {
     /// With packed A, K blocks are outermost, so the packed block of A stays in L2
     /// across all panels.
     func compute(rows: Range<Int>, packed: PackedRows?, panels: Range<Int>) {
-        // A 6 x 16 edge tile.
+        // A 6 x 16 edge tile, on the stack: this runs once per panel on the 8x8 and
+        // 3x3 stages, too often for a heap allocation each time.
         let scratchCount = Blocking.mr * Blocking.nr
-        let scratch = UnsafeMutableRawPointer.allocate(byteCount: scratchCount * MemoryLayout<Float>.stride, alignment: Blocking.alignment)
-            .bindMemory(to: Float.self, capacity: scratchCount)
-        defer { UnsafeMutableRawPointer(scratch).deallocate() }
-        if let packed {
-            for (pc, kcb) in blocks {
-                for panel in panels {
-                    computeBlock(pc: pc, kcb: kcb, panel: panel, rows: rows, aBlock: packed.block(pc), scratch: scratch)
-                }
-            }
-        } else {
-            for panel in panels {
+        withUnsafeTemporaryAllocation(byteCount: scratchCount * MemoryLayout<Float>.stride, alignment: Blocking.alignment) { raw in
+            let scratch = raw.baseAddress!.bindMemory(to: Float.self, capacity: scratchCount)
+            if let packed {
                 for (pc, kcb) in blocks {
-                    computeBlock(pc: pc, kcb: kcb, panel: panel, rows: rows, aBlock: nil, scratch: scratch)
+                    for panel in panels {
+                        computeBlock(pc: pc, kcb: kcb, panel: panel, rows: rows, aBlock: packed.block(pc), scratch: scratch)
+                    }
+                }
+            } else {
+                for panel in panels {
+                    for (pc, kcb) in blocks {
+                        computeBlock(pc: pc, kcb: kcb, panel: panel, rows: rows, aBlock: nil, scratch: scratch)
+                    }
                 }
             }
         }
