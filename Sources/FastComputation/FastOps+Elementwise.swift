@@ -1,3 +1,4 @@
+import GEMM
 import Tensors
 
 extension FastOps {

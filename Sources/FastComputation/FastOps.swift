@@ -25,13 +25,3 @@ enum FastOps {
         parallelChunks(count, chunks: elements >= 1 << 15 ? 4 : 1, body)
     }
 }
-
-/// A pointer handed to worker threads that write disjoint parts of what it points to.
-struct SharedPointer: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Float>
-}
-
-/// A read-only pointer handed to worker threads.
-struct SharedReadPointer: @unchecked Sendable {
-    let pointer: UnsafePointer<Float>
-}

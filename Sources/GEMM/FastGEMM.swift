@@ -41,7 +41,7 @@ public struct FastGEMM: GEMM {
             // just before (so it is still in L2), with no separate pass or wait
             // (64x192x1088, median of 15 interleaved rounds: 127-135 -> 147-148 GFLOPS).
             let packed = PackedMatrix(unpackedK: k, n: n)
-            run(m: m, a: .matrix(a, lda: lda), b: packed, unpackedB: (UnsafeSendable(b), ldb), c: c, ldc: ldc,
+            run(m: m, a: .matrix(a, lda: lda), b: packed, unpackedB: (SharedReadPointer(pointer: b), ldb), c: c, ldc: ldc,
                 accumulate: accumulate, bias: nil, relu: false)
         } else {
             // Several row blocks share B: packed first, on all cores.
@@ -75,7 +75,7 @@ public struct FastGEMM: GEMM {
     }
 
     private func run(
-        m: Int, a: AOperand, b: PackedMatrix, unpackedB: (UnsafeSendable, ldb: Int)? = nil,
+        m: Int, a: AOperand, b: PackedMatrix, unpackedB: (SharedReadPointer, ldb: Int)? = nil,
         c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, bias: UnsafePointer<Float>?, relu: Bool
     ) {
         let n = b.n, k = b.k

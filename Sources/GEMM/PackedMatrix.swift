@@ -18,7 +18,7 @@ public final class PackedMatrix: @unchecked Sendable {
     /// Packs the row-major `(k, n)` matrix at `b` with leading dimension `ldb`.
     public convenience init(k: Int, n: Int, b: UnsafePointer<Float>, ldb: Int) {
         self.init(unpackedK: k, n: n)
-        let source = UnsafeSendable(b)
+        let source = SharedReadPointer(pointer: b)
         let packPanel = { @Sendable [self] (panel: Int) in
             pack(panel: panel, from: source.pointer, ldb: ldb)
         }
