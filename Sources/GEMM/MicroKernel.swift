@@ -56,14 +56,16 @@ func microKernel6x16(
               (c00, c01), (c10, c11), (c20, c21), (c30, c31), (c40, c41), (c50, c51))
 }
 
-/// The same tile with A read in place: six rows, each contiguous in k, wherever
-/// they are (no packing; used when a multiply has a single row block, so each A row
-/// panel is swept once per B panel from L1/L2 anyway). An edge panel of fewer than
-/// 6 rows passes its last row again for the missing ones; the caller drops those
-/// rows of the tile.
+/// The same tile with A read in place: `height` (1 to 6) rows, each contiguous in k,
+/// wherever they are (no packing; used when a multiply has a single row block, so
+/// each A row panel is swept once per B panel from L1/L2 anyway). Rows at and past
+/// `height` are neither read nor multiplied (their accumulators stay zero) and the
+/// caller drops them: an edge tile of 3 rows (the 3x3 stage, M = 9) costs half a
+/// full tile. Callers pass `height` as a constant (`microKernel6x16Rows(height:...)`
+/// switches on it), so each height is compiled into its own loop without branches.
 @inline(__always)
 func microKernel6x16Rows(
-    kc: Int,
+    height: Int, kc: Int,
     rows: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
            UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>),
     b: UnsafePointer<Float>,
@@ -81,16 +83,26 @@ func microKernel6x16Rows(
         let b1 = b.loadUnaligned(fromByteOffset: 32, as: V.self)
         var x = V(repeating: a0.pointee)
         c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
-        x = V(repeating: a1.pointee)
-        c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
-        x = V(repeating: a2.pointee)
-        c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
-        x = V(repeating: a3.pointee)
-        c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
-        x = V(repeating: a4.pointee)
-        c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
-        x = V(repeating: a5.pointee)
-        c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
+        if height > 1 {
+            x = V(repeating: a1.pointee)
+            c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
+        }
+        if height > 2 {
+            x = V(repeating: a2.pointee)
+            c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
+        }
+        if height > 3 {
+            x = V(repeating: a3.pointee)
+            c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
+        }
+        if height > 4 {
+            x = V(repeating: a4.pointee)
+            c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
+        }
+        if height > 5 {
+            x = V(repeating: a5.pointee)
+            c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
+        }
         a0 += 1; a1 += 1; a2 += 1; a3 += 1; a4 += 1; a5 += 1
         b += 64
     }

@@ -69,6 +69,20 @@ struct GEMMKernelTests {
         }
     }
 
+    @Test("Every height of the last row tile, 1 to 6, with A read in place", arguments: 1...12)
+    func everyEdgeHeight(m: Int) {
+        // One row block (M <= 144), so the in-place kernel runs; M = 7 ... 12 end on a
+        // tile of 1 ... 6 rows, which multiplies only its own rows.
+        let (n, k) = (40, 37)
+        var random = SeededFloats(seed: UInt64(m))
+        let a = random.array(m * k), b = random.array(k * n)
+        for kernel in [FastGEMM(threads: 1), FastGEMM(threads: 2)] {
+            let c = kernel.multiply(m: m, n: n, k: k, a: a, b: b)
+            let violation = firstViolation(m: m, n: n, k: k, a: a, lda: k, b: b, ldb: n, c0: nil, c: c, ldc: n)
+            #expect(violation == nil, "M = \(m), \(kernel.threads) threads: \(violation ?? "")")
+        }
+    }
+
     @Test("The fast kernel agrees with the naive oracle element by element")
     func fastAgreesWithNaive() {
         let (m, n, k) = (77, 65, 513)
