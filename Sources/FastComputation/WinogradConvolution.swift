@@ -22,18 +22,21 @@ struct WinogradConvolution: Sendable {
     let outputs: Int
 
     /// Which convolutions take this path: 3x3, stride 1, channels in multiples of 8
-    /// (the transforms run 8 channels at a time) and at least 64 input channels: with
-    /// fewer, the transformed tiles cost more memory traffic than the multiplies save.
-    /// (Measured, switching per pass in one process: from 64 channels up, the stem
-    /// 6.1 -> 5.0 ms, Mixed_6a 5.2 -> 4.1 ms; from 32 up, Block35 7.4 -> 8.4 ms.)
-    static let minimumChannels = 64
-
+    /// (the transforms run 8 channels at a time), and enough work per transformed
+    /// element: at least 64 input channels, or 32 on a map of at least 1024 outputs.
+    /// With fewer, the transformed tiles cost more memory traffic than the multiplies
+    /// save. (Measured, switching per pass in one process: from 64 channels up, the
+    /// stem 6.1 -> 5.0 ms, Mixed_6a 5.2 -> 4.1 ms; from 32 up on every map, Block35
+    /// (17x17) 7.4 -> 8.4 ms; from 32 up on the stem's 77x77 maps, the stem
+    /// 4.65 -> 4.17 and 5.20 -> 4.90 ms.)
     static func applies(to entry: LedgerEntry) -> Bool {
         guard case .convolution(let conv) = entry.layer.op else { return false }
         let window = entry.window ?? conv.window
         let cin = entry.input.dims[2], cout = entry.output.dims[2]
+        let outputs = entry.output.dims[0] * entry.output.dims[1]
         return window.kernel == Size2(3, 3) && window.stride == Size2(1, 1)
-            && cin % 8 == 0 && cout % 8 == 0 && cin >= minimumChannels
+            && cin % 8 == 0 && cout % 8 == 0
+            && (cin >= 64 || (cin >= 32 && outputs >= 1024))
     }
 
     /// `folded`: HWIO weights `(9 * channels, cout)`, batch norm folded in.

@@ -61,8 +61,8 @@ func microKernel6x16(
 /// each A row panel is swept once per B panel from L1/L2 anyway). Rows at and past
 /// `height` are neither read nor multiplied (their accumulators stay zero) and the
 /// caller drops them: an edge tile of 3 rows (the 3x3 stage, M = 9) costs half a
-/// full tile. Callers pass `height` as a constant (`microKernel6x16Rows(height:...)`
-/// switches on it), so each height is compiled into its own loop without branches.
+/// full tile. Callers pass `height` as a literal (`GEMMJob` switches on it), so each
+/// height is compiled into its own loop without branches.
 @inline(__always)
 func microKernel6x16Rows(
     height: Int, kc: Int,

@@ -19,6 +19,19 @@ struct WinogradConvolutionTests {
         (3, 3, 16, 8, SidePadding(top: 0, bottom: 0, left: 0, right: 0)),
     ]
 
+    @Test("The network's layers that take the Winograd path")
+    func networkLayers() throws {
+        // From the layer table: every 3x3 stride-1 convolution except Block35's, whose
+        // 32- and 48-channel inputs on a 17x17 map are too little work per transform.
+        let expected = [
+            "Conv2d_2a_3x3", "Conv2d_2b_3x3", "Conv2d_4a_3x3",
+            "Mixed_5b/Branch_2/Conv2d_0b_3x3", "Mixed_5b/Branch_2/Conv2d_0c_3x3",
+            "Mixed_6a/Branch_1/Conv2d_0b_3x3", "Mixed_7a/Branch_2/Conv2d_0b_3x3",
+        ]
+        let ledger = try Ledger.faceNet()
+        #expect(ledger.entries.filter(WinogradConvolution.applies(to:)).map(\.name) == expected)
+    }
+
     @Test("Random maps and weights, with and without ReLU", arguments: cases.indices)
     func agreesWithDirect(index: Int) {
         let t = Self.cases[index]
