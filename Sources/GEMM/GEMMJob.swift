@@ -77,20 +77,19 @@ struct GEMMJob: @unchecked Sendable {
                 let last = i0 + height - 1
                 let aRows = (a.row(i0, at: pc), a.row(min(i0 + 1, last), at: pc), a.row(min(i0 + 2, last), at: pc),
                              a.row(min(i0 + 3, last), at: pc), a.row(min(i0 + 4, last), at: pc), a.row(min(i0 + 5, last), at: pc))
-                // Each height a constant, so each call compiles to its own branch-free loop:
-                // an edge tile multiplies only its own rows (9x192x2080 with B from memory,
+                // An edge tile multiplies only its own rows (9x192x2080 with B from memory,
                 // median of 400 alternating calls: 82 -> 91 GFLOPS; 64x1088x384 158 -> 164).
-                @inline(__always) func kernel(_ height: Int) {
-                    microKernel6x16Rows(height: height, kc: kcb, rows: aRows, b: bPanel, c: out, ldc: ldOut,
+                func kernel<Height: TileHeight>(_ height: Height.Type) {
+                    microKernel6x16Rows(height, kc: kcb, rows: aRows, b: bPanel, c: out, ldc: ldOut,
                                         prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
                 }
                 switch height {
-                case 1: kernel(1)
-                case 2: kernel(2)
-                case 3: kernel(3)
-                case 4: kernel(4)
-                case 5: kernel(5)
-                default: kernel(6)
+                case 1: kernel(OneRow.self)
+                case 2: kernel(TwoRows.self)
+                case 3: kernel(ThreeRows.self)
+                case 4: kernel(FourRows.self)
+                case 5: kernel(FiveRows.self)
+                default: kernel(SixRows.self)
                 }
             }
             if edge {

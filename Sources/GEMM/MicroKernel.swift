@@ -56,16 +56,28 @@ func microKernel6x16(
               (c00, c01), (c10, c11), (c20, c21), (c30, c31), (c40, c41), (c50, c51))
 }
 
-/// The same tile with A read in place: `height` (1 to 6) rows, each contiguous in k,
-/// wherever they are (no packing; used when a multiply has a single row block, so
-/// each A row panel is swept once per B panel from L1/L2 anyway). Rows at and past
-/// `height` are neither read nor multiplied (their accumulators stay zero) and the
+/// The number of rows of an in-place tile, as a type: the kernel is generic over it,
+/// so each height is specialised into its own loop with the other rows' work
+/// compiled away, whether or not the optimiser inlines the call. (A height passed
+/// as an integer was folded only while the kernel happened to be inlined; one
+/// unrelated edit outlined it and the 8x8 stage ran at half speed.)
+protocol TileHeight { static var rows: Int { get } }
+enum OneRow: TileHeight { static var rows: Int { 1 } }
+enum TwoRows: TileHeight { static var rows: Int { 2 } }
+enum ThreeRows: TileHeight { static var rows: Int { 3 } }
+enum FourRows: TileHeight { static var rows: Int { 4 } }
+enum FiveRows: TileHeight { static var rows: Int { 5 } }
+enum SixRows: TileHeight { static var rows: Int { 6 } }
+
+/// The same tile with A read in place: `Height.rows` (1 to 6) rows, each contiguous
+/// in k, wherever they are (no packing; used when a multiply has a single row block,
+/// so each A row panel is swept once per B panel from L1/L2 anyway). Rows at and past
+/// the height are neither read nor multiplied (their accumulators stay zero) and the
 /// caller drops them: an edge tile of 3 rows (the 3x3 stage, M = 9) costs half a
-/// full tile. Callers pass `height` as a literal (`GEMMJob` switches on it), so each
-/// height is compiled into its own loop without branches.
+/// full tile.
 @inline(__always)
-func microKernel6x16Rows(
-    height: Int, kc: Int,
+func microKernel6x16Rows<Height: TileHeight>(
+    _ height: Height.Type, kc: Int,
     rows: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
            UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>),
     b: UnsafePointer<Float>,
@@ -83,23 +95,23 @@ func microKernel6x16Rows(
         let b1 = b.loadUnaligned(fromByteOffset: 32, as: V.self)
         var x = V(repeating: a0.pointee)
         c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
-        if height > 1 {
+        if Height.rows > 1 {
             x = V(repeating: a1.pointee)
             c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
         }
-        if height > 2 {
+        if Height.rows > 2 {
             x = V(repeating: a2.pointee)
             c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
         }
-        if height > 3 {
+        if Height.rows > 3 {
             x = V(repeating: a3.pointee)
             c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
         }
-        if height > 4 {
+        if Height.rows > 4 {
             x = V(repeating: a4.pointee)
             c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
         }
-        if height > 5 {
+        if Height.rows > 5 {
             x = V(repeating: a5.pointee)
             c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
         }
