@@ -1,5 +1,5 @@
-/// Where the rows of A are. Row `i`'s part in a K block is always one run of
-/// contiguous floats, found by `row(_:at:)`; K blocks never cross a `segment`.
+/// Where the rows of A are. Row `i` is made of segments of contiguous floats (all of K
+/// for a matrix, one kernel row for convolution windows), each found by `row(_:at:)`.
 enum AOperand: @unchecked Sendable {
     /// A row-major matrix with leading dimension `lda`.
     case matrix(UnsafePointer<Float>, lda: Int)
@@ -21,6 +21,15 @@ enum AOperand: @unchecked Sendable {
         switch self {
         case .matrix: k
         case .windows(let windows): windows.rowLength
+        }
+    }
+
+    /// From the end of a row's segment to the start of its next, in floats: for
+    /// windows, the rest of the map's row (0 for a matrix, whose one segment is K).
+    var segmentJump: Int {
+        switch self {
+        case .matrix: 0
+        case .windows(let windows): windows.width * windows.channels - windows.rowLength
         }
     }
 }
@@ -62,12 +71,26 @@ public struct ConvolutionWindows: @unchecked Sendable {
     }
 }
 
-/// The K blocks of a multiply: `(start, depth)` pairs covering `0..<k` in order. Each
-/// segment of K (`segment` long) is cut into equal blocks of at most `maximum`, so
-/// no block crosses a segment and none is a short tail.
+/// The K blocks of a multiply: `(start, depth)` pairs covering `0..<k` in order, of
+/// at most `maximum` each unless a segment is longer. K is made of segments
+/// (`segment` long; `k` is a multiple). Segments up to `maximum` are grouped whole,
+/// as evenly as they go, into as few blocks as fit (a block reads each of A's rows
+/// as runs, `AOperand.segmentJump` apart); a longer segment is cut into equal blocks,
+/// none crossing into the next segment and none a short tail.
 func kBlocks(k: Int, segment: Int, maximum: Int = Blocking.kc) -> [(start: Int, depth: Int)] {
-    var blocks: [(start: Int, depth: Int)] = []
+    guard k > 0 else { return [] }
     let segment = max(1, min(segment, k))
+    var blocks: [(start: Int, depth: Int)] = []
+    if segment <= maximum {
+        let segments = k / segment
+        let perBlock = max(1, maximum / segment)
+        let count = (segments + perBlock - 1) / perBlock
+        for index in 0..<count {
+            let first = index * segments / count, end = (index + 1) * segments / count
+            blocks.append((first * segment, (end - first) * segment))
+        }
+        return blocks
+    }
     let depth = Blocking.depth(forK: segment, maximum: maximum)
     var start = 0
     while start < k {

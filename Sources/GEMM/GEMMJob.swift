@@ -58,6 +58,8 @@ struct GEMMJob: @unchecked Sendable {
         // same K block of the next panel.
         let prefetchBytes = (aBlock == nil ? kcb : k) * nr * MemoryLayout<Float>.stride
         let rowPanels = (rows.count + mr - 1) / mr
+        // In place, a block is whole segments of A's rows (or part of one).
+        let run = min(a.segment(k: k), kcb), jump = a.segmentJump
         for rowPanel in 0..<rowPanels {
             let i0 = rows.lowerBound + rowPanel * mr
             let height = min(mr, rows.upperBound - i0)
@@ -80,7 +82,7 @@ struct GEMMJob: @unchecked Sendable {
                 // An edge tile multiplies only its own rows (9x192x2080 with B from memory,
                 // median of 400 alternating calls: 82 -> 91 GFLOPS; 64x1088x384 158 -> 164).
                 func kernel<Height: TileHeight>(_ height: Height.Type) {
-                    microKernel6x16Rows(height, kc: kcb, rows: aRows, b: bPanel, c: out, ldc: ldOut,
+                    microKernel6x16Rows(height, kc: kcb, run: run, jump: jump, rows: aRows, b: bPanel, c: out, ldc: ldOut,
                                         prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
                 }
                 switch height {

@@ -75,9 +75,13 @@ enum SixRows: TileHeight { static var rows: Int { 6 } }
 /// the height are neither read nor multiplied (their accumulators stay zero) and the
 /// caller drops them: an edge tile of 3 rows (the 3x3 stage, M = 9) costs half a
 /// full tile.
+///
+/// A row need not be contiguous through all `kc` steps: it may be `kc / run` runs of
+/// `run` floats, each `jump` floats past the end of the one before (a convolution
+/// window's kernel rows in the map). The tile stays in registers across runs.
 @inline(__always)
 func microKernel6x16Rows<Height: TileHeight>(
-    _ height: Height.Type, kc: Int,
+    _ height: Height.Type, kc: Int, run: Int, jump: Int,
     rows: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
            UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>),
     b: UnsafePointer<Float>,
@@ -89,34 +93,37 @@ func microKernel6x16Rows<Height: TileHeight>(
     var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
     var (a0, a1, a2, a3, a4, a5) = rows
     var b = UnsafeRawPointer(b)
-    for _ in 0..<kc {
-        prefetchForRead(b + prefetch)
-        let b0 = b.loadUnaligned(as: V.self)
-        let b1 = b.loadUnaligned(fromByteOffset: 32, as: V.self)
-        var x = V(repeating: a0.pointee)
-        c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
-        if Height.rows > 1 {
-            x = V(repeating: a1.pointee)
-            c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
+    for runIndex in 0..<(kc / run) {
+        if runIndex > 0 { a0 += jump; a1 += jump; a2 += jump; a3 += jump; a4 += jump; a5 += jump }
+        for _ in 0..<run {
+            prefetchForRead(b + prefetch)
+            let b0 = b.loadUnaligned(as: V.self)
+            let b1 = b.loadUnaligned(fromByteOffset: 32, as: V.self)
+            var x = V(repeating: a0.pointee)
+            c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
+            if Height.rows > 1 {
+                x = V(repeating: a1.pointee)
+                c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
+            }
+            if Height.rows > 2 {
+                x = V(repeating: a2.pointee)
+                c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
+            }
+            if Height.rows > 3 {
+                x = V(repeating: a3.pointee)
+                c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
+            }
+            if Height.rows > 4 {
+                x = V(repeating: a4.pointee)
+                c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
+            }
+            if Height.rows > 5 {
+                x = V(repeating: a5.pointee)
+                c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
+            }
+            a0 += 1; a1 += 1; a2 += 1; a3 += 1; a4 += 1; a5 += 1
+            b += 64
         }
-        if Height.rows > 2 {
-            x = V(repeating: a2.pointee)
-            c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
-        }
-        if Height.rows > 3 {
-            x = V(repeating: a3.pointee)
-            c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
-        }
-        if Height.rows > 4 {
-            x = V(repeating: a4.pointee)
-            c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
-        }
-        if Height.rows > 5 {
-            x = V(repeating: a5.pointee)
-            c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
-        }
-        a0 += 1; a1 += 1; a2 += 1; a3 += 1; a4 += 1; a5 += 1
-        b += 64
     }
     writeTile(c, ldc: ldc, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu,
               (c00, c01), (c10, c11), (c20, c21), (c30, c31), (c40, c41), (c50, c51))

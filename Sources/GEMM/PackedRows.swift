@@ -22,27 +22,34 @@ final class PackedRows: @unchecked Sendable {
     @inline(__always)
     func block(_ pc: Int) -> UnsafePointer<Float> { UnsafePointer(storage + pc * paddedRows) }
 
-    /// Packs rows `first ..< first + rows` of `a`, block by block.
+    /// Packs rows `first ..< first + rows` of `a`, block by block; a block of several
+    /// segments (`kBlocks`) is packed one segment at a time, each contiguous in A.
     func pack(_ a: AOperand, first: Int, blocks: [(start: Int, depth: Int)]) {
         let mr = Blocking.mr
+        let segment = a.segment(k: k)
         for (pc, kcb) in blocks {
             let block = storage + pc * paddedRows
+            let run = min(segment, kcb)
             var i0 = 0
             while i0 < paddedRows {
-                let out = block + i0 * kcb
                 let height = min(mr, rows - i0)
-                if height == mr {
-                    let r0 = a.row(first + i0, at: pc), r1 = a.row(first + i0 + 1, at: pc), r2 = a.row(first + i0 + 2, at: pc)
-                    let r3 = a.row(first + i0 + 3, at: pc), r4 = a.row(first + i0 + 4, at: pc), r5 = a.row(first + i0 + 5, at: pc)
-                    for p in 0..<kcb {
-                        let o = out + p * mr
-                        o[0] = r0[p]; o[1] = r1[p]; o[2] = r2[p]
-                        o[3] = r3[p]; o[4] = r4[p]; o[5] = r5[p]
-                    }
-                } else {
-                    for r in 0..<mr {
-                        let source = r < height ? a.row(first + i0 + r, at: pc) : nil
-                        for p in 0..<kcb { out[p * mr + r] = source?[p] ?? 0 }
+                for start in stride(from: 0, to: kcb, by: run) {
+                    let out = block + i0 * kcb + start * mr
+                    let column = pc + start
+                    if height == mr {
+                        let r0 = a.row(first + i0, at: column), r1 = a.row(first + i0 + 1, at: column)
+                        let r2 = a.row(first + i0 + 2, at: column), r3 = a.row(first + i0 + 3, at: column)
+                        let r4 = a.row(first + i0 + 4, at: column), r5 = a.row(first + i0 + 5, at: column)
+                        for p in 0..<run {
+                            let o = out + p * mr
+                            o[0] = r0[p]; o[1] = r1[p]; o[2] = r2[p]
+                            o[3] = r3[p]; o[4] = r4[p]; o[5] = r5[p]
+                        }
+                    } else {
+                        for r in 0..<mr {
+                            let source = r < height ? a.row(first + i0 + r, at: column) : nil
+                            for p in 0..<run { out[p * mr + r] = source?[p] ?? 0 }
+                        }
                     }
                 }
                 i0 += mr

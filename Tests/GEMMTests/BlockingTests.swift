@@ -18,4 +18,33 @@ struct BlockingTests {
         #expect(Blocking.depth(forK: 256, maximum: 256) == 256)
         #expect(Blocking.depth(forK: 1088, maximum: 512) == 363)
     }
+
+    @Test("K blocks group whole segments (kernel rows), or cut a long one evenly")
+    func segmentBlocks() {
+        // Block35's 3x3 on 32 channels: three kernel rows of 96, one block.
+        #expect(kBlocks(k: 288, segment: 96, maximum: 512).map(\.depth) == [288])
+        // Block17's 7x1 with A in place (maximum = K): one block of seven rows of 160.
+        #expect(kBlocks(k: 1120, segment: 160, maximum: 1120).map(\.depth) == [1120])
+        // Mixed_5b's 5x5 on 48 channels: five rows of 240, two fit in 512: 1 + 2 + 2.
+        #expect(kBlocks(k: 1200, segment: 240, maximum: 512).map(\.start) == [0, 240, 720])
+        #expect(kBlocks(k: 1200, segment: 240, maximum: 512).map(\.depth) == [240, 480, 480])
+        // Rows of 600 > 512: each cut in two equal blocks of 300, never across rows.
+        #expect(kBlocks(k: 1800, segment: 600, maximum: 512).map(\.depth) == [300, 300, 300, 300, 300, 300])
+        for segment in [1, 7, 96, 160, 300, 513] {
+            for segments in 1...9 {
+                let k = segment * segments
+                let blocks = kBlocks(k: k, segment: segment, maximum: 512)
+                var next = 0
+                for (start, depth) in blocks {
+                    #expect(start == next && depth > 0, "segment \(segment) k \(k): gap or overlap at \(start)")
+                    let wholeSegments = start % segment == 0 && depth % segment == 0
+                    let insideOne = start / segment == (start + depth - 1) / segment
+                    #expect(wholeSegments || insideOne, "segment \(segment) k \(k): block \(start)+\(depth) splits a segment")
+                    #expect(depth <= 512 || insideOne, "segment \(segment) k \(k): block of \(depth)")
+                    next = start + depth
+                }
+                #expect(next == k, "segment \(segment) k \(k): blocks end at \(next)")
+            }
+        }
+    }
 }

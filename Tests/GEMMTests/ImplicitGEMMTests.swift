@@ -7,8 +7,9 @@ import TestSupport
 @Suite("Implicit GEMM: convolution windows read in place")
 struct ImplicitGEMMTests {
     /// (map height, width, channels, kernel h, w, stride h, w, cout): one row block and
-    /// several (M across mc = 144), kernel rows shorter and longer than kc = 256, 1xn,
-    /// nx1 and strided windows, cout off multiples of 16.
+    /// several (M across mc = 144), kernel rows shorter and longer than kc = 512 (so
+    /// K blocks of several kernel rows, and rows cut in blocks), 1xn, nx1 and strided
+    /// windows, cout off multiples of 16.
     static let cases: [(h: Int, w: Int, c: Int, kh: Int, kw: Int, sh: Int, sw: Int, n: Int)] = [
         (8, 8, 20, 3, 3, 1, 1, 33),     // M 36: one row block
         (8, 8, 40, 1, 7, 1, 1, 16),     // 1x7, rows of 280 > kc
@@ -17,6 +18,8 @@ struct ImplicitGEMMTests {
         (31, 29, 16, 3, 3, 1, 1, 17),   // M 783: several row blocks, packed A
         (15, 15, 100, 3, 3, 2, 1, 48),  // rows of 300, mixed strides
         (5, 5, 70, 5, 5, 1, 1, 8),      // the window is the whole map: M = 1
+        (21, 21, 48, 5, 5, 1, 1, 20),   // M 289, packed A: rows of 240 grouped 1 + 2 + 2
+        (20, 20, 200, 3, 3, 1, 1, 24),  // M 324, packed A: rows of 600, each cut in two
     ]
 
     @Test("C = windows * B + bias, then ReLU", arguments: cases.indices)
