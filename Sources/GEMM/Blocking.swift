@@ -18,6 +18,13 @@ public enum Blocking {
     public static let nr = 16
     public static let kc = 512
     public static let mc = 144
+    /// With several row blocks, a B of at most this many panels (N <= 64) reads A in
+    /// place instead of packing it. Measured, median of 400 calls alternating 2 and 4
+    /// in one process, two runs: Block35's 3x3s 32 -> 48 and 48 -> 64 channels
+    /// +11 to +21%, its 1x1s 320 -> 48 and 320 -> 64 +14 to +17%. With more panels
+    /// packing wins for short K (1x1 64 -> 80 on 36x36: 17% slower in place) and
+    /// loses a little for long K (3x3 96 -> 96: 3-8% faster in place), so it stays.
+    public static let thinPanels = 4
     /// Below this many flops (2*m*n*k) a multiply runs on the calling thread only:
     /// handing work to another core costs a few microseconds.
     public static let parallelThreshold = 1_500_000

@@ -133,9 +133,10 @@ public struct FastGEMM: GEMM {
             let itemCount = (m + rowsPerItem - 1) / rowsPerItem
             let runItem = { @Sendable (item: Int) in
                 let rows = (item * rowsPerItem)..<min(m, (item + 1) * rowsPerItem)
-                // A thin B (at most two panels, N <= 32: Block35's branches) uses each
-                // packed A element only twice: packing would cost as much as multiplying.
-                if b.panelCount <= 2 {
+                // A thin B (at most `Blocking.thinPanels` panels: Block35's branches, the
+                // stem's 3x3s) uses each packed A element only a few times: packing costs
+                // more than it saves.
+                if b.panelCount <= Blocking.thinPanels {
                     job.compute(rows: rows, packed: nil, panels: 0..<b.panelCount)
                     return
                 }

@@ -18,8 +18,9 @@ struct ImplicitGEMMTests {
         (31, 29, 16, 3, 3, 1, 1, 17),   // M 783: several row blocks, packed A
         (15, 15, 100, 3, 3, 2, 1, 48),  // rows of 300, mixed strides
         (5, 5, 70, 5, 5, 1, 1, 8),      // the window is the whole map: M = 1
-        (21, 21, 48, 5, 5, 1, 1, 20),   // M 289, packed A: rows of 240 grouped 1 + 2 + 2
-        (20, 20, 200, 3, 3, 1, 1, 24),  // M 324, packed A: rows of 600, each cut in two
+        (21, 21, 48, 5, 5, 1, 1, 70),   // M 289, packed A (N > 64): rows of 240 grouped 1 + 2 + 2
+        (20, 20, 200, 3, 3, 1, 1, 80),  // M 324, packed A: rows of 600, each cut in two
+        (21, 21, 48, 5, 5, 1, 1, 40),   // M 289, A in place (N <= 64): the same five rows
     ]
 
     @Test("C = windows * B + bias, then ReLU", arguments: cases.indices)
