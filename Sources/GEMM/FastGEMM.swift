@@ -38,8 +38,9 @@ public struct FastGEMM: GEMM {
         precondition(ldb >= n && lda >= k)
         if m <= Blocking.mc && !packsSingleBlockA {
             // One row block: each panel of B is packed by the worker that multiplies it,
-            // just before (so it is still in L2), with no separate pass or wait
-            // (64x192x1088, median of 15 interleaved rounds: 127-135 -> 147-148 GFLOPS).
+            // as its first tile reads it, with no separate pass or wait (64x192x1088,
+            // median of 15 interleaved rounds: packing all of B first 127-135, each
+            // panel just before its tiles 147-148; in its first tile, see GEMMJob).
             let packed = PackedMatrix(unpackedK: k, n: n)
             run(m: m, a: .matrix(a, lda: lda), b: packed, unpackedB: (SharedReadPointer(pointer: b), ldb), c: c, ldc: ldc,
                 accumulate: accumulate, bias: nil, relu: false)
@@ -97,7 +98,7 @@ public struct FastGEMM: GEMM {
         // 8x8 stage ran 4-5% faster so, and the 7x1 convolution another 10%.
         let blocks = kBlocks(k: k, segment: a.segment(k: k), maximum: m <= Blocking.mc && !packsSingleBlockA ? k : Blocking.kc)
         let job = GEMMJob(m: m, n: n, k: k, a: a, b: b, blocks: blocks, c: c, ldc: ldc,
-                      accumulate: accumulate, bias: bias, relu: relu)
+                          accumulate: accumulate, bias: bias, relu: relu, unpackedB: unpackedB)
         let flops = 2 * m * n * k
         let workers = flops < Blocking.parallelThreshold ? 1 : threads
         if m <= Blocking.mc {
@@ -114,7 +115,8 @@ public struct FastGEMM: GEMM {
             let runs = PanelRuns(panels: b.panelCount, parts: parts)
             Self.parallelFor(parts) { part in
                 while let panel = runs.next(for: part) {
-                    if let (source, ldb) = unpackedB { b.pack(panel: panel, from: source.pointer, ldb: ldb) }
+                    // Whole panels are packed by their first tile (`GEMMJob`), an edge panel here.
+                    if let (source, ldb) = unpackedB, (panel + 1) * Blocking.nr > n { b.pack(panel: panel, from: source.pointer, ldb: ldb) }
                     job.compute(rows: 0..<m, packed: packedA, panels: panel..<(panel + 1))
                 }
             }

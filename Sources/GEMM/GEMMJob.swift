@@ -9,6 +9,9 @@ struct GEMMJob: @unchecked Sendable {
     let accumulate: Bool
     let bias: UnsafePointer<Float>?
     let relu: Bool
+    /// B as the caller keeps it (row-major, `ldb` apart) when `b` is only room for
+    /// its packed panels, filled by each panel's first tile (one row block only).
+    var unpackedB: (SharedReadPointer, ldb: Int)? = nil
 
     /// C rows `rows` times B panels `panels`. A comes from `packed` (rows `rows` packed,
     /// K block by K block), or when nil straight from `a`, row by row in place.
@@ -79,19 +82,19 @@ struct GEMMJob: @unchecked Sendable {
                 let last = i0 + height - 1
                 let aRows = (a.row(i0, at: pc), a.row(min(i0 + 1, last), at: pc), a.row(min(i0 + 2, last), at: pc),
                              a.row(min(i0 + 3, last), at: pc), a.row(min(i0 + 4, last), at: pc), a.row(min(i0 + 5, last), at: pc))
-                // An edge tile multiplies only its own rows (9x192x2080 with B from memory,
-                // median of 400 alternating calls: 82 -> 91 GFLOPS; 64x1088x384 158 -> 164).
-                func kernel<Height: TileHeight>(_ height: Height.Type) {
-                    microKernel6x16Rows(height, kc: kcb, run: run, jump: jump, rows: aRows, b: bPanel, c: out, ldc: ldOut,
-                                        prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
-                }
-                switch height {
-                case 1: kernel(OneRow.self)
-                case 2: kernel(TwoRows.self)
-                case 3: kernel(ThreeRows.self)
-                case 4: kernel(FourRows.self)
-                case 5: kernel(FiveRows.self)
-                default: kernel(SixRows.self)
+                let inPlace = InPlaceTile(height: height, kc: kcb, run: run, jump: jump, rows: aRows, c: out, ldc: ldOut,
+                                       load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+                if rowPanel == 0, let (source, ldb) = unpackedB, width == nr {
+                    // B is still where the caller keeps it: this first tile packs the panel
+                    // as it multiplies (its strided reads overlapped with the FMAs, and
+                    // prefetched 8 rows ahead); the tiles below read the packed copy.
+                    // 64x192x1088, median of 300 rounds alternating with packing the
+                    // panel first, two runs: 160 -> 168 and 163 -> 172 GFLOPS.
+                    let stride = ldb * MemoryLayout<Float>.stride
+                    inPlace.compute(PackingPanel.self, b: source.pointer + pc * ldb + j0, bStride: stride,
+                                 packInto: UnsafeMutablePointer(mutating: bPanel), prefetch: 8 * stride)
+                } else {
+                    inPlace.compute(PackedPanel.self, b: bPanel, prefetch: prefetch)
                 }
             }
             if edge {
@@ -113,5 +116,34 @@ struct GEMMJob: @unchecked Sendable {
             }
         }
         return (bias0, bias1)
+    }
+}
+
+/// One tile of the in-place kernel, whatever its height: `compute` picks the
+/// kernel's specialisation for it (an edge tile multiplies only its own rows:
+/// 9x192x2080 with B from memory, median of 400 alternating calls, 82 -> 91 GFLOPS).
+private struct InPlaceTile {
+    let height: Int, kc: Int, run: Int, jump: Int
+    let rows: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
+               UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>)
+    let c: UnsafeMutablePointer<Float>, ldc: Int
+    let load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
+
+    @inline(__always)
+    func compute<Source: PanelSource>(_ source: Source.Type, b: UnsafePointer<Float>, bStride: Int = 64,
+                                      packInto: UnsafeMutablePointer<Float>? = nil, prefetch: Int) {
+        func kernel<Height: TileHeight>(_ height: Height.Type) {
+            microKernel6x16Rows(height, source, kc: kc, run: run, jump: jump, rows: rows, b: b, bStride: bStride,
+                                packInto: packInto, c: c, ldc: ldc, prefetch: prefetch,
+                                load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+        }
+        switch height {
+        case 1: kernel(OneRow.self)
+        case 2: kernel(TwoRows.self)
+        case 3: kernel(ThreeRows.self)
+        case 4: kernel(FourRows.self)
+        case 5: kernel(FiveRows.self)
+        default: kernel(SixRows.self)
+        }
     }
 }

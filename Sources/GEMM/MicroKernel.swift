@@ -69,6 +69,13 @@ enum FourRows: TileHeight { static var rows: Int { 4 } }
 enum FiveRows: TileHeight { static var rows: Int { 5 } }
 enum SixRows: TileHeight { static var rows: Int { 6 } }
 
+/// Where an in-place tile's B comes from, as a type (specialised like `TileHeight`).
+protocol PanelSource { static var packs: Bool { get } }
+/// A panel packed beforehand.
+enum PackedPanel: PanelSource { static var packs: Bool { false } }
+/// B's own rows, packed by this tile as it reads them.
+enum PackingPanel: PanelSource { static var packs: Bool { true } }
+
 /// The same tile with A read in place: `Height.rows` (1 to 6) rows, each contiguous
 /// in k, wherever they are (no packing; used when a multiply has a single row block,
 /// so each A row panel is swept once per B panel from L1/L2 anyway). Rows at and past
@@ -79,12 +86,16 @@ enum SixRows: TileHeight { static var rows: Int { 6 } }
 /// A row need not be contiguous through all `kc` steps: it may be `kc / run` runs of
 /// `run` floats, each `jump` floats past the end of the one before (a convolution
 /// window's kernel rows in the map). The tile stays in registers across runs.
+///
+/// `Source` says where B comes from: a packed panel (`PackedPanel`), or B's rows in
+/// place, `bStride` bytes apart (`PackingPanel`), each 16-float row also stored to
+/// `packInto` on the way, so that the tile packs the panel for the ones after it.
 @inline(__always)
-func microKernel6x16Rows<Height: TileHeight>(
-    _ height: Height.Type, kc: Int, run: Int, jump: Int,
+func microKernel6x16Rows<Height: TileHeight, Source: PanelSource>(
+    _ height: Height.Type, _ source: Source.Type, kc: Int, run: Int, jump: Int,
     rows: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
            UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>),
-    b: UnsafePointer<Float>,
+    b: UnsafePointer<Float>, bStride: Int = 64, packInto: UnsafeMutablePointer<Float>? = nil,
     c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
     load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
 ) {
@@ -93,12 +104,19 @@ func microKernel6x16Rows<Height: TileHeight>(
     var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
     var (a0, a1, a2, a3, a4, a5) = rows
     var b = UnsafeRawPointer(b)
+    let step = Source.packs ? bStride : 64
+    var packed = UnsafeMutableRawPointer(packInto)
     for runIndex in 0..<(kc / run) {
         if runIndex > 0 { a0 += jump; a1 += jump; a2 += jump; a3 += jump; a4 += jump; a5 += jump }
         for _ in 0..<run {
             prefetchForRead(b + prefetch)
             let b0 = b.loadUnaligned(as: V.self)
             let b1 = b.loadUnaligned(fromByteOffset: 32, as: V.self)
+            if Source.packs {
+                packed.unsafelyUnwrapped.storeBytes(of: b0, as: V.self)
+                packed.unsafelyUnwrapped.storeBytes(of: b1, toByteOffset: 32, as: V.self)
+                packed = packed.unsafelyUnwrapped + 64
+            }
             var x = V(repeating: a0.pointee)
             c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
             if Height.rows > 1 {
@@ -122,7 +140,7 @@ func microKernel6x16Rows<Height: TileHeight>(
                 c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
             }
             a0 += 1; a1 += 1; a2 += 1; a3 += 1; a4 += 1; a5 += 1
-            b += 64
+            b += step
         }
     }
     writeTile(c, ldc: ldc, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu,
