@@ -14,7 +14,10 @@ enum FastOps {
         }
         let size = (count + chunks - 1) / chunks
         WorkerPool.shared.parallelFor(chunks) { chunk in
-            let range = (chunk * size)..<min(count, (chunk + 1) * size)
+            // The last chunks can start past the end (5 rows in 4 chunks of 2: the
+            // fourth starts at 6): those have nothing to do.
+            let start = min(count, chunk * size)
+            let range = start..<min(count, start + size)
             if !range.isEmpty { body(range) }
         }
     }
