@@ -117,28 +117,18 @@ func microKernel6x16Rows<Height: TileHeight, Source: PanelSource>(
                 packed.unsafelyUnwrapped.storeBytes(of: b1, toByteOffset: 32, as: V.self)
                 packed = packed.unsafelyUnwrapped + 64
             }
-            var x = V(repeating: a0.pointee)
-            c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
-            if Height.rows > 1 {
-                x = V(repeating: a1.pointee)
-                c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
+            // One row: broadcast its A value, two FMAs into its half-tiles.
+            @inline(__always) func row(_ a: UnsafePointer<Float>, _ low: inout V, _ high: inout V) {
+                let x = V(repeating: a.pointee)
+                low = low.addingProduct(x, b0)
+                high = high.addingProduct(x, b1)
             }
-            if Height.rows > 2 {
-                x = V(repeating: a2.pointee)
-                c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
-            }
-            if Height.rows > 3 {
-                x = V(repeating: a3.pointee)
-                c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
-            }
-            if Height.rows > 4 {
-                x = V(repeating: a4.pointee)
-                c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
-            }
-            if Height.rows > 5 {
-                x = V(repeating: a5.pointee)
-                c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
-            }
+            row(a0, &c00, &c01)
+            if Height.rows > 1 { row(a1, &c10, &c11) }
+            if Height.rows > 2 { row(a2, &c20, &c21) }
+            if Height.rows > 3 { row(a3, &c30, &c31) }
+            if Height.rows > 4 { row(a4, &c40, &c41) }
+            if Height.rows > 5 { row(a5, &c50, &c51) }
             a0 += 1; a1 += 1; a2 += 1; a3 += 1; a4 += 1; a5 += 1
             b += step
         }
