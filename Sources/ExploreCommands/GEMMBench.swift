@@ -76,8 +76,11 @@ struct GEMMBenchResult {
             // sleep at once; OpenBLAS's threads spin at 100% of a core for about 110 ms
             // after each call (measured here, OpenBLAS 0.3.21), so after OpenBLAS wait
             // that out: otherwise the next kernel runs on one core and a half.
-            // Then one untimed call, so that both kernels start their timed calls alike:
-            // their own threads awake, the caches and the clock warm.
+            // Then one untimed round (about 5 ms of calls), so that both kernels start
+            // their timed calls alike: their own threads awake, the caches and the clock
+            // warm. One untimed call was not enough: the fast kernel, always timed right
+            // after the 150 ms wait, measured 0.81-0.96x OpenBLAS on 64x192x1088 that
+            // way, and 1.06-1.11x with the warm-up round (OpenBLAS gains from it too).
             WorkerPool.shared.park()
             usleep(openBLASRanLast ? 150_000 : 2_000)
             openBLASRanLast = kernel is OpenBLASGEMM
@@ -88,7 +91,7 @@ struct GEMMBenchResult {
                             kernel.multiply(m: shape.m, n: shape.n, k: shape.k, a: a.baseAddress!, lda: shape.k,
                                             b: b.baseAddress!, ldb: shape.n, c: c.baseAddress!, ldc: shape.n, accumulate: false)
                         }
-                        multiply()
+                        for _ in 0..<repeats { multiply() }
                         let start = MonotonicClock.seconds()
                         for _ in 0..<repeats { multiply() }
                         return (MonotonicClock.seconds() - start) / Double(repeats)
