@@ -83,7 +83,7 @@ struct GEMMJob: @unchecked Sendable {
                 let aRows = (a.row(i0, at: pc), a.row(min(i0 + 1, last), at: pc), a.row(min(i0 + 2, last), at: pc),
                              a.row(min(i0 + 3, last), at: pc), a.row(min(i0 + 4, last), at: pc), a.row(min(i0 + 5, last), at: pc))
                 let inPlace = InPlaceTile(height: height, kc: kcb, run: run, jump: jump, rows: aRows, c: out, ldc: ldOut,
-                                       load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+                                          load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
                 if rowPanel == 0, let (source, ldb) = unpackedB, width == nr {
                     // B is still where the caller keeps it: this first tile packs the panel
                     // as it multiplies (its strided reads overlapped with the FMAs, and
@@ -92,7 +92,7 @@ struct GEMMJob: @unchecked Sendable {
                     // panel first, two runs: 160 -> 168 and 163 -> 172 GFLOPS.
                     let stride = ldb * MemoryLayout<Float>.stride
                     inPlace.compute(PackingPanel.self, b: source.pointer + pc * ldb + j0, bStride: stride,
-                                 packInto: UnsafeMutablePointer(mutating: bPanel), prefetch: 8 * stride)
+                                    packInto: UnsafeMutablePointer(mutating: bPanel), prefetch: 8 * stride)
                 } else {
                     inPlace.compute(PackedPanel.self, b: bPanel, prefetch: prefetch)
                 }
