@@ -55,11 +55,13 @@ public struct FastBackend: Backend {
         switch entry.layer.op {
         case .input:
             output = inputs[0]
-        case .convolution where winograd[entry.name] != nil:
-            output = winograd[entry.name]!.apply(inputs[0], pad: entry.pad, output: entry.output)
         case .convolution(let conv):
-            output = FastOps.convolution(inputs[0], layer: try layer(entry), window: entry.window ?? conv.window,
-                                         pad: entry.pad, output: entry.output, gemm: gemm)
+            if let winograd = winograd[entry.name] {
+                output = winograd.apply(inputs[0], pad: entry.pad, output: entry.output)
+            } else {
+                output = FastOps.convolution(inputs[0], layer: try layer(entry), window: entry.window ?? conv.window,
+                                             pad: entry.pad, output: entry.output, gemm: gemm)
+            }
         case .fullyConnected:
             output = FastOps.fullyConnected(inputs[0], layer: try layer(entry), gemm: gemm)
         case .maxPool(let declared):
