@@ -37,18 +37,12 @@ func microKernel6x16(
         prefetchForRead(b + prefetch)
         let b0 = b.loadUnaligned(as: V.self)
         let b1 = b.loadUnaligned(fromByteOffset: 32, as: V.self)
-        var x = V(repeating: a[0])
-        c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
-        x = V(repeating: a[1])
-        c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
-        x = V(repeating: a[2])
-        c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
-        x = V(repeating: a[3])
-        c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
-        x = V(repeating: a[4])
-        c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
-        x = V(repeating: a[5])
-        c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
+        accumulateRow(a[0], b0, b1, &c00, &c01)
+        accumulateRow(a[1], b0, b1, &c10, &c11)
+        accumulateRow(a[2], b0, b1, &c20, &c21)
+        accumulateRow(a[3], b0, b1, &c30, &c31)
+        accumulateRow(a[4], b0, b1, &c40, &c41)
+        accumulateRow(a[5], b0, b1, &c50, &c51)
         a += 6
         b += 64
     }
@@ -117,24 +111,28 @@ func microKernel6x16Rows<Height: TileHeight, Source: PanelSource>(
                 packed.unsafelyUnwrapped.storeBytes(of: b1, toByteOffset: 32, as: V.self)
                 packed = packed.unsafelyUnwrapped + 64
             }
-            // One row: broadcast its A value, two FMAs into its half-tiles.
-            @inline(__always) func row(_ a: UnsafePointer<Float>, _ low: inout V, _ high: inout V) {
-                let x = V(repeating: a.pointee)
-                low = low.addingProduct(x, b0)
-                high = high.addingProduct(x, b1)
-            }
-            row(a0, &c00, &c01)
-            if Height.rows > 1 { row(a1, &c10, &c11) }
-            if Height.rows > 2 { row(a2, &c20, &c21) }
-            if Height.rows > 3 { row(a3, &c30, &c31) }
-            if Height.rows > 4 { row(a4, &c40, &c41) }
-            if Height.rows > 5 { row(a5, &c50, &c51) }
+            accumulateRow(a0.pointee, b0, b1, &c00, &c01)
+            if Height.rows > 1 { accumulateRow(a1.pointee, b0, b1, &c10, &c11) }
+            if Height.rows > 2 { accumulateRow(a2.pointee, b0, b1, &c20, &c21) }
+            if Height.rows > 3 { accumulateRow(a3.pointee, b0, b1, &c30, &c31) }
+            if Height.rows > 4 { accumulateRow(a4.pointee, b0, b1, &c40, &c41) }
+            if Height.rows > 5 { accumulateRow(a5.pointee, b0, b1, &c50, &c51) }
             a0 += 1; a1 += 1; a2 += 1; a3 += 1; a4 += 1; a5 += 1
             b += step
         }
     }
     writeTile(c, ldc: ldc, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu,
               (c00, c01), (c10, c11), (c20, c21), (c30, c31), (c40, c41), (c50, c51))
+}
+
+/// One row of a tile for one k step: its A value broadcast, two FMAs into its two
+/// half-rows of accumulators (both kernels; inlined, so they stay in registers).
+@inline(__always)
+func accumulateRow(_ a: Float, _ b0: SIMD8<Float>, _ b1: SIMD8<Float>,
+                   _ low: inout SIMD8<Float>, _ high: inout SIMD8<Float>) {
+    let x = SIMD8<Float>(repeating: a)
+    low = low.addingProduct(x, b0)
+    high = high.addingProduct(x, b1)
 }
 
 /// Stores 6 rows of 16: `acc (+ C when load) (+ bias, then ReLU when finish)`.
