@@ -4,9 +4,9 @@ import NetworkModel
 import Tensors
 
 /// The optimised backend: convolutions and the fully connected layer on `FastGEMM`
-/// with weights folded and packed at init (3x3 stride-1 convolutions over 64 channels
-/// or more by Winograd's F(2x2, 3x3): `WinogradConvolution`); pools, concat and
-/// residual adds as straight vector loops.
+/// with weights folded and packed at init (the 3x3 stride-1 convolutions that
+/// `WinogradConvolution.applies(to:)` picks by Winograd's F(2x2, 3x3)); pools, concat
+/// and residual adds as straight vector loops.
 ///
 /// It computes what `NaiveBackend` computes, up to float32 rounding (different
 /// summation order, fused multiply-adds, folded batch norm).

@@ -106,8 +106,8 @@ public struct FastGEMM: GEMM {
             packedA?.pack(a, first: 0, blocks: job.blocks)
             // One row block: the micro-kernel reads A's rows in place (no serial packing
             // before the parallel part). Each worker takes B panels from the front of its
-            // own contiguous run, streaming them from memory in order (each panel's first
-            // block prefetched at the end of the one before), and then steals from the back
+            // own contiguous run, streaming them from memory in order (the first tile of
+            // each panel prefetches the next one as it computes), and then steals from the back
             // of the others' (`PanelRuns`). Measured on the whole network, plain halves beat
             // groups of one to four panels handed out in order, and stealing beat halves
             // (forward 50.9 -> 49.1 and 51.7 -> 48.3 ms, switching per pass in one process).
@@ -136,8 +136,8 @@ public struct FastGEMM: GEMM {
             let runItem = { @Sendable (item: Int) in
                 let rows = (item * rowsPerItem)..<min(m, (item + 1) * rowsPerItem)
                 // A thin B (at most `Blocking.thinPanels` panels: Block35's branches, the
-                // stem's 3x3s) uses each packed A element only a few times: packing costs
-                // more than it saves.
+                // stem's first 3x3, the Winograd products of the stem's 32-channel 3x3s)
+                // uses each packed A element only a few times: packing costs more than it saves.
                 if b.panelCount <= Blocking.thinPanels {
                     job.compute(rows: rows, packed: nil, panels: 0..<b.panelCount)
                     return

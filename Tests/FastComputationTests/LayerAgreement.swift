@@ -6,9 +6,10 @@ import Tensors
 ///
 /// The two differ only in float32 rounding: summation order, fused multiply-adds, batch
 /// norm folded into the weights (`w * inv`, `b * inv + beta - mean * inv`: a few extra
-/// roundings per term), and for the 3x3 stride-1 convolutions over 64 channels or more
-/// Winograd's transforms (a few additions and halvings per term, of values a few times
-/// the terms' size; well inside the bound below, which takes the worst pixel and weight). A K-term dot product computed in float32 is within
+/// roundings per term), and for the 3x3 stride-1 convolutions on the Winograd path
+/// (`WinogradConvolution.applies(to:)`) its transforms (a few additions and halvings
+/// per term, of values a few times the terms' size; well inside the bound below, which
+/// takes the worst pixel and weight). A K-term dot product computed in float32 is within
 /// `gamma_K * sum_p |x_p w_p|` of the exact value, `gamma_K = K u / (1 - K u)`,
 /// `u = 2^-24` (Higham 3.1), whatever the order; so two such computations are within twice
 /// that of each other. `sum_p |x_p w_p|` is bounded per layer by
