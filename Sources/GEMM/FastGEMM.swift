@@ -107,8 +107,8 @@ public struct FastGEMM: GEMM {
             // One row block: the micro-kernel reads A's rows in place (no serial packing
             // before the parallel part). Each worker takes B panels from the front of its
             // own contiguous run, streaming them from memory in order (the first tile of
-            // each panel prefetches the next one as it computes), and then steals from the back
-            // of the others' (`PanelRuns`). Measured on the whole network, plain halves beat
+            // each panel prefetches ahead into the stream as it computes), and then steals
+            // from the back of the others' (`PanelRuns`). Measured on the whole network, plain halves beat
             // groups of one to four panels handed out in order, and stealing beat halves
             // (forward 50.9 -> 49.1 and 51.7 -> 48.3 ms, switching per pass in one process).
             let parts = min(workers, b.panelCount)

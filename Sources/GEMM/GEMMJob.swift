@@ -18,8 +18,8 @@ struct GEMMJob: @unchecked Sendable {
     ///
     /// With A in place (one row block: the 8x8 and 3x3 stages; or a thin B) each panel
     /// goes through all of K before the next: B is then one sequential stream from
-    /// memory, and the kernel's first row panel prefetches the next K block (or the
-    /// next panel) while it computes this one; the other row panels find it in cache.
+    /// memory, which the kernel's first row panel prefetches a little ahead of its
+    /// reads; the other row panels find the panel in cache.
     /// With packed A, K blocks are outermost, so the packed block of A stays in L2
     /// across all panels.
     func compute(rows: Range<Int>, packed: PackedRows?, panels: Range<Int>) {
@@ -56,10 +56,10 @@ struct GEMMJob: @unchecked Sendable {
         let (bias0, bias1) = finish ? biasVectors(from: j0, width: width) : (SIMD8<Float>(), SIMD8<Float>())
         let tile = scratch
         let bPanel = b.panel(block: pc, panel: panel)
-        // Prefetch what this worker reads next: with A in place the next K block of
-        // this panel (or the next panel's first, which follows it), with packed A the
-        // same K block of the next panel.
-        let prefetchBytes = (aBlock == nil ? kcb : k) * nr * MemoryLayout<Float>.stride
+        // Prefetch what this worker reads next. With A in place, B is one stream
+        // through the panel and on into the next: a fixed lead into it
+        // (`Blocking.prefetchLead`). With packed A, the same K block of the next panel.
+        let prefetchBytes = aBlock == nil ? Blocking.prefetchLead : k * nr * MemoryLayout<Float>.stride
         let rowPanels = (rows.count + mr - 1) / mr
         // In place, a block is whole segments of A's rows (or part of one).
         let run = min(a.segment(k: k), kcb), jump = a.segmentJump

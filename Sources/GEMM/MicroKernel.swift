@@ -11,9 +11,9 @@ import CPrefetch
 /// Write-out: `tile = acc (+ C when load) (+ bias, then ReLU when finish)`.
 ///
 /// Each k step also prefetches the cache line `prefetch` bytes past the B row it
-/// reads (one 64-byte line per step, the rate B is consumed): with `prefetch` = one
-/// block of B, the next block streams in from memory while this one is computed.
-/// 0 prefetches the line just read, which costs nothing.
+/// reads (one 64-byte line per step, the rate B is consumed), so that what is read
+/// next streams in from memory while this is computed (`GEMMJob` picks the
+/// distance). 0 prefetches the line just read, which costs nothing.
 @inline(__always)
 func microKernel6x16(
     kc: Int,
