@@ -82,6 +82,7 @@ struct BenchReport {
             ("forward_ms_best", .object([("fast", number(fast.runSeconds.min().map { $0 * 1000 }))])),
             ("speedup_fast_over_naive", number(speedup)),
             ("fast_ms_around_naive", number(fastAroundNaive.map { $0.medianSeconds * 1000 })),
+            ("fast_runs_around_naive_ms", .array((fastAroundNaive?.runSeconds ?? []).map { number($0 * 1000) })),
             ("network_macs", .int(ledger.macs)),
             ("network_gflops_fast", number(networkGFLOPS)),
             ("fraction_of_peak", number(networkGFLOPS / machine.peakGFLOPS)),
