@@ -84,7 +84,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Tensors"], path: "Sources/TestSupport"),
         .testTarget(name: "DiagramModelTests", dependencies: ["DiagramModel", "NetworkModel"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "DiagramModel", "NetworkModel"]),
-        .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands", "TestSupport", "explore", "ModelData", "Tensors"]),
+        .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands", "TestSupport", "explore", "ModelData", "Tensors", "Computation", "NetworkModel"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "ExploreCommands", "NetworkModel", "ModelData", "TestSupport", "explore"], exclude: ["Transcripts"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Computation", "FastComputation", "ModelData", "NetworkModel", "Tensors"], swiftSettings: machineFlags),
     ],

@@ -39,9 +39,6 @@ struct BenchCommand: ParsableCommand {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1, got \(runs): try --runs 9") }
     }
 
-    /// Fast passes timed just before and just after the naive one (for the speedup).
-    static let runsAroundNaive = 5
-
     func run() throws {
         let ledger = try compute.makeLedger()
         var machine = BenchMachine.current()
@@ -65,24 +62,18 @@ struct BenchCommand: ParsableCommand {
             results.append(GEMMBenchResult.measure(shape, rounds: rounds, skipNaive: quick && shape.flops > 500_000_000))
         }
 
-        // The speedup compares the naive pass with fast passes run just before and just
-        // after it: minutes after the first fast runs, a shared machine can be a third
-        // faster or slower, and the ratio would measure that drift.
-        var naive: NetworkBenchResult? = nil
-        var fastAroundNaive: NetworkBenchResult? = nil
+        // The speedup: the naive pass, with fast passes interleaved (`InterleavedPasses`).
+        var interleaved: InterleavedPasses? = nil
         if !quick, let backend = fastBackend {
-            progress("naive forward: 1 run (slow), between fast runs")
-            let before = try NetworkBenchResult.measure(ledger: ledger, backend: backend, input: input, runs: Self.runsAroundNaive, warmUp: true)
+            progress("naive forward: 1 run (slow), a fast run after every \(Int(InterleavedPasses.defaultInterval * 1000)) ms of it")
             let naiveBackend = try NaiveBackend(ledger: ledger, weights: weights)
-            naive = try NetworkBenchResult.measure(ledger: ledger, backend: naiveBackend, input: input, runs: 1, warmUp: false)
-            let after = try NetworkBenchResult.measure(ledger: ledger, backend: backend, input: input, runs: Self.runsAroundNaive, warmUp: false)
-            fastAroundNaive = before.joined(with: after)
+            interleaved = try InterleavedPasses.measure(ledger: ledger, naive: naiveBackend, fast: backend, input: input)
         }
         fastBackend = nil
         // The peak again at the end, and the higher of the two: a busy moment at the start
         // would make every fraction of it look better than it is.
         machine.peakGFLOPS = max(machine.peakGFLOPS, FMAPeak.measure())
-        let report = BenchReport(machine: machine, ledger: ledger, gemm: results, fast: fast, naive: naive, fastAroundNaive: fastAroundNaive,
+        let report = BenchReport(machine: machine, ledger: ledger, gemm: results, fast: fast, naive: interleaved?.naive, fastWithNaive: interleaved?.fast,
                                  fastInitSeconds: initSeconds, peakRSSMegabytes: peakRSS, rounds: rounds)
         print(json ? report.json.serialized(pretty: true) : report.text)
     }

@@ -12,8 +12,8 @@ struct BenchReport {
     let gemm: [GEMMBenchResult]
     let fast: NetworkBenchResult
     let naive: NetworkBenchResult?
-    /// Fast passes run just before and after the naive one: the speedup's denominator.
-    let fastAroundNaive: NetworkBenchResult?
+    /// Fast passes run between the naive one's layers: the speedup's denominator.
+    let fastWithNaive: NetworkBenchResult?
     let fastInitSeconds: Double
     let peakRSSMegabytes: Double
     /// Timed rounds per GEMM kernel and shape.
@@ -22,8 +22,8 @@ struct BenchReport {
     /// 2 flops per multiply-add over the fast path's median forward time.
     var networkGFLOPS: Double { 2 * Double(ledger.macs) / fast.medianSeconds / 1e9 }
     var speedup: Double? {
-        guard let naive, let around = fastAroundNaive else { return nil }
-        return naive.medianSeconds / around.medianSeconds
+        guard let naive, let fastWithNaive else { return nil }
+        return naive.medianSeconds / fastWithNaive.medianSeconds
     }
 
     struct Breakdown {
@@ -81,8 +81,8 @@ struct BenchReport {
             ("fast_runs_ms", .array(fast.runSeconds.map { number($0 * 1000) })),
             ("forward_ms_best", .object([("fast", number(fast.runSeconds.min().map { $0 * 1000 }))])),
             ("speedup_fast_over_naive", number(speedup)),
-            ("fast_ms_around_naive", number(fastAroundNaive.map { $0.medianSeconds * 1000 })),
-            ("fast_runs_around_naive_ms", .array((fastAroundNaive?.runSeconds ?? []).map { number($0 * 1000) })),
+            ("fast_ms_interleaved_with_naive", number(fastWithNaive.map { $0.medianSeconds * 1000 })),
+            ("fast_runs_interleaved_with_naive_ms", .array((fastWithNaive?.runSeconds ?? []).map { number($0 * 1000) })),
             ("network_macs", .int(ledger.macs)),
             ("network_gflops_fast", number(networkGFLOPS)),
             ("fraction_of_peak", number(networkGFLOPS / machine.peakGFLOPS)),
@@ -115,7 +115,7 @@ struct BenchReport {
         lines.append(contentsOf: alignColumns(table))
         lines.append("")
         let naiveText = naive.map { naive in
-            "naive \(format(naive.medianSeconds * 1000, 0)) ms (1 run, between fast runs of median \(format((fastAroundNaive?.medianSeconds ?? .nan) * 1000, 1)) ms), "
+            "naive \(format(naive.medianSeconds * 1000, 0)) ms (1 run, interleaved with \(fastWithNaive?.runSeconds.count ?? 0) fast runs of median \(format((fastWithNaive?.medianSeconds ?? .nan) * 1000, 1)) ms), "
         } ?? "naive skipped (--quick), "
         lines.append("Whole network forward (\(ledger.network.configuration.inputSize)x\(ledger.network.configuration.inputSize), batch 1): fast \(format(fast.medianSeconds * 1000, 1)) ms (median of \(fast.runSeconds.count), best \(format((fast.runSeconds.min() ?? .nan) * 1000, 1))), \(naiveText)speedup \(speedup.map { format($0, 0) + "x" } ?? "-")")
         lines.append("Fast path: \(format(networkGFLOPS, 1)) GFLOPS on \(format(Double(ledger.macs) / 1e9, 2)) G multiply-adds = \(format(100 * networkGFLOPS / machine.peakGFLOPS, 0))% of peak; weights folded and packed in \(format(fastInitSeconds * 1000, 0)) ms")
