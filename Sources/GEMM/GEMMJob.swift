@@ -24,10 +24,12 @@ struct GEMMJob: @unchecked Sendable {
     /// across all panels.
     func compute(rows: Range<Int>, packed: PackedRows?, panels: Range<Int>) {
         // A 6 x 16 edge tile, on the stack: this runs once per panel on the 8x8 and
-        // 3x3 stages, too often for a heap allocation each time.
-        let scratchCount = Blocking.mr * Blocking.nr
-        withUnsafeTemporaryAllocation(byteCount: scratchCount * MemoryLayout<Float>.stride, alignment: Blocking.alignment) { raw in
-            let scratch = raw.baseAddress!.bindMemory(to: Float.self, capacity: scratchCount)
+        // 3x3 stages, too often for a heap allocation each time. (Not
+        // `withUnsafeTemporaryAllocation`: with a 64-byte alignment it called
+        // swift_slowAlloc, an aligned malloc and free per panel.)
+        var edgeTile = EdgeTile(.zero, .zero, .zero, .zero, .zero, .zero)
+        withUnsafeMutableBytes(of: &edgeTile) { raw in
+            let scratch = raw.baseAddress!.bindMemory(to: Float.self, capacity: Blocking.mr * Blocking.nr)
             if let packed {
                 for (pc, kcb) in blocks {
                     for panel in panels {
@@ -118,6 +120,9 @@ struct GEMMJob: @unchecked Sendable {
         return (bias0, bias1)
     }
 }
+
+/// Room for one `Blocking.mr` x `Blocking.nr` (6 x 16) tile of C, row after row.
+private typealias EdgeTile = (SIMD16<Float>, SIMD16<Float>, SIMD16<Float>, SIMD16<Float>, SIMD16<Float>, SIMD16<Float>)
 
 /// One tile of the in-place kernel, whatever its height: `compute` picks the
 /// kernel's specialisation for it (an edge tile multiplies only its own rows:
