@@ -94,7 +94,7 @@ struct GEMMJob: @unchecked Sendable {
                     // panel first, two runs: 160 -> 168 and 163 -> 172 GFLOPS.
                     let stride = ldb * MemoryLayout<Float>.stride
                     inPlace.compute(PackingPanel.self, b: source.pointer + pc * ldb + j0, bStride: stride,
-                                    packInto: UnsafeMutablePointer(mutating: bPanel), prefetch: 8 * stride)
+                                    packInto: b.writablePanel(block: pc, panel: panel), prefetch: 8 * stride)
                 } else {
                     inPlace.compute(PackedPanel.self, b: bPanel, prefetch: prefetch)
                 }
