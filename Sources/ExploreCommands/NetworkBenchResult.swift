@@ -28,11 +28,6 @@ struct NetworkBenchResult {
         return NetworkBenchResult(backend: backend.name, runSeconds: runSeconds, layerSeconds: perLayer.map(median))
     }
 
-    /// Both sets of runs as one (per-layer times: this one's).
-    func joined(with other: NetworkBenchResult) -> NetworkBenchResult {
-        NetworkBenchResult(backend: backend, runSeconds: runSeconds + other.runSeconds, layerSeconds: layerSeconds)
-    }
-
     /// Seconds summed by `group(entry)`, groups in order of first appearance.
     func grouped(_ ledger: Ledger, by group: (LedgerEntry) -> String) -> [(name: String, seconds: Double, macs: Int)] {
         var order: [String] = []
