@@ -14,18 +14,25 @@ struct NetworkBenchResult {
 
     static func measure(ledger: Ledger, backend: Backend, input: Tensor, runs: Int, warmUp: Bool) throws -> NetworkBenchResult {
         if warmUp {
-            try Interpreter(ledger: ledger, backend: backend, input: input, retain: .needed).runToEnd()
+            _ = try pass(ledger: ledger, backend: backend, input: input)
         }
         var runSeconds: [Double] = []
         var perLayer = [[Double]](repeating: [], count: ledger.entries.count)
         for _ in 0..<max(1, runs) {
-            let interpreter = Interpreter(ledger: ledger, backend: backend, input: input, retain: .needed)
-            let start = MonotonicClock.seconds()
-            let results = try interpreter.runToEnd()
-            runSeconds.append(MonotonicClock.seconds() - start)
-            for (index, result) in results.enumerated() { perLayer[index].append(result.seconds) }
+            let run = try pass(ledger: ledger, backend: backend, input: input)
+            runSeconds.append(run.seconds)
+            for (index, seconds) in run.layerSeconds.enumerated() { perLayer[index].append(seconds) }
         }
         return NetworkBenchResult(backend: backend.name, runSeconds: runSeconds, layerSeconds: perLayer.map(median))
+    }
+
+    /// One whole forward pass on a fresh interpreter (made before the clock starts):
+    /// its wall time, and each entry's `forward` time.
+    static func pass(ledger: Ledger, backend: Backend, input: Tensor) throws -> (seconds: Double, layerSeconds: [Double]) {
+        let interpreter = Interpreter(ledger: ledger, backend: backend, input: input, retain: .needed)
+        let start = MonotonicClock.seconds()
+        let results = try interpreter.runToEnd()
+        return (MonotonicClock.seconds() - start, results.map(\.seconds))
     }
 
     /// Seconds summed by `group(entry)`, groups in order of first appearance.
