@@ -108,12 +108,14 @@ public final class Interpreter {
         guard let target = indexByName[name] else {
             throw NetworkError.unknownLayer(name, suggestions: [])
         }
-        let first = position
-        var ran: [LayerResult] = []
+        // The results are made at the end from `timings`: holding each step's result
+        // until then would keep every output of the run alive to its end, whatever the
+        // retention policy freed.
+        let first = timings.count
         while position <= target {
-            ran.append(try step())
+            try step()
         }
-        return retention == .all ? ran : zip(first..., ran).map { result(($0, $1.seconds)) }
+        return timings[first...].map(result)
     }
 
     /// Runs every remaining entry.
