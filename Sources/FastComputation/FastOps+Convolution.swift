@@ -38,7 +38,7 @@ extension FastOps {
                 layer.bias.withUnsafeBufferPointer { bias in
                     if direct {
                         gemm.multiply(m: m, a: x.baseAddress!, lda: cin, b: layer.weights, c: out.baseAddress!, ldc: n,
-                                      bias: bias.baseAddress, relu: layer.relu)
+                                      bias: bias.baseAddress, relu: layer.relu, next: layer.nextWeights)
                     } else if kw * cin >= implicitMinimumRow {
                         // Implicit GEMM: the windows are read from the (padded) map in place.
                         let (pw, ph) = (w + pad.left + pad.right, h + pad.top + pad.bottom)
@@ -51,14 +51,14 @@ extension FastOps {
                         let windows = ConvolutionWindows(map: map.map { UnsafePointer($0) } ?? x.baseAddress!, width: pw, channels: cin,
                                                          kernelWidth: kw, strideHeight: sh, strideWidth: sw, outputWidth: ow)
                         gemm.multiply(m: m, windows: windows, b: layer.weights, c: out.baseAddress!, ldc: n,
-                                      bias: bias.baseAddress, relu: layer.relu)
+                                      bias: bias.baseAddress, relu: layer.relu, next: layer.nextWeights)
                     } else {
                         let columns = UnsafeMutablePointer<Float>.allocate(capacity: m * k)
                         defer { columns.deallocate() }
                         im2col(x.baseAddress!, height: h, width: w, channels: cin, kernel: window.kernel, stride: window.stride,
                                padTop: pad.top, padLeft: pad.left, outputHeight: oh, outputWidth: ow, into: columns)
                         gemm.multiply(m: m, a: columns, lda: k, b: layer.weights, c: out.baseAddress!, ldc: n,
-                                      bias: bias.baseAddress, relu: layer.relu)
+                                      bias: bias.baseAddress, relu: layer.relu, next: layer.nextWeights)
                     }
                 }
             }

@@ -46,6 +46,23 @@ public enum Blocking {
     /// KiB about the same as 16.
     static let prefetchLead = 16 * 1024
 
+    /// A multiply with one row block prefetches the next multiply's weights (`GEMMJob`)
+    /// when it has at least this many rows. With 64 (the 8x8 stage), each weight is
+    /// used 64 times and memory is mostly idle: warming the next weights pays. With 9
+    /// (the 3x3 stage) the multiply streams its own weights about as fast as memory
+    /// allows, and the prefetch only competes with it.
+    ///
+    /// Measured, whole network, one process switching per pass, 30 passes each, sum
+    /// over layers of each layer's best time:
+    /// - prefetching for every one-block multiply (M = 64 and M = 9), two runs: all
+    ///   layers 38.58 -> 37.08 and 40.01 -> 39.72 ms, Block17 19.31 -> 18.03 and
+    ///   19.76 -> 19.39, but Block8 (M = 9) 4.03 -> 4.16 and 4.08 -> 4.27;
+    /// - with this threshold (Block8 left out), six runs: all layers 35.84 -> 34.84,
+    ///   38.54 -> 37.10, 39.06 -> 38.89, 39.78 -> 39.89, 36.29 -> 35.21 and
+    ///   36.03 -> 35.08 ms (median -2.7%); the passes' medians moved -4.6% to +3.5%
+    ///   (a busy machine).
+    static let nextWeightsMinimumRows = 16
+
     /// Byte alignment of packed buffers (a cache line; also a ymm register's 32).
     static let alignment = 64
 }

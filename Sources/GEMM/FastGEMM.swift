@@ -54,30 +54,35 @@ public struct FastGEMM: GEMM {
     /// `C = A * B (+ C when accumulate) (+ bias[j]) (then max(., 0) when relu)` with B
     /// packed beforehand; `bias` holds `b.n` floats. The bias and the ReLU are applied
     /// in the write-out of the last K block, while the tile is still in registers.
+    ///
+    /// `next`: the weights of the multiply the caller runs next, if it knows them; with
+    /// one row block, some of this multiply's tiles prefetch them (`GEMMJob`).
     public func multiply(
         m: Int, a: UnsafePointer<Float>, lda: Int,
         b: PackedMatrix,
         c: UnsafeMutablePointer<Float>, ldc: Int,
-        accumulate: Bool = false, bias: UnsafePointer<Float>? = nil, relu: Bool = false
+        accumulate: Bool = false, bias: UnsafePointer<Float>? = nil, relu: Bool = false, next: PackedMatrix? = nil
     ) {
         precondition(lda >= b.k)
-        run(m: m, a: .matrix(a, lda: lda), b: b, c: c, ldc: ldc, accumulate: accumulate, bias: bias, relu: relu)
+        run(m: m, a: .matrix(a, lda: lda), b: b, c: c, ldc: ldc, accumulate: accumulate, bias: bias, relu: relu, next: next)
     }
 
     /// A convolution as implicit GEMM: `C = windows * B + bias[j]` (then ReLU), with A's
     /// rows (one per output pixel, `m` of them) read from the zero-padded map in place,
     /// no im2col copy. B is the HWIO weights `(kh * kw * channels, cout)`, packed.
+    /// `next` as in the multiply above.
     public func multiply(
         m: Int, windows: ConvolutionWindows, b: PackedMatrix,
-        c: UnsafeMutablePointer<Float>, ldc: Int, bias: UnsafePointer<Float>? = nil, relu: Bool = false
+        c: UnsafeMutablePointer<Float>, ldc: Int, bias: UnsafePointer<Float>? = nil, relu: Bool = false, next: PackedMatrix? = nil
     ) {
         precondition(b.k % windows.rowLength == 0, "weights of depth \(b.k) do not fit windows of rows \(windows.rowLength)")
-        run(m: m, a: .windows(windows), b: b, c: c, ldc: ldc, accumulate: false, bias: bias, relu: relu)
+        run(m: m, a: .windows(windows), b: b, c: c, ldc: ldc, accumulate: false, bias: bias, relu: relu, next: next)
     }
 
     private func run(
         m: Int, a: AOperand, b: PackedMatrix, unpackedB: (SharedReadPointer, ldb: Int)? = nil,
-        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, bias: UnsafePointer<Float>?, relu: Bool
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, bias: UnsafePointer<Float>?, relu: Bool,
+        next: PackedMatrix? = nil
     ) {
         let n = b.n, k = b.k
         guard m > 0, n > 0 else { return }
@@ -98,7 +103,8 @@ public struct FastGEMM: GEMM {
         // 8x8 stage ran 4-5% faster so, and the 7x1 convolution another 10%.
         let blocks = kBlocks(k: k, segment: a.segment(k: k), maximum: m <= Blocking.mc && !packsSingleBlockA ? k : Blocking.kc)
         let job = GEMMJob(m: m, n: n, k: k, a: a, b: b, blocks: blocks, c: c, ldc: ldc,
-                          accumulate: accumulate, bias: bias, relu: relu, unpackedB: unpackedB)
+                          accumulate: accumulate, bias: bias, relu: relu, unpackedB: unpackedB,
+                          next: m <= Blocking.mc && m >= Blocking.nextWeightsMinimumRows && !packsSingleBlockA ? next : nil)
         let flops = 2 * m * n * k
         let workers = flops < Blocking.parallelThreshold ? 1 : threads
         if m <= Blocking.mc {

@@ -12,6 +12,9 @@ struct GEMMJob: @unchecked Sendable {
     /// B as the caller keeps it (row-major, `ldb` apart) when `b` is only room for
     /// its packed panels, filled by each panel's first tile (one row block only).
     var unpackedB: (SharedReadPointer, ldb: Int)? = nil
+    /// The weights of the multiply that comes next, prefetched by the tiles that read
+    /// B from cache (A in place only; see `nextWeightsPrefetch`).
+    var next: PackedMatrix? = nil
 
     /// C rows `rows` times B panels `panels`. A comes from `packed` (rows `rows` packed,
     /// K block by K block), or when nil straight from `a`, row by row in place.
@@ -76,7 +79,7 @@ struct GEMMJob: @unchecked Sendable {
                 for r in 0..<height { (tile + r * nr).update(from: cTile + r * ldc, count: width) }
             }
             let (out, ldOut) = edge ? (tile, nr) : (cTile, ldc)
-            let prefetch = rowPanel == 0 ? prefetchBytes : 0
+            let prefetch = rowPanel == 0 ? prefetchBytes : nextWeightsPrefetch(panel: panel, tile: rowPanel, steps: kcb, from: bPanel)
             if let aBlock {
                 microKernel6x16(kc: kcb, a: aBlock + rowPanel * mr * kcb, b: bPanel, c: out, ldc: ldOut, prefetch: prefetch,
                                 load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
@@ -103,6 +106,34 @@ struct GEMMJob: @unchecked Sendable {
                 for r in 0..<height { (cTile + r * ldc).update(from: tile + r * nr, count: width) }
             }
         }
+    }
+
+    /// Where tile `tile` of `panel` prefetches, as a byte offset from `bPanel` (the
+    /// kernel prefetches one line per k step, from `bPanel` plus the offset on): its
+    /// share of the next multiply's weights, or 0 (the panel itself, nothing new).
+    ///
+    /// Tile 0 streams the panel from memory and prefetches ahead in it; the tiles after
+    /// it read the panel from cache, so their prefetch slot is free. Giving it the next
+    /// multiply's weights means that multiply's first tiles find them in cache instead
+    /// of waiting for memory (`FastGEMM` passes `next` only when that pays).
+    private func nextWeightsPrefetch(panel: Int, tile: Int, steps: Int, from bPanel: UnsafePointer<Float>) -> Int {
+        guard let next,
+              let start = Self.nextWeightsShare(panel: panel, tile: tile, lines: steps, panels: b.panelCount, bytes: next.byteCount)
+        else { return 0 }
+        return UnsafeRawPointer(next.storage) + start - UnsafeRawPointer(bPanel)
+    }
+
+    /// The byte at which tile `tile` of `panel` starts prefetching the next weights
+    /// (`bytes` long), or nil when it has nothing to prefetch. The weights are cut into
+    /// one share per panel (of `panels`), in order, so that the worker that runs the
+    /// first panels here warms the first panels there, which it will most likely run
+    /// too. Tiles 1, 2, ... of a panel take `lines` cache lines of its share each, in
+    /// order, until the share is covered.
+    static func nextWeightsShare(panel: Int, tile: Int, lines: Int, panels: Int, bytes: Int) -> Int? {
+        guard tile > 0 else { return nil }
+        let lineBytes = Blocking.nr * MemoryLayout<Float>.stride
+        let start = panel * bytes / panels + (tile - 1) * lines * lineBytes
+        return start < (panel + 1) * bytes / panels ? start : nil
     }
 
     /// The bias of columns `j0 ..< j0 + width` as two vectors (zeros past `width`, or without a bias).

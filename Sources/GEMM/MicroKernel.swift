@@ -103,7 +103,10 @@ func microKernel6x16Rows<Height: TileHeight, Source: PanelSource>(
     for runIndex in 0..<(kc / run) {
         if runIndex > 0 { a0 += jump; a1 += jump; a2 += jump; a3 += jump; a4 += jump; a5 += jump }
         for _ in 0..<run {
-            prefetchForRead(b + prefetch)
+            // Into L2, not L1: a tile after the first prefetches the next multiply's
+            // weights (`GEMMJob`), and the panel's own stream gains nothing from L1
+            // (whole network, switching per pass: the same time either way).
+            prefetchIntoOuterCaches(b + prefetch)
             let b0 = b.loadUnaligned(as: V.self)
             let b1 = b.loadUnaligned(fromByteOffset: 32, as: V.self)
             if Source.packs {

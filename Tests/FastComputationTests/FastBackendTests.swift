@@ -1,5 +1,5 @@
 import Computation
-import FastComputation
+@testable import FastComputation
 import ModelData
 import NetworkModel
 import Tensors
@@ -24,6 +24,19 @@ struct FastBackendTests {
             let failures = try compareLayerByLayer(ledger: ledger, weights: weights, fast: fast, input: input).failures
             #expect(failures.isEmpty, "size \(size) channels \(channels) filters \(filters) threads \(threads):\n\(failures.joined(separator: "\n"))")
         }
+    }
+
+    @Test("Each GEMM layer is given the next one's weights to prefetch, in the ledger's order")
+    func nextWeights() throws {
+        let ledger = try EveryLayerTypeNetwork.ledger(size: 10, channels: 5, filters: 16)
+        let fast = try FastBackend(ledger: ledger, weights: GeneratedWeights(seed: 2, ledger: ledger))
+        let order = ledger.entries.map(\.name).filter { fast.layers[$0] != nil || fast.winograd[$0] != nil }
+        try #require(order.count >= 3)
+        for (name, following) in zip(order, order.dropFirst()) {
+            guard let layer = fast.layers[name] else { continue }
+            #expect(layer.nextWeights === fast.layers[following]?.weights, "\(name) should prefetch \(following)'s weights")
+        }
+        #expect(fast.layers[order.last!]?.nextWeights == nil)
     }
 
     @Test("A wrong input shape is an error naming the layer")

@@ -8,4 +8,10 @@ static inline __attribute__((always_inline)) void prefetchForRead(const void *ad
     __builtin_prefetch(address, 0, 3);
 }
 
+/// Asks for the line at `address` in the outer caches only (x86 `prefetcht2`: L2 and
+/// L3, not L1). For data read a little later or by the other core: it does not push
+/// what the current loop reads out of L1.
+static inline __attribute__((always_inline)) void prefetchIntoOuterCaches(const void *address) {
+    __builtin_prefetch(address, 0, 1);
+}
 #endif
