@@ -9,7 +9,9 @@ import Glibc
 /// rows (it packs its own A, unless B is thin, and sweeps all of B, which stays in
 /// L3); when M fits one block (the 8x8 and 3x3 stages: M = 64, 9), A is read in
 /// place and each worker takes a contiguous run of B panels (`PanelRuns`), so every
-/// packed weight panel is read from memory exactly once for all rows.
+/// packed weight panel is read from memory exactly once for all rows. Such a
+/// multiply can also warm the weights of the one after it (`next`), when it has the
+/// rows to leave memory idle (`Blocking.nextWeightsMinimumRows`).
 ///
 /// Loops run on `WorkerPool.shared`; `threads == 1` keeps a multiply on the calling
 /// thread, any larger count uses the pool (one thread per core).
