@@ -138,3 +138,51 @@ private func tinySetup(retain: Retention = .all) throws -> (Ledger, NaiveBackend
     let upSteps = try backend.subSteps(try #require(ledger["Bottleneck"]), inputs: [Tensor(shape: [1, 3], repeating: 1)])
     #expect(upSteps.map(\.name) == ["fully connected", "batch norm"])
 }
+
+/// Wraps a backend and keeps its own reference to every output's scalars, so that at
+/// the last layer it can tell which earlier outputs someone else still holds: an
+/// array whose storage is shared gets a new one when written through.
+private final class OutputLivenessProbe: Backend, @unchecked Sendable {
+    let name = "probe"
+    let wrapped: Backend
+    let lastLayer: String
+    let probed: Set<String>
+    private var kept: [(name: String, scalars: [Float])] = []
+    /// The probed layers whose outputs were held elsewhere when `lastLayer` ran.
+    private(set) var heldAtLastLayer: [String] = []
+
+    init(_ wrapped: Backend, lastLayer: String, probed: Set<String>) {
+        self.wrapped = wrapped
+        self.lastLayer = lastLayer
+        self.probed = probed
+    }
+
+    func forward(_ entry: LedgerEntry, inputs: [Tensor]) throws -> Tensor {
+        if entry.name == lastLayer {
+            heldAtLastLayer = kept.indices.filter { index in
+                let before = kept[index].scalars.withUnsafeBufferPointer { $0.baseAddress }
+                let after = kept[index].scalars.withUnsafeMutableBufferPointer { UnsafePointer($0.baseAddress) }
+                return before != after
+            }.map { kept[$0].name }
+        }
+        let output = try wrapped.forward(entry, inputs: inputs)
+        if probed.contains(entry.name) { kept.append((entry.name, output.scalars)) }
+        return output
+    }
+}
+
+@Test func aRunFreesOutputsAsItGoesNotWhenItReturns() throws {
+    let ledger = try TinyNetwork.ledger()
+    let backend = try NaiveBackend(ledger: ledger, weights: SpecWeights(ledger: ledger, seed: 5))
+    // Layers whose outputs are buffers of their own (not the image, not a reshape).
+    let probed: Set<String> = ["Conv", "Block/Branch_0/Conv2d_1x1", "Block/Branch_1/MaxPool", "Block/concat", "Block/Conv2d_1x1", "Block"]
+    var random = SeededFloats(seed: 1)
+    let image = random.tensor([1, 7, 7, 2])
+    for retain in [Retention.all, .needed] {
+        let probe = OutputLivenessProbe(backend, lastLayer: "Embedding", probed: probed)
+        try Interpreter(ledger: ledger, backend: probe, input: image, retain: retain).runToEnd()
+        // Kept by the interpreter with .all (which also shows the probe sees a holder);
+        // with .needed, nothing read them after Block, so nothing holds them by the end.
+        #expect(Set(probe.heldAtLastLayer) == (retain == .all ? probed : []), "\(retain)")
+    }
+}
