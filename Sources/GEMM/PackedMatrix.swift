@@ -78,10 +78,10 @@ public final class PackedMatrix: @unchecked Sendable {
         UnsafeMutableRawPointer(storage).deallocate()
     }
 
-    /// Rows `pc ..<` of panel `panel` (a K block starts at its `pc`).
     /// Bytes of the packed panels.
     var byteCount: Int { k * panelCount * Blocking.nr * MemoryLayout<Float>.stride }
 
+    /// Rows `pc ..<` of panel `panel` (a K block starts at its `pc`).
     @inline(__always)
     func panel(block pc: Int, panel: Int) -> UnsafePointer<Float> {
         UnsafePointer(writablePanel(block: pc, panel: panel))
