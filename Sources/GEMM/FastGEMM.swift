@@ -99,14 +99,15 @@ public struct FastGEMM: GEMM {
             }
             return
         }
+        let oneBlockInPlace = m <= Blocking.mc && !packsSingleBlockA
         // With one row block (A read in place), K is not cut at all, not even at a
         // window's kernel rows (the kernel jumps between them): B's panel streams from
         // L2 rather than L1, but each C tile is written once, not once per block; the
         // 8x8 stage ran 4-5% faster so, and the 7x1 convolution another 10%.
-        let blocks = kBlocks(k: k, segment: a.segment(k: k), maximum: m <= Blocking.mc && !packsSingleBlockA ? k : Blocking.kc)
+        let blocks = kBlocks(k: k, segment: a.segment(k: k), maximum: oneBlockInPlace ? k : Blocking.kc)
         let job = GEMMJob(m: m, n: n, k: k, a: a, b: b, blocks: blocks, c: c, ldc: ldc,
                           accumulate: accumulate, bias: bias, relu: relu, unpackedB: unpackedB,
-                          next: m <= Blocking.mc && m >= Blocking.nextWeightsMinimumRows && !packsSingleBlockA ? next : nil)
+                          next: oneBlockInPlace && m >= Blocking.nextWeightsMinimumRows ? next : nil)
         let flops = 2 * m * n * k
         let workers = flops < Blocking.parallelThreshold ? 1 : threads
         if m <= Blocking.mc {
