@@ -108,14 +108,10 @@ struct GEMMBenchResult {
             for kernel in timed { samples[kernel.name, default: []].append(time(kernel, repeats: repeats)) }
         }
         if !skipNaive { samples[NaiveGEMM().name] = [time(NaiveGEMM(), repeats: 1)] }
-        let values = kernels.map { kernel -> (name: String, value: Double?) in
-            guard let seconds = samples[kernel.name] else { return (kernel.name, nil) }
-            return (kernel.name, Double(shape.flops) / seconds.min()! / 1e9)
+        /// Per kernel, GFLOPS of the round `pick` chooses from its times (nil: not run).
+        func gflops(_ pick: ([Double]) -> Double) -> [(name: String, value: Double?)] {
+            kernels.map { kernel in (kernel.name, samples[kernel.name].map { Double(shape.flops) / pick($0) / 1e9 }) }
         }
-        let medians = kernels.map { kernel -> (name: String, value: Double?) in
-            guard let seconds = samples[kernel.name] else { return (kernel.name, nil) }
-            return (kernel.name, Double(shape.flops) / median(seconds) / 1e9)
-        }
-        return GEMMBenchResult(shape: shape, gflops: values, medianGFLOPS: medians)
+        return GEMMBenchResult(shape: shape, gflops: gflops { $0.min()! }, medianGFLOPS: gflops(median))
     }
 }
