@@ -18,9 +18,8 @@ public final class Interpreter {
     /// What ran, in order: entry index and seconds (outputs live in `outputs`).
     private var timings: [(index: Int, seconds: Double)] = []
 
-    // Worked out once from the ledger, so that a step does no name lookups: a pass of
-    // a backend that does nothing cost about 1 ms in dictionary hashing and copies of
-    // ledger entries, 2% of the fast pass.
+    // Worked out once from the ledger, so that a step does no name lookups or copies
+    // of ledger entries (they cost about 2% of a fast pass).
     /// Entry index by layer name.
     private let indexByName: [String: Int]
     /// Per entry, the indices of the entries it reads (empty: it reads the image).

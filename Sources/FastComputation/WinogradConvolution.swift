@@ -25,10 +25,7 @@ struct WinogradConvolution: Sendable {
     /// (the transforms run 8 channels at a time), and enough work per transformed
     /// element: at least 64 input channels, or 32 on a map of at least 1024 outputs.
     /// With fewer, the transformed tiles cost more memory traffic than the multiplies
-    /// save. (Measured, switching per pass in one process: from 64 channels up, the
-    /// stem 6.1 -> 5.0 ms, Mixed_6a 5.2 -> 4.1 ms; from 32 up on every map, Block35
-    /// (17x17) 7.4 -> 8.4 ms; from 32 up on the stem's 77x77 maps, the stem
-    /// 4.65 -> 4.17 and 5.20 -> 4.90 ms.)
+    /// save (measurements: BENCHMARKS.md).
     static func applies(to entry: LedgerEntry) -> Bool {
         guard case .convolution(let conv) = entry.layer.op else { return false }
         let window = entry.window ?? conv.window

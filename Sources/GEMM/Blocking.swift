@@ -7,9 +7,7 @@
 /// - `kc = 512` (at most; see `depth(forK:)`; with A read in place, one row block,
 ///   K is not cut: `FastGEMM`): a B micro-panel (`kc x nr` = 32 KiB) is the size of
 ///   L1, so part of it comes from L2, but each C tile is loaded and stored half as
-///   often as with 256. Measured, median of 15 interleaved rounds, three runs:
-///   1024^3 121-129 -> 133-147 GFLOPS, 5929x64x288 100-115 -> 111-123, the whole
-///   network unchanged.
+///   often as with 256 (faster on large multiplies: BENCHMARKS.md).
 /// - `mc = 144`: the packed A block (`mc x kc` = 288 KiB) stays in L2.
 /// - The packed B block (`kc x n`) is read from L3; the network's largest
 ///   weight matrix (448 x 2080, 3.6 MiB) fits with room to spare, so no `nc` loop.
@@ -19,11 +17,9 @@ public enum Blocking {
     public static let kc = 512
     public static let mc = 144
     /// With several row blocks, a B of at most this many panels (N <= 64) reads A in
-    /// place instead of packing it. Measured, median of 400 calls alternating 2 and 4
-    /// in one process, two runs: Block35's 3x3s 32 -> 48 and 48 -> 64 channels
-    /// +11 to +21%, its 1x1s 320 -> 48 and 320 -> 64 +14 to +17%. With more panels
-    /// packing wins for short K (1x1 64 -> 80 on 36x36: 17% slower in place) and
-    /// loses a little for long K (3x3 96 -> 96: 3-8% faster in place), so it stays.
+    /// place instead of packing it: for so few panels, packing A costs more than it
+    /// saves (Block35's narrow convolutions); for more, packing wins on short K.
+    /// Measurements: BENCHMARKS.md.
     public static let thinPanels = 4
     /// Below this many flops (2*m*n*k) a multiply runs on the calling thread only:
     /// handing work to another core costs a few microseconds.
@@ -39,28 +35,15 @@ public enum Blocking {
 
     /// How far ahead of its reads the first tile of a panel prefetches B when A is
     /// read in place (B then streams from memory, panel after panel): 16 KiB, 256 k
-    /// steps, a few memory latencies, and half of L1. The next whole panel (70-133 KiB
-    /// on the 8x8 and 3x3 stages, more than L1) was the lead before; its lines were
-    /// evicted again before use. Whole network, switching per pass in one process,
-    /// four runs: 42.0 -> 40.9, 42.4 -> 41.6, 46.0 -> 45.1, 45.4 -> 44.7 ms; 8 and 24
-    /// KiB about the same as 16.
+    /// steps, a few memory latencies, and half of L1. A whole panel ahead (70-133 KiB
+    /// on the 8x8 and 3x3 stages, more than L1) would be evicted again before use.
     static let prefetchLead = 16 * 1024
 
     /// A multiply with one row block prefetches the next multiply's weights (`GEMMJob`)
     /// when it has at least this many rows. With 64 (the 8x8 stage), each weight is
     /// used 64 times and memory is mostly idle: warming the next weights pays. With 9
     /// (the 3x3 stage) the multiply streams its own weights about as fast as memory
-    /// allows, and the prefetch only competes with it.
-    ///
-    /// Measured, whole network, one process switching per pass, 30 passes each, sum
-    /// over layers of each layer's best time:
-    /// - prefetching for every one-block multiply (M = 64 and M = 9), two runs: all
-    ///   layers 38.58 -> 37.08 and 40.01 -> 39.72 ms, Block17 19.31 -> 18.03 and
-    ///   19.76 -> 19.39, but Block8 (M = 9) 4.03 -> 4.16 and 4.08 -> 4.27;
-    /// - with this threshold (Block8 left out), six runs: all layers 35.84 -> 34.84,
-    ///   38.54 -> 37.10, 39.06 -> 38.89, 39.78 -> 39.89, 36.29 -> 35.21 and
-    ///   36.03 -> 35.08 ms (median -2.7%); the passes' medians moved -4.6% to +3.5%
-    ///   (a busy machine).
+    /// allows, and the prefetch only competes with it (measurements: BENCHMARKS.md).
     static let nextWeightsMinimumRows = 16
 
     /// Byte alignment of packed buffers (a cache line; also a ymm register's 32).

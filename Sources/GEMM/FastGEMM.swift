@@ -117,9 +117,8 @@ public struct FastGEMM: GEMM {
             // before the parallel part). Each worker takes B panels from the front of its
             // own contiguous run, streaming them from memory in order (the first tile of
             // each panel prefetches ahead into the stream as it computes), and then steals
-            // from the back of the others' (`PanelRuns`). Measured on the whole network, plain halves beat
-            // groups of one to four panels handed out in order, and stealing beat halves
-            // (forward 50.9 -> 49.1 and 51.7 -> 48.3 ms, switching per pass in one process).
+            // from the back of the others' (`PanelRuns`): contiguous runs keep each
+            // worker's memory stream in order, stealing evens out the end.
             let parts = min(workers, b.panelCount)
             let runs = PanelRuns(panels: b.panelCount, parts: parts)
             Self.parallelFor(parts) { part in

@@ -93,8 +93,6 @@ struct GEMMJob: @unchecked Sendable {
                     // B is still where the caller keeps it: this first tile packs the panel
                     // as it multiplies (its strided reads overlapped with the FMAs, and
                     // prefetched 8 rows ahead); the tiles below read the packed copy.
-                    // 64x192x1088, median of 300 rounds alternating with packing the
-                    // panel first, two runs: 160 -> 168 and 163 -> 172 GFLOPS.
                     let stride = ldb * MemoryLayout<Float>.stride
                     inPlace.compute(PackingPanel.self, b: source.pointer + pc * ldb + j0, bStride: stride,
                                     packInto: b.writablePanel(block: pc, panel: panel), prefetch: 8 * stride)
@@ -156,8 +154,8 @@ struct GEMMJob: @unchecked Sendable {
 private typealias EdgeTile = (SIMD16<Float>, SIMD16<Float>, SIMD16<Float>, SIMD16<Float>, SIMD16<Float>, SIMD16<Float>)
 
 /// One tile of the in-place kernel, whatever its height: `compute` picks the
-/// kernel's specialisation for it (an edge tile multiplies only its own rows:
-/// 9x192x2080 with B from memory, median of 400 alternating calls, 82 -> 91 GFLOPS).
+/// kernel's specialisation for it (an edge tile multiplies only its own rows, not a
+/// padded full tile).
 private struct InPlaceTile {
     let height: Int, kc: Int, run: Int, jump: Int
     let rows: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
