@@ -8,7 +8,7 @@ import TestSupport
         let result = try ExploreBinary.run([], input: try file.script(), mergingStandardError: true)
         let (output, status) = (result.standardOutput, result.status)
         #expect(status == 0)
-        if let mismatch = try file.mismatch(output) { Issue.record("\(mismatch)") }
+        if let mismatch = try file.mismatch(output, status: status) { Issue.record("\(mismatch)") }
     }
 
     /// `explore step` as a one-shot command, on the stem's first convolution (cheap).
@@ -17,7 +17,7 @@ import TestSupport
         let result = try ExploreBinary.run(["step", "Conv2d_1a_3x3", "--gemm", "naive"], input: "", mergingStandardError: true)
         let (output, status) = (result.standardOutput, result.status)
         #expect(status == 0)
-        if let mismatch = try file.mismatch(output) { Issue.record("\(mismatch)") }
+        if let mismatch = try file.mismatch(output, status: status) { Issue.record("\(mismatch)") }
     }
 
     @Test func stepCommandRejectsAnUnknownLayerInOneLine() throws {

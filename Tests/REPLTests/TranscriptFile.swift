@@ -5,7 +5,9 @@ import Foundation
 ///
 /// Timings (`12.34 ms`) are replaced by `{ms}` before comparing; in `NAME.out` a `{*}` stands
 /// for any text within one line. `RECORD_TRANSCRIPTS=1 swift test --filter REPLTests`
-/// rewrites the `.out` files from what the explorer prints now (review the diff!).
+/// rewrites the `.out` files from what the explorer prints now (review the diff!). The
+/// recorder refuses output that holds a failure the transcript did not already expect: a
+/// golden FAIL, an error line, a crash (`RecordingRefusal`).
 struct TranscriptFile {
     let name: String
 
@@ -30,10 +32,15 @@ struct TranscriptFile {
     /// nil when `actual` matches the expected file (or was just recorded); otherwise the first
     /// differing line of each, numbered.
     /// `replacing` maps text that varies by run (a temporary folder) to a stable word.
-    func mismatch(_ actual: String, replacing: [String: String] = [:]) throws -> String? {
+    /// `status` is the exit status of a process run (nil for a session run in this process).
+    func mismatch(_ actual: String, replacing: [String: String] = [:], status: Int32? = nil) throws -> String? {
         var actual = Self.normalise(actual)
         for (text, word) in replacing { actual = actual.replacingOccurrences(of: text, with: word) }
         if Self.recording {
+            let previous = try? String(contentsOf: expectedURL, encoding: .utf8)
+            if let refusal = RecordingRefusal.reason(actual: actual, expected: previous, status: status) {
+                return "\(name).out not recorded: \(refusal)"
+            }
             try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
             return nil
         }
