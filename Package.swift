@@ -32,8 +32,6 @@ let package = Package(
         .target(name: "Computation", dependencies: ["NetworkModel", "Tensors"], swiftSettings: machineFlags),
         // The fast backend: batch norm folded and weights packed at load, convolutions on FastGEMM.
         .target(name: "FastComputation", dependencies: ["Computation", "GEMM", "NetworkModel", "Tensors"], swiftSettings: machineFlags),
-        // OpenBLAS's cblas_sgemm: explore bench's baseline only, never used to compute.
-        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         // JSON values whose objects keep their key order (reports, safetensors headers).
         .target(name: "JSONText", swiftSettings: machineFlags),
         // Tables, notes and the audit against the source table: text only.
@@ -46,23 +44,32 @@ let package = Package(
         .target(name: "CImageShim", dependencies: ["CPNG", "CJPEG"]),
         // Golden files from TensorFlow/Keras (scripts/golden), their reader, and the layer-by-layer check.
         .target(name: "Verification", dependencies: ["NetworkModel", "Tensors", "Computation", "ModelData"], swiftSettings: machineFlags),
-        // The command-line surface (also reused by the REPL).
+        // The session below the command line and the REPL: one settings model, building the
+        // network, weights, backend and image from it, stepping, verifying and their reports.
+        .target(
+            name: "Exploration",
+            dependencies: ["CInterrupt", "NetworkModel", "LedgerReports", "Tensors", "Computation", "FastComputation", "ModelData", "DiagramModel", "Rendering", "Verification"],
+            swiftSettings: machineFlags
+        ),
+        // Ctrl-C: the SIGINT flag (read by the session between ops) and libedit's interruptible reader, in C.
+        .target(name: "CInterrupt"),
+        // libedit's readline-compatible interface (Debian libedit-dev), for the REPL's line editing.
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // The interactive explorer: the command parser, line editing and completion over a session.
+        .target(name: "REPL", dependencies: ["Exploration", "CEditLine", "CInterrupt", "NetworkModel"], swiftSettings: machineFlags),
+        // explore bench: GEMM kernels and forward passes timed; OpenBLAS is looked up at run time as the baseline.
+        .target(
+            name: "Benchmarks",
+            dependencies: ["Exploration", "Computation", "FastComputation", "GEMM", "NetworkModel", "JSONText", "LedgerReports", "Tensors"],
+            swiftSettings: machineFlags
+        ),
+        // The command-line surface: parse, call the session (or a report), print.
         .target(
             name: "ExploreCommands",
             dependencies: [
-                "NetworkModel", "LedgerReports", "JSONText", "ModelData", "REPL", "DiagramModel", "Rendering", "Tensors", "Computation", "GEMM", "COpenBLAS", "Verification", "FastComputation",
+                "Exploration", "REPL", "Benchmarks", "NetworkModel", "LedgerReports", "JSONText", "ModelData", "DiagramModel", "Rendering", "Computation", "Verification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: machineFlags
-        ),
-        // libedit's readline-compatible interface (Debian libedit-dev), for the REPL's line editing.
-        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-        // Ctrl-C for the REPL: the SIGINT flag and libedit's interruptible reader, in C.
-        .target(name: "CInterrupt"),
-        // The interactive explorer: session state, command parser, line editing, `explore step` reports.
-        .target(
-            name: "REPL",
-            dependencies: ["CEditLine", "CInterrupt", "NetworkModel", "LedgerReports", "Tensors", "Computation", "ModelData", "DiagramModel", "Rendering", "Verification"],
             swiftSettings: machineFlags
         ),
         // Graphviz (gvc + cgraph) as a system library, for in-process layout and rendering.
@@ -84,8 +91,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Tensors"], path: "Sources/TestSupport"),
         .testTarget(name: "DiagramModelTests", dependencies: ["DiagramModel", "NetworkModel"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "DiagramModel", "NetworkModel"]),
-        .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands", "TestSupport", "explore", "ModelData", "Tensors", "Computation", "NetworkModel"]),
-        .testTarget(name: "REPLTests", dependencies: ["REPL", "ExploreCommands", "NetworkModel", "ModelData", "TestSupport", "explore"], exclude: ["Transcripts"]),
+        .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands", "Benchmarks", "TestSupport", "explore", "ModelData", "Tensors", "Computation", "NetworkModel"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "Exploration", "NetworkModel", "ModelData", "TestSupport", "explore"], exclude: ["Transcripts"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Computation", "FastComputation", "ModelData", "NetworkModel", "Tensors"], swiftSettings: machineFlags),
     ],
     swiftLanguageModes: [.v6]

@@ -21,7 +21,7 @@ struct BenchMachine {
         var megahertz = 0.0
         if let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("cpu MHz") }),
-           let value = line.split(separator: ":").last.flatMap({ Double($0.trimmingCharacters()) }) {
+           let value = line.split(separator: ":").last.flatMap({ Double($0.trimmingPrefix(" ").split(separator: " ").first ?? "") }) {
             megahertz = value
         }
         let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))

@@ -6,7 +6,7 @@ import NetworkModel
 import Glibc
 #endif
 
-struct BenchReport {
+public struct BenchReport {
     let machine: BenchMachine
     let ledger: Ledger
     let gemm: [GEMMBenchResult]
@@ -49,10 +49,10 @@ struct BenchReport {
         breakdown(by: NetworkBenchResult.opKind).sorted { $0.fastSeconds > $1.fastSeconds }
     }
 
-    var json: JSONValue {
+    public var json: JSONValue {
         func number(_ value: Double?) -> JSONValue { value.map { .double(($0 * 100).rounded() / 100) } ?? .null }
         let rows: [JSONValue] = gemm.map { result in
-            let fast = result.value(FastGEMM().name), blas = result.value(OpenBLASGEMM().name)
+            let fast = result.value(FastGEMM().name), blas = result.value(OpenBLASGEMM.kernelName)
             return .object([
                 ("label", .string(result.shape.label)),
                 ("m", .int(result.shape.m)), ("n", .int(result.shape.n)), ("k", .int(result.shape.k)),
@@ -99,14 +99,14 @@ struct BenchReport {
         ])
     }
 
-    var text: String {
+    public var text: String {
         var lines: [String] = []
         lines.append("Machine: \(machine.cores) cores, FMA peak \(format(machine.peakGFLOPS, 1)) GFLOPS measured (register-only FMA chains on every core; the nominal \(format(machine.gigahertz, 2)) GHz clock would give \(format(machine.nominalPeakGFLOPS, 1))), load average \(machine.loadAverage.map { format($0, 2) } ?? "-") at start")
         lines.append("")
         lines.append("GEMM GFLOPS (best of \(rounds) rounds, kernels interleaved round by round in this run, so ratios are fair on a shared machine; naive: 1 run)")
         var table = [["shape", "M", "N", "K"] + gemm[0].gflops.map(\.name) + ["fast/openblas", "fast/peak"]]
         for result in gemm {
-            let fast = result.value(FastGEMM().name), blas = result.value(OpenBLASGEMM().name)
+            let fast = result.value(FastGEMM().name), blas = result.value(OpenBLASGEMM.kernelName)
             table.append([result.shape.label, "\(result.shape.m)", "\(result.shape.n)", "\(result.shape.k)"]
                 + result.gflops.map { $0.value.map { format($0, 1) } ?? "-" }
                 + [fast.flatMap { f in blas.map { format(f / $0, 2) + "x" } } ?? "-",

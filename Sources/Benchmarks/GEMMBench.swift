@@ -1,20 +1,8 @@
-import COpenBLAS
 import GEMM
 import NetworkModel
 #if canImport(Glibc)
 import Glibc
 #endif
-
-/// OpenBLAS's `cblas_sgemm`, the benchmark's baseline (never used to compute the network).
-struct OpenBLASGEMM: GEMM {
-    let name = "openblas"
-
-    func multiply(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-                  c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
-                    1, a, Int32(lda), b, Int32(ldb), accumulate ? 1 : 0, c, Int32(ldc))
-    }
-}
 
 /// One GEMM shape to time: 1024^3 or a layer's (M = output pixels, N = filters, K = kh*kw*cin).
 struct GEMMBenchShape {
@@ -60,7 +48,7 @@ struct GEMMBenchResult {
     /// Times `GEMMKernels.all` and OpenBLAS; the fast kernels and OpenBLAS alternate
     /// round by round. The naive kernel runs once (it is the slow reference).
     static func measure(_ shape: GEMMBenchShape, rounds: Int, skipNaive: Bool) -> GEMMBenchResult {
-        let kernels: [any GEMM] = GEMMKernels.all + [OpenBLASGEMM()]
+        let kernels: [any GEMM] = GEMMKernels.all + (OpenBLASGEMM.installed.map { [$0] } ?? [])
         var state: UInt64 = 2018
         func random(_ count: Int) -> [Float] {
             (0..<count).map { _ in
@@ -72,15 +60,11 @@ struct GEMMBenchResult {
         var c = [Float](repeating: 0, count: shape.m * shape.n)
         var openBLASRanLast = false
         func time(_ kernel: any GEMM, repeats: Int) -> Double {
-            // Whoever ran before leaves the cores. This pool's spinning worker is sent to
-            // sleep at once; OpenBLAS's threads spin at 100% of a core for about 110 ms
-            // after each call (measured here, OpenBLAS 0.3.21), so after OpenBLAS wait
-            // that out: otherwise the next kernel runs on one core and a half.
-            // Then one untimed round (about 5 ms of calls), so that both kernels start
-            // their timed calls alike: their own threads awake, the caches and the clock
-            // warm. One untimed call was not enough: the fast kernel, always timed right
-            // after the 150 ms wait, measured 0.81-0.96x OpenBLAS on 64x192x1088 that
-            // way, and 1.06-1.11x with the warm-up round (OpenBLAS gains from it too).
+            // Whoever ran before leaves the cores: this pool's spinning worker sleeps at
+            // once, OpenBLAS's threads spin on for about 110 ms after a call, so after
+            // OpenBLAS wait that out. Then one untimed round, so that every kernel starts
+            // its timed calls alike: its threads awake, caches and clock warm
+            // (BENCHMARKS.md has the figures that showed both matter).
             WorkerPool.shared.park()
             usleep(openBLASRanLast ? 150_000 : 2_000)
             openBLASRanLast = kernel is OpenBLASGEMM

@@ -7,10 +7,9 @@ extension ExplorerSession {
     func goldenVerifier() -> (verifier: Verifier, input: GoldenInput)? {
         golden.applicable(settings: settings, ledger: ledger, failure: failure, image: {
             if let input = self.input { return input }
-            self.input = try self.provider?.input(for: self.settings)
+            self.input = try self.settings.makeInput()
             return self.input
-        },
-                          standardisesLikeTheGoldenFile: provider?.standardisesLikeTheGoldenFile ?? true)
+        })
     }
 
     /// One op's golden status: `pass`, `FAIL: ...`, or why it is not compared.
@@ -26,7 +25,7 @@ extension ExplorerSession {
     }
 
     /// `verify`: every op computed so far against the golden tensors.
-    func verify() throws {
+    public func verify() throws {
         guard let (verifier, input) = goldenVerifier() else {
             throw CommandError("verify: \(golden.reason ?? "the golden tensors do not apply")")
         }
@@ -35,7 +34,7 @@ extension ExplorerSession {
         }
         let header = verifier.golden.header
         out.line("verify: \(records.count) computed ops against Keras \(header.keras) on TensorFlow \(header.tensorflow) (\(verifier.golden.path.split(separator: "/").last ?? ""))")
-        out.line("  tolerance \(verifier.tolerance.description), gemm \(settings.gemm)")
+        out.line("  tolerance \(verifier.tolerance.description), gemm \(settings.kernels.rawValue)")
         var checks: [LayerCheck] = []
         for record in records {
             guard let check = GoldenReference.check(record.entry, output: record.output, verifier: verifier, input: input) else { continue }

@@ -1,3 +1,4 @@
+import Computation
 import NetworkModel
 import Tensors
 
@@ -13,13 +14,13 @@ extension ExplorerSession {
             }
             return executor
         }
-        guard let provider else {
-            throw CommandError("this build has no computation: only the shape commands work (where, table, inspect, break, set)")
-        }
-        let input = try self.input ?? provider.input(for: settings)
+        let input = try self.input ?? settings.makeInput()
         self.input = input
         records = []
-        let made = try provider.executor(for: settings, ledger: ledger, input: input)
+        let weights = try settings.makeWeights(for: ledger, warning: { self.out.error("explore: warning: \($0)") })
+        let backend = try settings.makeBackend(ledger: ledger, weights: weights)
+        let made = InterpreterExecutor(ledger: ledger, backend: backend, input: input,
+                                       reference: { [ledger] in try NaiveBackend(ledger: ledger, weights: weights) })
         executor = made
         return made
     }
@@ -59,7 +60,7 @@ extension ExplorerSession {
 
     // MARK: - Commands
 
-    func step(_ count: Int) throws {
+    public func step(_ count: Int) throws {
         for taken in 0..<count {
             guard !atEnd else { out.line(endMessage); return }
             if taken > 0 && isBreakpoint(cursor) { out.line(breakpointMessage()); return }
@@ -77,7 +78,7 @@ extension ExplorerSession {
         if atEnd && failure != nil { out.line(endMessage) }
     }
 
-    func next(_ count: Int) throws {
+    public func next(_ count: Int) throws {
         for _ in 0..<count {
             guard !atEnd else { out.line(endMessage); return }
             let group = groupKey(ledger.entries[cursor])
@@ -87,12 +88,12 @@ extension ExplorerSession {
         }
     }
 
-    func continueRun() throws {
+    public func continueRun() throws {
         guard !atEnd else { out.line(endMessage); return }
         if try runForward(through: total - 1, stopAtBreakpoints: true) { return }
     }
 
-    func run(to name: String?) throws {
+    public func run(to name: String?) throws {
         guard let name else {
             guard !atEnd else { out.line(endMessage); return }
             try runForward(through: total - 1, stopAtBreakpoints: false)
@@ -157,7 +158,7 @@ extension ExplorerSession {
     /// Ops of one block share a key (the block's name); stem and head layers are their own.
     func groupKey(_ entry: LedgerEntry) -> String { entry.layer.block ?? entry.name }
 
-    func back(_ count: Int) {
+    public func back(_ count: Int) {
         guard cursor > 0 else { out.line("already at the start: nothing computed before 'inputs'"); return }
         cursor = max(0, cursor - count)
         if cursor == 0 {
@@ -168,14 +169,14 @@ extension ExplorerSession {
         }
     }
 
-    func reset() {
+    public func reset() {
         records = []
         cursor = 0
         executor?.reset()
         out.line("reset: nothing computed; the next op is \(ledger.entries.first?.name ?? "inputs")")
     }
 
-    func breakAt(_ name: String?) throws {
+    public func breakAt(_ name: String?) throws {
         guard let name else {
             if breakpoints.isEmpty { out.line("no breakpoints: 'break LAYER' sets one"); return }
             for (number, point) in breakpoints.enumerated() { out.line("  \(number + 1). \(describeBreakpoint(point))") }
@@ -193,7 +194,7 @@ extension ExplorerSession {
         return first == name ? "\(style.layer(name)) (op \(index + 1))" : "\(style.layer(name)): stops before \(first) (op \(index + 1))"
     }
 
-    func delete(_ name: String?) throws {
+    public func delete(_ name: String?) throws {
         guard let name else {
             out.line(breakpoints.isEmpty ? "no breakpoints to delete" : "deleted \(breakpoints.count) breakpoint(s)")
             breakpoints = []
@@ -207,7 +208,7 @@ extension ExplorerSession {
         out.line("deleted the breakpoint at \(name)")
     }
 
-    func whereAmI() {
+    public func whereAmI() {
         if cursor == 0 {
             out.line("at the start: nothing stepped over yet (op 0 of \(total))")
         } else {
@@ -224,10 +225,8 @@ extension ExplorerSession {
             out.line(endMessage)
         }
         out.line("network: \(settings.networkDescription)" + (failure != nil ? style.red(" - breaks at \(failureLine)") : ""))
-        out.line("compute: gemm \(settings.gemm), " + (provider?.describe(settings) ?? "no computation in this build"))
-        if provider != nil {
-            out.line("golden: " + (goldenVerifier() != nil ? "every computed op is compared with Keras's output" : (golden.reason ?? "not compared")))
-        }
+        out.line("compute: gemm \(settings.kernels.rawValue), " + settings.computeDescription)
+        out.line("golden: " + (goldenVerifier() != nil ? "every computed op is compared with Keras's output" : (golden.reason ?? "not compared")))
         out.line("breakpoints: " + (breakpoints.isEmpty ? "none" : breakpoints.joined(separator: ", ")))
     }
 }

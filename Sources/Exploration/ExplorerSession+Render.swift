@@ -4,7 +4,7 @@ import Rendering
 
 /// `render`: the architecture diagram of the network in force, through the Rendering module.
 extension ExplorerSession {
-    func render(expand: String?, force: Bool) throws {
+    public func render(expand: String?, force: Bool) throws {
         let selection: ExpandSelection?
         do {
             selection = try expand.map { name throws(DiagramError) in try ExpandSelection.parse(name, in: network) }

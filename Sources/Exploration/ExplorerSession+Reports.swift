@@ -4,28 +4,8 @@ import ModelData
 import NetworkModel
 import Tensors
 
-/// Reading the state: help, inspect, show, table, time.
+/// Reading the state: inspect, show, table, time.
 extension ExplorerSession {
-    func help(_ topic: String?) throws {
-        guard let topic else {
-            out.line(style.bold("commands") + " (TAB completes commands and layer names; 'help COMMAND' for details):")
-            for info in CommandCatalog.commands {
-                let aliases = info.aliases.isEmpty ? "" : style.dim(" (" + info.aliases.joined(separator: ", ") + ")")
-                let usage = info.usage.count > 30 ? info.name : info.usage
-                out.line("  " + usage + String(repeating: " ", count: max(1, 32 - usage.count)) + info.summary + aliases)
-            }
-            return
-        }
-        guard let info = CommandCatalog.command(named: topic) else {
-            let suggestions = NameSuggestions.nearest(to: topic, in: CommandCatalog.commands.map(\.name), limit: 2)
-            let hint = suggestions.isEmpty ? "" : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "? "
-            throw CommandError("help: no command '\(topic)': \(hint)'help' lists them")
-        }
-        out.line(style.bold(info.usage) + (info.aliases.isEmpty ? "" : "   (also: " + info.aliases.joined(separator: ", ") + ")"))
-        out.line("  " + info.summary)
-        if !info.details.isEmpty { out.line("  " + info.details) }
-    }
-
     /// The entry `name` names, or the last op stepped over.
     func target(_ name: String?, for command: String) throws -> Int {
         if let name { return try index(of: name) }
@@ -33,7 +13,7 @@ extension ExplorerSession {
         return cursor - 1
     }
 
-    func inspect(_ name: String?) throws {
+    public func inspect(_ name: String?) throws {
         let index = try target(name, for: "inspect")
         let entry = ledger.entries[index]
         let place = [entry.layer.block, entry.layer.branch].compactMap { $0 }.joined(separator: ", ")
@@ -76,7 +56,7 @@ extension ExplorerSession {
         return ["values 0..<\(shown) of \(tensor.count):", "  " + tensor.scalars.prefix(shown).map(NumberFormat.cell).joined()]
     }
 
-    func show(_ name: String?, channel: Int?, png: String?, force: Bool) throws {
+    public func show(_ name: String?, channel: Int?, png: String?, force: Bool) throws {
         let index = try target(name, for: "show")
         let entry = ledger.entries[index]
         guard index < records.count else {
@@ -92,7 +72,7 @@ extension ExplorerSession {
         for line in map.lines(style: style) { out.line(line) }
     }
 
-    func table(format: String, language: String) {
+    public func table(format: String, language: String) {
         let entries = failure?.partial ?? ledger.entries
         let text = TableReport.render(entries, network: network, format: TableReport.Format(rawValue: format) ?? .text,
                                       language: Language(rawValue: language) ?? .en, totals: failure == nil)
@@ -100,7 +80,7 @@ extension ExplorerSession {
         if failure != nil { out.line(style.red("the network breaks at \(failureLine)")) }
     }
 
-    func time(_ name: String?) throws {
+    public func time(_ name: String?) throws {
         guard !records.isEmpty else { out.line("nothing computed yet"); return }
         if let name {
             if name != "all" { _ = try network.requireLayer(named: name) }
@@ -123,7 +103,7 @@ extension ExplorerSession {
             let share = all > 0 ? NumberFormat.percent(seconds / all) : "-"
             out.line("  " + key.padding(toLength: 24, withPad: " ", startingAt: 0) + (count == 1 ? "1 op " : "\(count) ops").leftPadded(8) + NumberFormat.milliseconds(seconds).leftPadded(12) + share.leftPadded(8))
         }
-        out.line("  " + "total".padding(toLength: 24, withPad: " ", startingAt: 0) + "\(records.count) ops".leftPadded(8) + NumberFormat.milliseconds(all).leftPadded(12) + "   gemm \(settings.gemm)")
+        out.line("  " + "total".padding(toLength: 24, withPad: " ", startingAt: 0) + "\(records.count) ops".leftPadded(8) + NumberFormat.milliseconds(all).leftPadded(12) + "   gemm \(settings.kernels.rawValue)")
         let slowest = records.sorted { $0.seconds > $1.seconds }.prefix(3).map { "\($0.entry.name) \(NumberFormat.milliseconds($0.seconds))" }
         out.line("  slowest ops: " + slowest.joined(separator: ", ") + "; 'time BLOCK' or 'time all' lists ops")
     }

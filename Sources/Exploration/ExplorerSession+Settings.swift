@@ -8,14 +8,14 @@ extension ExplorerSession {
     /// The session keeps every output, so the side is capped (299 is the paper's).
     static let largestInputSize = 1024
 
-    func set(_ setting: SessionCommand.Setting) throws {
+    public func set(_ setting: SessionCommand.Setting) throws {
         var new = settings
         switch setting {
         case .gemm(let gemm):
-            if let choices = provider?.gemmChoices, !choices.contains(gemm) {
-                throw CommandError("set gemm: '\(gemm)' is not a kernel of this build: " + choices.map { "'\($0)'" }.joined(separator: ", "))
+            guard let kernels = Kernels(rawValue: gemm) else {
+                throw CommandError("set gemm: '\(gemm)' is not a kernel of this build: " + Kernels.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))
             }
-            new.gemm = gemm
+            new.kernels = kernels
             try apply(new)
             out.line("gemm \(gemm): the run restarts with the \(gemm) kernels")
         case .input(let path):

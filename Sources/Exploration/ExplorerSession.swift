@@ -9,14 +9,14 @@ public struct StepRecord {
     public let seconds: Double
 }
 
-/// The REPL's state: the network in force (possibly broken by a what-if), the outputs
-/// computed so far, the cursor the student moves, breakpoints and settings.
-/// `execute(_:)` never throws: every failure becomes one error line and the state stays consistent.
+/// A student's exploration of the network, the state below both `explore step` and the
+/// REPL: the network in force (possibly broken by a what-if), the outputs computed so far,
+/// the cursor the student moves, breakpoints and settings. Each command prints to `out`; a
+/// command that fails throws one error and leaves the state consistent.
 public final class ExplorerSession {
     public internal(set) var settings: SessionSettings
-    let out: OutputSink
-    let style: Style
-    let provider: ComputeProvider?
+    public let out: OutputSink
+    public let style: Style
 
     /// The whole network under the settings (names, blocks, suggestions).
     private(set) var network: Network
@@ -38,10 +38,9 @@ public final class ExplorerSession {
     /// Whether `step` also shows the stages inside each op (conv2d, batch norm, relu).
     public var showsSubSteps = false
 
-    /// A session with `settings`; the settings must describe a network (use `make` for user input).
-    public init(settings: SessionSettings = SessionSettings(), provider: ComputeProvider?, out: OutputSink, style: Style = .plain) throws {
+    /// A session with `settings`; throws when they name no network (an unknown layer, size 0).
+    public init(settings: SessionSettings = SessionSettings(), out: OutputSink, style: Style = .plain) throws {
         self.settings = settings
-        self.provider = provider
         self.out = out
         self.style = style
         let derived = try Self.derive(settings.configuration)
@@ -59,52 +58,6 @@ public final class ExplorerSession {
     public var prompt: String {
         let place = cursor == 0 ? "" : "[\(ledger.entries[cursor - 1].name)]"
         return "explore\(place)> "
-    }
-
-    // MARK: - Executing a line
-
-    /// Runs one line; false when the line asks to quit. Blank lines and `#` comments do nothing.
-    @discardableResult
-    public func execute(_ line: String) -> Bool {
-        let trimmed = line.drop(while: \.isWhitespace)
-        if trimmed.isEmpty || trimmed.hasPrefix("#") { return true }
-        do {
-            let command = try CommandParser.parse(String(trimmed))
-            if command == .quit { return false }
-            try perform(command)
-        } catch let error as CommandError {
-            out.error("error: \(error.message)")
-        } catch let error as LedgerError {
-            out.error("error: \(error)")
-        } catch let error as NetworkError {
-            out.error("error: \(error)")
-        } catch {
-            out.error("error: \(String(describing: error).split(separator: "\n").joined(separator: " "))")
-        }
-        return true
-    }
-
-    func perform(_ command: SessionCommand) throws {
-        switch command {
-        case .help(let topic): try help(topic)
-        case .whereAmI: whereAmI()
-        case .step(let count): try step(count)
-        case .next(let count): try next(count)
-        case .continueRun: try continueRun()
-        case .runTo(let layer): try run(to: layer)
-        case .breakAt(let layer): try breakAt(layer)
-        case .delete(let layer): try delete(layer)
-        case .back(let count): back(count)
-        case .reset: reset()
-        case .inspect(let layer): try inspect(layer)
-        case .show(let layer, let channel, let png, let force): try show(layer, channel: channel, png: png, force: force)
-        case .table(let format, let language): table(format: format, language: language)
-        case .set(let setting): try set(setting)
-        case .verify: try verify()
-        case .render(let expand, let force): try render(expand: expand, force: force)
-        case .time(let block): try time(block)
-        case .quit: break
-        }
     }
 
     // MARK: - The network in force
@@ -131,8 +84,9 @@ public final class ExplorerSession {
     func apply(_ newSettings: SessionSettings) throws {
         let derived = try Self.derive(newSettings.configuration)
         var newInput: Tensor? = nil
-        if let provider, newSettings.inputPath != settings.inputPath || newSettings.configuration.inputSize != settings.configuration.inputSize || newSettings.weightsPath != settings.weightsPath {
-            newInput = try provider.input(for: newSettings)
+        if newSettings.inputPath != settings.inputPath || newSettings.configuration.inputSize != settings.configuration.inputSize
+            || newSettings.weightsPath != settings.weightsPath || newSettings.standardisation != settings.standardisation {
+            newInput = try newSettings.makeInput()
         }
         settings = newSettings
         network = derived.network
@@ -142,6 +96,11 @@ public final class ExplorerSession {
         executor = nil
         records = []
         cursor = 0
+    }
+
+    /// The layer `name` names in the whole network (suggestions for unknown names).
+    public func requireLayer(named name: String) throws -> Layer {
+        try network.requireLayer(named: name)
     }
 
     /// The index in the runnable ledger of `name`, with suggestions for unknown names and

@@ -23,13 +23,14 @@ final class GoldenReference {
     }
 
     /// The verifier and recorded input for these settings, or why the golden file does not apply.
-    func applicable(settings: SessionSettings, ledger: Ledger, failure: LedgerError?, image: () throws -> Tensor?,
-                    standardisesLikeTheGoldenFile: Bool) -> (verifier: Verifier, input: GoldenInput)? {
-        let key = "\(settings.configuration) \(settings.weightsPath ?? "") \(settings.seed) \(settings.inputPath ?? "") \(standardisesLikeTheGoldenFile)"
+    func applicable(settings: SessionSettings, ledger: Ledger, failure: LedgerError?, image: () throws -> Tensor?)
+        -> (verifier: Verifier, input: GoldenInput)? {
+        let standard = settings.standardisation == .fixed
+        let key = "\(settings.configuration) \(settings.weightsPath ?? "") \(settings.seed) \(settings.inputPath ?? "") \(standard)"
         if let cache, cache.key == key {
             return cache.verifier.flatMap { verifier in cache.input.map { (verifier, $0) } }
         }
-        let (verifier, input, reason) = resolve(settings: settings, ledger: ledger, failure: failure, image: image, standard: standardisesLikeTheGoldenFile)
+        let (verifier, input, reason) = resolve(settings: settings, ledger: ledger, failure: failure, image: image, standard: standard)
         cache = (key, verifier, input, reason)
         return verifier.flatMap { verifier in input.map { (verifier, $0) } }
     }

@@ -1,11 +1,6 @@
 import ArgumentParser
-import COpenBLAS
-import Computation
-import FastComputation
-import GEMM
-import ModelData
-import NetworkModel
-import Tensors
+import Benchmarks
+import JSONText
 
 /// `explore bench`: GFLOPS of every GEMM kernel (and OpenBLAS as the baseline) on
 /// 1024^3 and on the network's own shapes, then the whole forward pass naive vs fast.
@@ -22,7 +17,7 @@ struct BenchCommand: ParsableCommand {
     /// Weights, input and what-ifs; `--gemm` is ignored (the bench runs every kernel).
     @OptionGroup var compute: ComputeOptions
 
-    @Flag(help: "Print one JSON object (keys documented in cli.md).")
+    @Flag(help: "Print one JSON object (keys documented in docs/commands.md).")
     var json = false
 
     @Flag(help: "Skip the slow naive figures (the naive 1024^3 GEMM and the naive forward pass).")
@@ -40,41 +35,8 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let ledger = try compute.makeLedger()
-        var machine = BenchMachine.current()
-        openblas_set_num_threads(Int32(machine.cores))
-        func progress(_ text: String) { writeStandardError("bench: \(text)\n") }
-        let weights = try compute.makeWeights(for: ledger)
-        let input = try compute.makeInput(size: compute.network.inputSize)
-
-        // The forward pass first, so the peak resident memory is the fast path's alone.
-        progress("fast forward: folding and packing weights")
-        let initStart = MonotonicClock.seconds()
-        var fastBackend: FastBackend? = try FastBackend(ledger: ledger, weights: weights)
-        let initSeconds = MonotonicClock.seconds() - initStart
-        progress("fast forward: \(runs) runs")
-        let fast = try NetworkBenchResult.measure(ledger: ledger, backend: fastBackend!, input: input, runs: runs, warmUp: true)
-        let peakRSS = BenchMachine.peakResidentMegabytes()
-
-        var results: [GEMMBenchResult] = []
-        for shape in GEMMBenchShape.list(ledger: ledger) {
-            progress("GEMM \(shape.label) \(shape.m)x\(shape.n)x\(shape.k)")
-            results.append(GEMMBenchResult.measure(shape, rounds: rounds, skipNaive: quick && shape.flops > 500_000_000))
-        }
-
-        // The speedup: the naive pass, with fast passes interleaved (`InterleavedPasses`).
-        var interleaved: InterleavedPasses? = nil
-        if !quick, let backend = fastBackend {
-            progress("naive forward: 1 run (slow), a fast run after every \(Int(InterleavedPasses.defaultInterval * 1000)) ms of it")
-            let naiveBackend = try NaiveBackend(ledger: ledger, weights: weights)
-            interleaved = try InterleavedPasses.measure(ledger: ledger, naive: naiveBackend, fast: backend, input: input)
-        }
-        fastBackend = nil
-        // The peak again at the end, and the higher of the two: a busy moment at the start
-        // would make every fraction of it look better than it is.
-        machine.peakGFLOPS = max(machine.peakGFLOPS, FMAPeak.measure())
-        let report = BenchReport(machine: machine, ledger: ledger, gemm: results, fast: fast, naive: interleaved?.naive, fastWithNaive: interleaved?.fast,
-                                 fastInitSeconds: initSeconds, peakRSSMegabytes: peakRSS, rounds: rounds)
+        let report = try BenchRun.measure(settings: compute.settings, quick: quick, rounds: rounds, runs: runs,
+                                          warning: warn, progress: { writeStandardError("bench: \($0)\n") })
         print(json ? report.json.serialized(pretty: true) : report.text)
     }
 }

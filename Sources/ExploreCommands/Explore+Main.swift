@@ -1,12 +1,16 @@
 import ArgumentParser
+import Exploration
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 extension Explore {
-    /// Parses the process arguments and runs the command. Errors are printed as one line on
-    /// standard error (`explore: ...`) with a hint, never with the whole usage text; help
-    /// goes to standard output.
+    /// Parses the process arguments and runs the command. This is the one place where a
+    /// failure becomes words and an exit status: one line on standard error (`explore: ...`),
+    /// with a pointer to the help for a mistyped command line, never the whole usage text;
+    /// help goes to standard output.
     public static func runMain(_ arguments: [String]? = nil) async -> Never {
         do {
             var command = try parseAsRoot(arguments)
@@ -18,13 +22,15 @@ extension Explore {
             exit(withError: nil)
         } catch {
             let code = exitCode(for: error)
-            if code == .success {
-                exit(withError: error)   // --help, --version: ArgumentParser prints them
+            if code == .success || error is ExitCode {
+                exit(withError: error)   // --help, --version: ArgumentParser prints them; an exit status says all
             }
-            let line = message(for: error).split(separator: "\n").map { $0.trimmingCharacters() }.filter { !$0.isEmpty }.joined(separator: " ")
-            let hint = error is ExploreError ? "" : helpHint(for: arguments ?? Array(CommandLine.arguments.dropFirst()))
+            // Usage mistakes (status 64) are ArgumentParser's; everything else keeps its own words.
+            let isUsage = code == .validationFailure
+            let line = isUsage ? FailureMessage.oneLine(message(for: error)) : FailureMessage.line(error)
+            let hint = isUsage ? helpHint(for: arguments ?? Array(CommandLine.arguments.dropFirst())) : ""
             writeStandardError("explore: \(line)\(hint)\n")
-            Glibc.exit(code.rawValue == 0 ? 1 : code.rawValue)
+            terminate(code.rawValue == 0 ? 1 : code.rawValue)
         }
     }
 
@@ -36,10 +42,20 @@ extension Explore {
     }
 }
 
-/// A failure of a command that already names what is at fault; printed as is.
+/// A failure that only the command line can have (a flag combination, a file it would
+/// overwrite): it already names what is at fault.
 public struct ExploreError: Error, CustomStringConvertible {
     public let description: String
     public init(_ description: String) { self.description = description }
+}
+
+/// Ends the process with `status` (the C library's exit, which ArgumentParser's `exit` hides).
+private func terminate(_ status: Int32) -> Never {
+    #if canImport(Glibc)
+    Glibc.exit(status)
+    #else
+    Darwin.exit(status)
+    #endif
 }
 
 /// Writes `text` to standard error (file descriptor 2) unbuffered.
@@ -48,8 +64,7 @@ func writeStandardError(_ text: String) {
     _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
 }
 
-extension Substring {
-    func trimmingCharacters() -> String {
-        String(self.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-    }
+/// A warning that does not stop the command: `explore: warning: ...` on standard error.
+func warn(_ line: String) {
+    writeStandardError("explore: warning: \(FailureMessage.oneLine(line))\n")
 }

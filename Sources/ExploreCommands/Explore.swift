@@ -1,4 +1,5 @@
 import ArgumentParser
+import Exploration
 import REPL
 #if canImport(Glibc)
 import Glibc
@@ -28,7 +29,7 @@ public struct Explore: AsyncParsableCommand {
     /// It takes no options (ArgumentParser would apply root options to every subcommand);
     /// settings are changed inside with `set`.
     public mutating func run() async throws {
-        let status = ExplorerREPL.run(settings: try ComputeOptionsProvider.defaultSettings(), provider: ComputeOptionsProvider())
+        let status = ExplorerREPL.run(settings: SessionSettings())
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Exploration
 import NetworkModel
 
 /// The what-if options every command that derives shapes shares.
@@ -25,6 +26,12 @@ public struct NetworkOptions: ParsableArguments {
     public func validate() throws {
         guard inputSize > 0 else { throw ValidationError("--input-size must be positive, got \(inputSize): try --input-size 160") }
         guard bottleneck > 0 else { throw ValidationError("--bottleneck must be positive, got \(bottleneck): try --bottleneck 1024") }
+        // A --padding that names no windowed layer is a mistyped option, told as one.
+        do {
+            _ = try Network.faceNet(configuration)
+        } catch {
+            throw ValidationError(FailureMessage.line(error))
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Computation
 import DiagramModel
+import Exploration
 import ModelData
 import NetworkModel
 import Rendering
@@ -50,32 +51,18 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let format = try resolvedFormat()
-        let networkModel: Network
-        do {
-            networkModel = try Network.faceNet(compute.network.configuration)
-        } catch {
-            throw ExploreError("\(error)")
-        }
+        let networkModel = try Network.faceNet(compute.network.configuration)
         let source = DiagramSource(network: networkModel)
-        let selection: ExpandSelection?
-        do {
-            selection = try expand.map { name throws(DiagramError) in try ExpandSelection.parse(name, in: networkModel) }
-        } catch {
-            throw ExploreError(error.description)
-        }
+        let selection = try expand.map { name throws(DiagramError) in try ExpandSelection.parse(name, in: networkModel) }
         let path = out ?? "Output/\(selection?.slug ?? "overview").\(format.rawValue)"
         if out == nil && !force && OutputFile.exists(path) {
             throw ExploreError("'\(path)' exists: pass --force to overwrite it, or name it with --out")
         }
         let shading = try resolvedShading(source)
         let diagram = DiagramBuilder(source: source, shading: shading).diagram(expanding: selection)
-        do {
-            let bytes = try Graphviz.render(dot: DOTWriter.dot(diagram), format: format)
-            if out == nil { try OutputFile.createParentFolder(of: path) }
-            try OutputFile.write(bytes, to: path)
-        } catch {
-            throw ExploreError(error.description)
-        }
+        let bytes = try Graphviz.render(dot: DOTWriter.dot(diagram), format: format)
+        if out == nil { try OutputFile.createParentFolder(of: path) }
+        try OutputFile.write(bytes, to: path)
         var summary = "wrote \(path) (\(diagram.nodes.count) nodes, \(diagram.edges.count) edges)"
         if let failure = source.failure { summary += "; the network breaks at \(failure.layer): \(failure.reason)" }
         print(summary)
@@ -110,8 +97,9 @@ struct RenderCommand: ParsableCommand {
     func timeShares(_ source: DiagramSource) throws -> [String: Double] {
         if let failure = source.failure { throw ExploreError("--color time cannot run the network: \(failure)") }
         let ledger = try Ledger(network: source.network)
-        let input = try compute.makeInput(size: ledger.network.configuration.inputSize)
-        let backend = try compute.makeBackend(ledger: ledger, weights: try compute.makeWeights(for: ledger))
+        let settings = compute.settings
+        let input = try settings.makeInput()
+        let backend = try settings.makeBackend(ledger: ledger, weights: try settings.makeWeights(for: ledger, warning: warn))
         let interpreter = Interpreter(ledger: ledger, backend: backend, input: input, retain: .needed)
         let results = try interpreter.runToEnd()
         let total = results.reduce(0) { $0 + $1.seconds }
@@ -129,16 +117,10 @@ struct RenderCommand: ParsableCommand {
             throw ExploreError("--color verify uses the golden file's weights and image: drop --weights, --seed and --input")
         }
         let path = golden ?? GoldenLocation.defaultPath()
-        let file: GoldenFile
-        let verifier: Verifier
-        do {
-            file = try GoldenFile.load(path: path)
-            verifier = try Verifier(golden: file, ledger: try Ledger(network: source.network))
-        } catch let error as GoldenFileError {
-            throw ExploreError(error.description)
-        }
+        let file = try GoldenFile.load(path: path)
+        let verifier = try Verifier(golden: file, ledger: try Ledger(network: source.network))
         guard let input = file.header.inputs.first else { throw ExploreError("the golden file '\(path)' records no input") }
-        let backend = try compute.makeBackend(ledger: verifier.ledger, weights: GeneratedWeights(seed: file.header.weightsSeed, ledger: verifier.ledger))
+        let backend = try compute.settings.makeBackend(ledger: verifier.ledger, weights: GeneratedWeights(seed: file.header.weightsSeed, ledger: verifier.ledger))
         let report = try verifier.verify(input, backend: backend)
         return Dictionary(report.layers.map { ($0.layer, $0.passed) }, uniquingKeysWith: { $0 && $1 })
     }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Computation
+import Exploration
 import ModelData
 import NetworkModel
-import Tensors
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -40,26 +40,23 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let ledger = try compute.makeLedger()
+        let settings = compute.settings
+        let ledger = try settings.makeLedger()
         // Check the names and the files before computing anything.
         let names = try layerNames(in: ledger)
         let paths = try save.map { try plannedFiles(names, in: $0) } ?? []
 
-        let input = try compute.makeInput(size: compute.network.inputSize)
-        let weights = try compute.makeWeights(for: ledger)
-        let backend = try compute.makeBackend(ledger: ledger, weights: weights)
+        let input = try settings.makeInput()
+        let weights = try settings.makeWeights(for: ledger, warning: warn)
+        let backend = try settings.makeBackend(ledger: ledger, weights: weights)
         let interpreter = Interpreter(ledger: ledger, backend: backend, input: input, retain: .names(Set(names)))
         let clock = ContinuousClock()
         let start = clock.now
-        do {
-            try interpreter.runToEnd()
-        } catch {
-            throw ExploreError("\(error)")
-        }
+        try interpreter.runToEnd()
         let seconds = (clock.now - start) / .seconds(1)
 
-        let size = compute.network.inputSize
-        print("\(backend.name) forward pass, \(size)x\(size) input, \(compute.weightsDescription), \(compute.inputDescription): \(fixedDecimals(seconds, 3)) s (\(ledger.entries.count) layers)")
+        let size = settings.configuration.inputSize
+        print("\(backend.name) forward pass, \(size)x\(size) input, \(settings.weightsDescription), \(settings.inputDescription): \(fixedDecimals(seconds, 3)) s (\(ledger.entries.count) layers)")
         if let embedding = interpreter.output(of: ledger.entries.last!.name) {
             let norm = embedding.scalars.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
             let first = embedding.scalars.prefix(8).map { fixedDecimals(Double($0), 5) }.joined(separator: " ")
@@ -72,12 +69,8 @@ struct RunCommand: ParsableCommand {
         }
         for (name, path) in zip(names, paths) {
             guard let output = interpreter.output(of: name) else { continue }
-            do {
-                try makeFolders(for: path)
-                try NPY.write(output, to: path, overwrite: force)
-            } catch {
-                throw ExploreError("\(error)")
-            }
+            try makeFolders(for: path)
+            try NPY.write(output, to: path, overwrite: force)
         }
         if let save {
             print("saved \(paths.count) tensor\(paths.count == 1 ? "" : "s") to \(save)")
@@ -91,11 +84,7 @@ struct RunCommand: ParsableCommand {
         if layers == "all" { return ledger.entries.map(\.name) }
         var names: [String] = []
         for name in layers.split(separator: ",").map({ String($0).trimmingWhitespace() }) where !name.isEmpty && !names.contains(name) {
-            do {
-                names.append(try ledger.network.requireLayer(named: name).name)
-            } catch {
-                throw ExploreError("\(error)")
-            }
+            names.append(try ledger.network.requireLayer(named: name).name)
         }
         guard !names.isEmpty else { throw ExploreError("--layers names no layer: give paths like Mixed_5b,Embedding") }
         return names

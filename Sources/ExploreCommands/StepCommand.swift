@@ -1,7 +1,7 @@
 import ArgumentParser
 import LedgerReports
 import NetworkModel
-import REPL
+import Exploration
 
 /// `explore step LAYER`: runs the network up to LAYER, one line per block, then steps
 /// through LAYER's every op with its ledger line, note, time, output statistics and
@@ -25,18 +25,10 @@ struct StepCommand: ParsableCommand {
     @OptionGroup var compute: ComputeOptions
 
     func run() throws {
-        var settings = ComputeOptionsProvider.settings(from: compute)
+        var settings = compute.settings
         settings.language = lang
-        let session: ExplorerSession
-        do {
-            session = try ExplorerSession(settings: settings, provider: ComputeOptionsProvider(standardisation: compute.standardisation),
-                                          out: StandardStreams(), style: Style.forStandardOutput())
-            session.showsSubSteps = substeps
-            try session.stepThrough(layer)
-        } catch let error as ExploreError {
-            throw error
-        } catch {
-            throw ExploreError(String(describing: error).split(separator: "\n").joined(separator: " "))
-        }
+        let session = try ExplorerSession(settings: settings, out: StandardStreams(), style: Style.forStandardOutput())
+        session.showsSubSteps = substeps
+        try session.stepThrough(layer)
     }
 }

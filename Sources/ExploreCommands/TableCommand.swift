@@ -25,7 +25,7 @@ struct TableCommand: ParsableCommand {
         } catch {
             // Print what could be derived, then stop at the failing layer.
             print(TableReport.render(error.partial, network: net, format: format, language: lang, totals: false), terminator: "")
-            throw ExploreError("\(error)")
+            throw error
         }
     }
 }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Computation
+import Exploration
 import Foundation
 import ModelData
 import NetworkModel
-import Tensors
 import Verification
 
 /// `explore verify`: every layer against the golden tensors TensorFlow/Keras computed.
@@ -26,8 +26,8 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
-    @Option(help: ArgumentHelp("Which kernels compute (default: as for every command that computes).", valueName: GemmChoice.allCases.map(\.rawValue).joined(separator: "|")))
-    var gemm: GemmChoice?
+    @Option(help: ArgumentHelp("Which kernels compute (default: as for every command that computes).", valueName: Kernels.allCases.map(\.rawValue).joined(separator: "|")))
+    var gemm: Kernels?
 
     @Option(help: ArgumentHelp("The golden file (default: Tests/Golden/\(GoldenFile.fileName), or $\(GoldenLocation.environmentVariable)).", valueName: "FILE"))
     var golden: String?
@@ -48,14 +48,8 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         let path = golden ?? GoldenLocation.defaultPath()
-        let file: GoldenFile
-        let verifier: Verifier
-        do {
-            file = try GoldenFile.load(path: path)
-            verifier = try Verifier(golden: file, ledger: try broken?.ledger() ?? Ledger.faceNet())
-        } catch let error as GoldenFileError {
-            throw ExploreError(error.description)
-        }
+        let file = try GoldenFile.load(path: path)
+        let verifier = try Verifier(golden: file, ledger: try broken?.ledger() ?? Ledger.faceNet())
         var inputs = file.header.inputs
         if let only {
             inputs = inputs.filter { $0.name == only }
@@ -65,8 +59,9 @@ struct VerifyCommand: ParsableCommand {
         }
         let weights = GeneratedWeights(seed: file.header.weightsSeed, ledger: verifier.ledger)
         // The backend exactly as every computing command builds it.
-        let kernels = try ComputeOptions.parse(gemm.map { ["--gemm", $0.rawValue] } ?? [])
-        let computing = try kernels.makeBackend(ledger: verifier.ledger, weights: broken?.weights(weights) ?? weights)
+        var settings = SessionSettings()
+        if let gemm { settings.kernels = gemm }
+        let computing = try settings.makeBackend(ledger: verifier.ledger, weights: broken?.weights(weights) ?? weights)
         let backend = broken?.backend(computing) ?? computing
         let text = !json
         if text { print(ReportText.preamble(golden: path, reference: verifier.referenceDescription, backend: backend.name, tolerance: verifier.tolerance)) }

@@ -40,14 +40,10 @@ struct WeightsCommand: ParsableCommand {
             let ledger = try Ledger.faceNet(network.configuration)
             let variables = ledger.weights
             let generated = GeneratedWeights(seed: seed, ledger: ledger)
-            do {
-                try SafetensorsWriter.write(
-                    shapes: variables.map { ($0.name, $0.shape) }, to: file, overwrite: force,
-                    metadata: ["generator": "Inception Explorer GeneratedWeights", "seed": String(seed)]
-                ) { try generated.tensor(named: variables[$0].name, shape: variables[$0].shape).scalars }
-            } catch let error as WeightsError {
-                throw ExploreError(error.description)
-            }
+            try SafetensorsWriter.write(
+                shapes: variables.map { ($0.name, $0.shape) }, to: file, overwrite: force,
+                metadata: ["generator": "Inception Explorer GeneratedWeights", "seed": String(seed)]
+            ) { try generated.tensor(named: variables[$0].name, shape: variables[$0].shape).scalars }
             let values = variables.reduce(0) { $0 + $1.elementCount }
             let seconds = (clock.now - start) / .seconds(1)
             let megabytes = Double(values * 4) / 1_000_000

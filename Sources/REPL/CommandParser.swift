@@ -1,3 +1,4 @@
+import Exploration
 import NetworkModel
 
 /// Turns one line into a `SessionCommand`, or a one-line `CommandError` saying what is wrong.

@@ -1,4 +1,5 @@
 import CEditLine
+import Exploration
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,3 +1,4 @@
+import Exploration
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -14,14 +15,14 @@ public enum ExplorerREPL {
 
     /// Runs the REPL on standard input until `quit` or end of input; returns the exit status
     /// (0, or 1 when the settings given on the command line name no network).
-    public static func run(settings: SessionSettings, provider: ComputeProvider?, historyPath: String? = defaultHistoryPath) -> Int32 {
+    public static func run(settings: SessionSettings, historyPath: String? = defaultHistoryPath) -> Int32 {
         let out = StandardStreams()
         let style = Style.forStandardOutput()
         let session: ExplorerSession
         do {
-            session = try ExplorerSession(settings: settings, provider: provider, out: out, style: style)
+            session = try ExplorerSession(settings: settings, out: out, style: style)
         } catch {
-            out.error("explore: \(error)")
+            out.error("explore: \(FailureMessage.line(error))")
             return 1
         }
         let source: LineSource

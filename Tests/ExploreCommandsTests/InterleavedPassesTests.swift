@@ -1,5 +1,5 @@
 import Computation
-@testable import ExploreCommands
+@testable import Benchmarks
 import NetworkModel
 import Synchronization
 import Tensors

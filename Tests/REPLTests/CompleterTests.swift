@@ -1,4 +1,5 @@
 import Testing
+import Exploration
 @testable import REPL
 
 /// TAB completion: which words are offered after which words (hand-listed).

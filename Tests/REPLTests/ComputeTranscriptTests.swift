@@ -1,7 +1,7 @@
 import Foundation
 import ModelData
 import Testing
-import ExploreCommands
+import Exploration
 @testable import REPL
 
 /// Sessions that compute (naive kernels, seeded weights, the synthetic image): a walk through
@@ -16,12 +16,12 @@ import ExploreCommands
         try NPY.write(SyntheticImage.make(size: 160), to: folder + "/image.npy")
         try NPY.write(SyntheticImage.make(size: 64), to: folder + "/small.npy")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var settings = try ComputeOptionsProvider.defaultSettings()
-        settings.gemm = "naive"
+        var settings = SessionSettings()
+        settings.kernels = .naive
         settings.outputDirectory = folder
         // `$OUT` in a script is the session's output folder (render writes there too).
         let script = try file.script().replacingOccurrences(of: "$OUT", with: folder)
-        let output = try SessionRunner.run(script, settings: settings, provider: ComputeOptionsProvider())
+        let output = try SessionRunner.run(script, settings: settings)
         if let mismatch = try file.mismatch(output, replacing: [folder: "{out}"]) { Issue.record("\(mismatch)") }
     }
 

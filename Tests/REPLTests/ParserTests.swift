@@ -1,4 +1,5 @@
 import Testing
+import Exploration
 @testable import REPL
 
 /// The command grammar: what parses to what, and that errors are one line naming the problem.
