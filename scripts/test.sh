@@ -5,4 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+python3 scripts/check-architecture.py
 swift test -c release -Xswiftc -enable-testing "$@"
