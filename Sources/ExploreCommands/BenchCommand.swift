@@ -22,7 +22,7 @@ struct BenchCommand: ParsableCommand {
     /// Weights, input and what-ifs; `--gemm` is ignored (the bench runs every kernel).
     @OptionGroup var compute: ComputeOptions
 
-    @Flag(help: "Print one JSON object (keys documented in cli.md).")
+    @Flag(help: "Print one JSON object (keys documented in docs/commands.md).")
     var json = false
 
     @Flag(help: "Skip the slow naive figures (the naive 1024^3 GEMM and the naive forward pass).")

@@ -13,7 +13,7 @@ public enum GemmChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
     case fast
 }
 
-/// The options every command that computes shares (cli.md): the network what-ifs,
+/// The options every command that computes shares (docs/commands.md): the network what-ifs,
 /// the weights, the input image and the kernels.
 public struct ComputeOptions: ParsableArguments {
     @OptionGroup public var network: NetworkOptions

@@ -3,7 +3,7 @@ import Tensors
 
 /// Deterministic seeded weights: every variable of the network from a seed and its name alone.
 ///
-/// The algorithm (TEAM.md's spec; a numpy twin must match it bit for bit):
+/// The algorithm (docs/generated-weights.md; the numpy twins must match it bit for bit):
 ///
 /// Seed `S` (UInt64, default 2018). For a variable named `N` with `n` elements
 /// (row-major order of its shape), all integer arithmetic on UInt64, wrapping:

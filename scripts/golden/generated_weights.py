@@ -1,6 +1,6 @@
 """numpy twin of the Swift `GeneratedWeights` (module ModelData).
 
-Written from the spec in TEAM.md ("Generated weights — THE spec"); it must
+Written from the spec in docs/generated-weights.md; it must
 match the Swift generator bit for bit. `make_golden.py` records a checksum of
 every tensor it produces, and `explore verify` compares them with the Swift
 generator's tensors before it looks at any activation, so a drift between the
