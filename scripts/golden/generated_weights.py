@@ -96,7 +96,7 @@ def checksum(values: np.ndarray) -> int:
     """Order-sensitive 64-bit checksum of a float32 tensor's bit patterns.
 
     sum over i (wrapping) of mix(UInt64(bits_i) | UInt64(i) << 32), with mix the
-    SplitMix64 output function above. Documented in Tests/Golden/README.md; the
+    SplitMix64 output function above. Documented in docs/golden-format.md; the
     Swift side (`WeightChecksum`) computes the same.
     """
     bits = np.ascontiguousarray(values, dtype="<f4").reshape(-1).view("<u4").astype(np.uint64)
