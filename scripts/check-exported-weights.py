@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A numpy twin of the generated-weights spec (TEAM.md; ModelData's GeneratedWeights),
+"""A numpy twin of the generated-weights spec (docs/generated-weights.md; ModelData's GeneratedWeights),
 checked bit for bit against every tensor of a file from `explore weights export`.
 
     explore weights export /tmp/w.safetensors --seed 2018

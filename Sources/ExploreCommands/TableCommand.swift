@@ -9,7 +9,7 @@ struct TableCommand: ParsableCommand {
         abstract: "The layer table: shapes, padding per side, lost pixels, parameters, multiply-adds, receptive fields."
     )
 
-    @Option(help: "text, markdown (the source table's columns) or json (cli.md).")
+    @Option(help: "text, markdown (the source table's columns) or json (keys in docs/commands.md).")
     var format: TableReport.Format = .text
 
     @Option(help: "Language of the notes: en, or zh in the source table's phrasing.")

@@ -14,9 +14,9 @@ struct WeightsCommand: ParsableCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
-            abstract: "Write every generated variable, with FaceNet's names, to a .safetensors file (F32, about 222 MB).",
+            abstract: "Write every generated variable, with FaceNet's names, to a .safetensors file (F32, about 224 MB).",
             discussion: """
-            The values follow the generated-weights spec (GeneratedWeights' documentation), so
+            The values follow the generated-weights spec (docs/generated-weights.md), so
             numpy can read them back with safetensors.numpy.load_file and --weights FILE computes
             exactly what the seeded weights compute.
             Example: explore weights export /tmp/facenet-2018.safetensors --seed 2018

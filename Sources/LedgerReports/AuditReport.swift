@@ -4,7 +4,7 @@ import JSONText
 public enum AuditReport {
     public static func text(_ audit: SourceAudit) -> String {
         var lines = [
-            "Audit of the source table (shared/seed/, 160x160 input) against the ledger",
+            "Audit of the source table (docs/source-table.md, 160x160 input) against the ledger",
             "\(audit.rows.count) rows describing \(audit.layersCovered) layers; \(audit.agreeingFigures) of \(audit.comparedFigures) figures agree.",
             AuditFinding.Kind.allCases.map { "\(audit.count($0)) \($0.rawValue)" }.joined(separator: ", "),
             "",

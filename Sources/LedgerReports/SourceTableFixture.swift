@@ -1,4 +1,4 @@
-/// The source table, transcribed: every row of the study note in shared/seed/
+/// The source table, transcribed: every row of the study note (docs/source-table.md)
 /// (`【深度学习笔记 face】基于Inception-Resnet的FaceID`, 2018), copied cell for cell, and
 /// the layer each row describes, matched by position (`{i}` stands for every instance
 /// of a repeated block). The audit compares these figures with the ledger.

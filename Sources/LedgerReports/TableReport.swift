@@ -1,7 +1,7 @@
 import JSONText
 import NetworkModel
 
-/// `explore table`: the ledger as text, markdown (the source table's columns) or JSON (cli.md).
+/// `explore table`: the ledger as text, markdown (the source table's columns) or JSON (docs/commands.md).
 public enum TableReport {
     public enum Format: String, CaseIterable, Sendable {
         case text, markdown, json
@@ -85,7 +85,7 @@ public enum TableReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    // MARK: - JSON (cli.md)
+    // MARK: - JSON (docs/commands.md)
 
     public static func json(_ entries: [LedgerEntry], language: Language) -> JSONValue {
         .array(entries.map { row($0, language: language) })
@@ -107,7 +107,7 @@ public enum TableReport {
             ("macs", .int(entry.macs)),
             ("receptive_field", .ints([entry.receptiveField.height, entry.receptiveField.width])),
             ("note", .string(LayerNote.text(for: entry, in: language))),
-            // Beyond cli.md's keys: the details behind the counts.
+            // The details behind the counts (docs/commands.md lists them too).
             ("inputs", .array(entry.layer.inputs.map(JSONValue.string))),
             ("lost_rows", .ints(entry.lostRows)),
             ("lost_columns", .ints(entry.lostColumns)),

@@ -3,7 +3,7 @@ import Tensors
 
 /// Deterministic seeded weights: every variable of the network from a seed and its name alone.
 ///
-/// The algorithm (TEAM.md's spec; a numpy twin must match it bit for bit):
+/// The algorithm (docs/generated-weights.md; the numpy twins must match it bit for bit):
 ///
 /// Seed `S` (UInt64, default 2018). For a variable named `N` with `n` elements
 /// (row-major order of its shape), all integer arithmetic on UInt64, wrapping:
@@ -118,7 +118,7 @@ public struct GeneratedWeights: WeightSource {
         return Float(z >> 40) * 0x1p-23 - 1
     }
 
-    /// `v` of element `index` of variable `name` under `seed` (step 4 of the spec).
+    /// `v` of element `index` of variable `name` under `seed` (step 4 of docs/generated-weights.md).
     public static func uniform(seed: UInt64, name: String, index: Int) -> Float {
         uniform(base: (seed &* 0x9E37_79B9_7F4A_7C15) ^ fnv1a(name), index: index)
     }

@@ -10,7 +10,7 @@ public enum SafetensorsWriter {
     }
 
     /// Streams tensors: `values(i)` is called once per tensor, in order, so the whole
-    /// set never needs to be in memory (the full network is 222 MB).
+    /// set never needs to be in memory (the full network is about 224 MB).
     public static func write(
         shapes: [(name: String, shape: [Int])], to path: String, overwrite: Bool = false,
         metadata: [String: String] = [:], values: (Int) throws -> [Float]

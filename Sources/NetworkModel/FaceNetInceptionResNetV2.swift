@@ -1,7 +1,7 @@
 /// The Inception-ResNet-v2 variant FaceNet uses for face embeddings, declared as data.
 ///
 /// Structure, filters, kernels, strides and paddings follow TF-slim's
-/// `inception_resnet_v2` as FaceNet ships it; layer paths follow cli.md.
+/// `inception_resnet_v2` as FaceNet ships it; layer paths follow docs/commands.md.
 extension Network {
     public static let variableRoot = "InceptionResnetV2"
 

@@ -1,6 +1,6 @@
 /// One node of the network: a named op and the layers it reads.
 public struct Layer: Hashable, Sendable {
-    /// The layer's path, e.g. `Block17_4/Branch_1/Conv2d_0b_1x7` (see cli.md).
+    /// The layer's path, e.g. `Block17_4/Branch_1/Conv2d_0b_1x7` (see docs/commands.md).
     public let name: String
     public let op: Op
     /// Names of the layers this one reads, in order.

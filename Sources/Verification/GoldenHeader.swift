@@ -1,4 +1,4 @@
-/// The JSON header of a golden file (format version 1, see Tests/Golden/README.md).
+/// The JSON header of a golden file (format version 1, see docs/golden-format.md).
 public struct GoldenHeader: Decodable, Sendable {
     public let format: String
     public let version: Int

@@ -23,8 +23,9 @@ public struct Tolerance: Sendable, Equatable, Codable {
         self.absoluteToScale = absoluteToScale
     }
 
-    /// Float32 summed in another order, through the whole network. Measured worst
-    /// case (Tests/Golden/README.md): see `explore verify`'s closing line.
+    /// Float32 summed in another order, through the whole network: rtol 1e-4, atol 5e-5 x
+    /// the layer's RMS, the one tolerance `explore verify` uses. Its closing line reports the
+    /// worst relative error actually seen (docs/golden-format.md).
     public static let float32Reordered = Tolerance(relative: 1e-4, absoluteToScale: 5e-5)
 
     /// The largest difference allowed for a reference value `reference` in a layer of RMS `scale`.
@@ -33,7 +34,7 @@ public struct Tolerance: Sendable, Equatable, Codable {
         absoluteToScale * scale + relative * abs(reference)
     }
 
-    /// `rtol 2e-04, atol 1e-04 x layer RMS`.
+    /// `|a - b| <= atol + rtol * |ref|, rtol 1e-4, atol 5e-5 x the layer's RMS`.
     public var description: String {
         "|a - b| <= atol + rtol * |ref|, rtol \(Self.format(relative)), atol \(Self.format(absoluteToScale)) x the layer's RMS"
     }

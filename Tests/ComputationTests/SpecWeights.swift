@@ -1,8 +1,10 @@
 import NetworkModel
 import Tensors
 
-/// The team's generated-weights spec (TEAM.md), written out here for the tests until
-/// ModelData's `GeneratedWeights` lands: SplitMix64 per element, seeded by FNV-1a of the name.
+/// The generated-weights spec (docs/generated-weights.md) written out a second time, apart
+/// from ModelData's `GeneratedWeights`: `GeneratedWeightsSpecTests` holds the generator to it
+/// bit for bit, and the interpreter tests compute with it. SplitMix64 per element, seeded by
+/// FNV-1a of the name; roles from the ledger's declaration.
 struct SpecWeights: WeightSource {
     let seed: UInt64
     /// Scale of each `weights` variable: sqrt(6 / fan_in) before a ReLU, sqrt(3 / fan_in) otherwise.

@@ -51,7 +51,7 @@ struct OverviewTests {
         for edge in diagram.edges { #expect(edge.label.contains { $0.isNumber }, "\(edge.from) -> \(edge.to) has no shape") }
     }
 
-    /// Pixels lost by VALID/strided windows: (in - k) mod s rows at the bottom (source README, fact 2).
+    /// Pixels lost by VALID/strided windows: (in - k) mod s rows at the bottom (docs/source-table.md, known error 2).
     @Test func badgesNameLostPixelsAndPadding() {
         #expect(diagram.node("Conv2d_1a_3x3")?.badge?.text == "loses row/col 159")   // (160-3) mod 2 = 1
         #expect(diagram.node("MaxPool_3a_3x3")?.badge?.text == "loses nothing")      // (77-3) mod 2 = 0

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `explore bench` as a user runs it: the JSON contract of cli.md, the network's own
+/// `explore bench` as a user runs it: the JSON contract of docs/commands.md, the network's own
 /// GEMM shapes, and bad counts refused. (Its figures are benchmarks: only checked to
 /// be measured at all, never timed against a bound.)
 struct BenchCommandTests {

@@ -30,7 +30,7 @@ struct WeightsCommandTests {
         #expect((header["InceptionResnetV2/Bottleneck/weights"] as? [String: Any])?["shape"] as? [Int] == [1536, 1024])
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect(attributes[.size] as? Int == 8 + headerLength + 55_912_672 * 4)
-        // The first two values, float32 bits computed by a plain-integer Python script from TEAM.md's spec.
+        // The first two values, float32 bits computed by a plain-integer Python script from docs/generated-weights.md.
         let data = try #require(try file.read(upToCount: 8))
         let bits = (0..<2).map { i in (0..<4).reduce(UInt32(0)) { $0 | UInt32(data[data.startIndex + 4 * i + $1]) << (8 * UInt32($1)) } }
         #expect(bits == [0x3ea0_04af, 0xbe67_47f4])

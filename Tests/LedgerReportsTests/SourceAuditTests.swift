@@ -1,7 +1,7 @@
 import Testing
 import LedgerReports
 
-/// The audit must surface the eight known errors of the source table (shared/seed/README.md).
+/// The audit must surface the eight known errors of the source table (docs/source-table.md).
 struct SourceAuditTests {
     let audit: SourceAudit
 

@@ -7,7 +7,7 @@ struct TableReportTests {
     let ledger: Ledger
     init() throws { ledger = try Ledger.faceNet() }
 
-    /// The JSON of cli.md: one row per layer, with the documented keys.
+    /// The JSON of docs/commands.md: one row per layer, with the documented keys.
     @Test func jsonRowsFollowTheContract() throws {
         let text = TableReport.render(ledger.entries, network: ledger.network, format: .json, language: .en)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])

@@ -6,7 +6,7 @@ import Tensors
 
 /// Expected values computed independently by a one-off Python 3 script using plain
 /// integers (`& (2**64-1)` after every multiply) and `struct.pack('<f')` for the float32
-/// rounding — no numpy, no Swift — following TEAM.md's spec word for word.
+/// rounding — no numpy, no Swift — following docs/generated-weights.md word for word.
 /// Bits are the float32 bit patterns.
 @Suite struct GeneratedWeightsTests {
     @Test func fnvOfAName() {

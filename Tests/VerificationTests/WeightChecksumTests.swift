@@ -20,7 +20,7 @@ import Tensors
     }
 
     /// Every tensor the Swift `GeneratedWeights` makes has the checksum of the tensor the
-    /// numpy twin loaded into Keras: two implementations of TEAM.md's spec agree bit for bit.
+    /// numpy twin loaded into Keras: two implementations of docs/generated-weights.md agree bit for bit.
     @Test func swiftGeneratorMatchesTheNumpyTwin() throws {
         let verifier = try Verifier(golden: GoldenFixture.file, ledger: GoldenFixture.ledger)
         let report = verifier.checkWeights(GeneratedWeights(seed: 2018, ledger: GoldenFixture.ledger))

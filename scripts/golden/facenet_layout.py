@@ -2,7 +2,7 @@
 
 Our side is written here from TF-slim's `inception_resnet_v2` as FaceNet uses it
 (branch scopes `Branch_0`.., layer names like `Conv2d_0b_3x3`) and the layer
-paths of shared/design/cli.md. Keras's side is found by walking the Keras model
+paths of docs/commands.md. Keras's side is found by walking the Keras model
 graph backwards from its explicitly named layers (`mixed_5b`, `block35_N_mixed`,
 `block35_N_conv`, `block35_N_ac`, ..., `conv_7b_ac`): every branch is traced
 from the concat back to the block input, and each conv -> batch norm -> ReLU
@@ -105,7 +105,7 @@ class Variable:
 @dataclass
 class OurLayer:
     """One named layer of our ledger and the Keras layer whose output it is."""
-    name: str  # layer path (cli.md)
+    name: str  # layer path (docs/commands.md)
     op: str
     keras_layer: object
     variables: list = field(default_factory=list)

@@ -1,6 +1,6 @@
 """numpy twin of the Swift `GeneratedWeights` (module ModelData).
 
-Written from the spec in TEAM.md ("Generated weights — THE spec"); it must
+Written from the spec in docs/generated-weights.md; it must
 match the Swift generator bit for bit. `make_golden.py` records a checksum of
 every tensor it produces, and `explore verify` compares them with the Swift
 generator's tensors before it looks at any activation, so a drift between the
@@ -96,7 +96,7 @@ def checksum(values: np.ndarray) -> int:
     """Order-sensitive 64-bit checksum of a float32 tensor's bit patterns.
 
     sum over i (wrapping) of mix(UInt64(bits_i) | UInt64(i) << 32), with mix the
-    SplitMix64 output function above. Documented in Tests/Golden/README.md; the
+    SplitMix64 output function above. Documented in docs/golden-format.md; the
     Swift side (`WeightChecksum`) computes the same.
     """
     bits = np.ascontiguousarray(values, dtype="<f4").reshape(-1).view("<u4").astype(np.uint64)

@@ -1,4 +1,4 @@
-"""Writer and reader of the golden file format, version 1 (see Tests/Golden/README.md).
+"""Writer and reader of the golden file format, version 1 (see docs/golden-format.md).
 
 Layout, little-endian:
     8 bytes   magic b"IEGOLDEN"

@@ -9,7 +9,7 @@ ledger it records shape, sum, sum of squares, min, max and the values at fixed
 positions (every corner and edge midpoint, rows/columns next to the border, the
 centre) for a fixed channel subset; whole tensors for Block8_10 and everything
 after it, and for any layer of at most 2,048 values. Also one checksum per
-weight tensor. See README.md beside this file and Tests/Golden/README.md.
+weight tensor. See README.md beside this file and docs/golden-format.md.
 
 Usage (from the repository root, in a venv with tensorflow-cpu and numpy):
     python scripts/golden/make_golden.py
