@@ -143,30 +143,18 @@ public enum DOTWriter {
 
     /// A DOT double-quoted string.
     static func quote(_ text: String) -> String {
-        var out = "\""
-        for character in text {
-            switch character {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: out.append(character)
-            }
-        }
-        return out + "\""
+        "\"" + escaped(text, ["\"": "\\\"", "\\": "\\\\", "\n": "\\n"]) + "\""
     }
 
     /// Text inside an HTML-like label.
     static func html(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
+        escaped(text, ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"])
+    }
+
+    /// `text` with each character that `replacements` names replaced by its escape.
+    private static func escaped(_ text: String, _ replacements: [Character: String]) -> String {
+        text.reduce(into: "") { out, character in
+            if let replacement = replacements[character] { out += replacement } else { out.append(character) }
         }
-        return out
     }
 }

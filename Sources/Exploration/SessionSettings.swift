@@ -2,14 +2,6 @@ import LedgerReports
 import ModelData
 import NetworkModel
 
-/// Which kernels compute.
-public enum Kernels: String, CaseIterable, Sendable {
-    /// The reference loops (`NaiveBackend`).
-    case naive
-    /// Packed, blocked FMA GEMM on all cores, batch norm folded (`FastBackend`).
-    case fast
-}
-
 /// Everything a student can choose before computing, the one settings model of the command
 /// line and the REPL: the what-if network, the weights, the input image, the kernels, the
 /// notes' language and where pictures go. Its defaults are the tool's defaults.
