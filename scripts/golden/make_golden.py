@@ -28,6 +28,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import generated_weights as gw  # noqa: E402
 import golden_format  # noqa: E402
+import input_source  # noqa: E402
 from facenet_layout import OurLayer, Variable, ROOT, map_model  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(HERE))
@@ -184,21 +185,23 @@ def main():
     import tensorflow as tf
 
     model, layers, weights = build(args.seed)
-    inputs = []
-    builtin = builtin_image()
-    if args.builtin_input:
-        given = load_builtin(args.builtin_input)
-        if given.tobytes() != builtin.tobytes():
-            print(f"warning: {args.builtin_input} differs from the numpy twin of SyntheticImage "
-                  f"(max |d| {np.abs(given - builtin).max()}); recording the file's image", file=sys.stderr)
-        builtin = given
-    inputs.append(("builtin", "the built-in synthetic image, SyntheticImage.make(size: 160): gradient, white frame, letter F, blue square", builtin))
-    inputs.append(("asymmetric", "scripts/golden/make_golden.py asymmetric_image(): ramp, bent stripes, off-centre disc, top-left patch", asymmetric_image()))
+    given = load_builtin(args.builtin_input) if args.builtin_input else None
+    try:
+        builtin, builtin_from = input_source.builtin_source(builtin_image(), given, args.builtin_input)
+    except input_source.SourceMismatch as error:
+        sys.exit(f"make_golden: {error}")
+    asymmetric = asymmetric_image()
+    inputs = [
+        ("builtin", "the built-in synthetic image, SyntheticImage.make(size: 160): gradient, white frame, letter F, blue square",
+         builtin, builtin_from),
+        ("asymmetric", "scripts/golden/make_golden.py asymmetric_image(): ramp, bent stripes, off-centre disc, top-left patch",
+         asymmetric, input_source.generated_source("make_golden.asymmetric_image()", asymmetric)),
+    ]
 
     first_whole = next(i for i, layer in enumerate(layers) if layer.name.startswith(WHOLE_FROM))
     blob = golden_format.Blob()
     records = []
-    for input_name, description, image in inputs:
+    for input_name, description, image, source in inputs:
         outputs = model(image, training=False)
         tensors = [image] + [np.asarray(o) for o in outputs]
         layer_records = []
@@ -208,7 +211,7 @@ def main():
         embedding = tensors[-1][0]
         print(f"{input_name}: {len(layer_records)} layers, embedding norm {np.linalg.norm(embedding):.6f}, "
               f"Conv2d_7b_1x1 mean {tensors[-6].mean():.6f}", file=sys.stderr)
-        records.append({"name": input_name, "description": description, "tensor": {"shape": list(image.shape), **blob.add(image)}, "layers": layer_records})
+        records.append({"name": input_name, "description": description, "source": source, "tensor": {"shape": list(image.shape), **blob.add(image)}, "layers": layer_records})
 
     header = {
         "format": "inception-explorer-golden",
