@@ -7,7 +7,7 @@ from input_source import SourceMismatch, builtin_source, digest, generated_sourc
 
 
 def twin():
-    return np.linspace(-1, 1, 2 * 4 * 4 * 3, dtype=np.float32).reshape(1, 4, 4, 3)
+    return np.linspace(-1, 1, 4 * 4 * 3, dtype=np.float32).reshape(1, 4, 4, 3)
 
 
 def test_the_twin_is_recorded_with_its_digest():
