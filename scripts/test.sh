@@ -6,4 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 python3 scripts/check-architecture.py
+python3 -m pytest -q -p no:cacheprovider scripts
 swift test -c release -Xswiftc -enable-testing "$@"
