@@ -24,3 +24,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 command -v swift >/dev/null || { echo "setup: swift is not on PATH (Swift 6.1 or later is needed)" >&2; exit 1; }
+
+# The scripts' own tests (scripts/**/test_*.py) need numpy and pytest from PyPI.
+python3 -c "import numpy, pytest" 2>/dev/null || python3 -m pip install -q numpy pytest
