@@ -9,7 +9,7 @@ extension ExplorerSession {
         do {
             selection = try expand.map { name throws(DiagramError) in try ExpandSelection.parse(name, in: network) }
         } catch {
-            throw CommandError("render: \(error.description)")
+            throw CommandFailure("render", error)
         }
         let path = "\(settings.outputDirectory)/\(selection?.slug ?? "overview").svg"
         if !force && Rendering.OutputFile.exists(path) {
@@ -25,7 +25,7 @@ extension ExplorerSession {
             try Rendering.OutputFile.createParentFolder(of: path)
             try Rendering.OutputFile.write(bytes, to: path)
         } catch {
-            throw CommandError("render: \(error.description)")
+            throw CommandFailure("render", error)
         }
         var summary = "wrote \(path) (\(diagram.nodes.count) nodes, \(diagram.edges.count) edges"
         summary += shares.isEmpty ? ", coloured by op kind)" : ", shaded by the time of the \(records.count) ops run)"

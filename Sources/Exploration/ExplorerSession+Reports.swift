@@ -119,7 +119,7 @@ extension ExplorerSession {
         do {
             try PNGWriter.write(width: grid.width, height: grid.height, rgb: grid.rgb, to: path, overwrite: force)
         } catch {
-            throw CommandError("show: \(error)")
+            throw CommandFailure("show", error)
         }
         let channels = tensor.rank == 4 ? "channels 0..<\(grid.channelsShown) of \(tensor.shape[3])" : "the vector in rows of 32"
         out.line("wrote \(path): \(entry.name) \(entry.output), \(channels), \(grid.columns) per row, "
