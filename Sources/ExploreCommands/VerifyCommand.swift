@@ -1,9 +1,5 @@
 import ArgumentParser
-import Computation
 import Exploration
-import Foundation
-import ModelData
-import NetworkModel
 import Verification
 
 /// `explore verify`: every layer against the golden tensors TensorFlow/Keras computed.
@@ -47,65 +43,13 @@ struct VerifyCommand: ParsableCommand {
     var broken: ConventionBreak?
 
     func run() throws {
-        let path = golden ?? GoldenLocation.defaultPath()
-        let file = try GoldenFile.load(path: path)
-        let verifier = try Verifier(golden: file, ledger: try broken?.ledger() ?? Ledger.faceNet())
-        var inputs = file.header.inputs
-        if let only {
-            inputs = inputs.filter { $0.name == only }
-            guard !inputs.isEmpty else {
-                throw ExploreError("the golden file has no input '\(only)': it has \(file.header.inputs.map { "'\($0.name)'" }.joined(separator: ", "))")
-            }
-        }
-        let weights = GeneratedWeights(seed: file.header.weightsSeed, ledger: verifier.ledger)
-        // The backend exactly as every computing command builds it.
-        var settings = SessionSettings()
-        if let gemm { settings.kernels = gemm }
-        let computing = try settings.makeBackend(ledger: verifier.ledger, weights: broken?.weights(weights) ?? weights)
-        let backend = broken?.backend(computing) ?? computing
-        let text = !json
-        if text { print(ReportText.preamble(golden: path, reference: verifier.referenceDescription, backend: backend.name, tolerance: verifier.tolerance)) }
-        if let broken, text {
-            print("deliberately broken (--break \(broken.rawValue)): \(broken.explanation); the first failure should be \(broken.expectedFirstFailure)")
-        }
-        let weightReport = verifier.checkWeights(weights)
-        if text { print(ReportText.weights(weightReport)) }
-        var imageNotes: [String] = []
-        if let builtin = file.input(named: "builtin") {
-            let size = file.header.network.inputSize
-            if let note = verifier.compareImage(SyntheticImage.make(size: size), with: builtin, what: "the built-in image SyntheticImage.make(size: \(size))") {
-                imageNotes.append(note)
-            } else if text {
-                print("image: the built-in image is bit for bit the one recorded for input 'builtin'")
-            }
-        }
-
-        var reports: [InputReport] = []
-        for input in inputs {
-            if text { print(ReportText.inputHeader(name: input.name, description: input.description, columns: !quiet)) }
-            let report = try verifier.verify(input, backend: backend, stopAtFirstFailure: stopAtFirstFailure) { check in
-                if text && (!quiet || !check.passed) { print(ReportText.row(check)) }
-            }
-            if text { print(ReportText.inputSummary(report)) }
-            reports.append(report)
-        }
-        let report = VerificationReport(
-            golden: path, reference: verifier.referenceDescription, backend: backend.name, tolerance: verifier.tolerance,
-            weights: weightReport, imageNotes: imageNotes, inputs: reports)
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
-        } else {
-            print(ReportText.closing(report))
-        }
-        if !report.passed {
-            fflush(nil)   // every buffered line of the report before the one-line error on standard error
-            let reasons = reports.compactMap { input in input.firstFailure.map { "input '\(input.input)' diverges at \($0.layer)" } }
-            let problems = (weightReport.passed ? [] : ["weights differ"]) + (imageNotes.isEmpty ? [] : ["the built-in image changed"]) + reasons
-            throw ExploreError("verify failed: " + problems.joined(separator: "; "))
-        }
+        var verification = GoldenVerification(onlyInput: only, quiet: quiet, stopAtFirstFailure: stopAtFirstFailure, broken: broken)
+        if let golden { verification.goldenPath = golden }
+        if let gemm { verification.kernels = gemm }
+        let out = StandardStreams()
+        let report = try verification.run(printing: json ? nil : out)
+        out.line(json ? try report.jsonText() : ReportText.closing(report))
+        if !report.passed { throw VerificationFailed(report) }
     }
 }
 
