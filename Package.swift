@@ -46,11 +46,13 @@ let package = Package(
         .target(name: "CImageShim", dependencies: ["CPNG", "CJPEG"]),
         // Golden files from TensorFlow/Keras (scripts/golden), their reader, and the layer-by-layer check.
         .target(name: "Verification", dependencies: ["NetworkModel", "Tensors", "Computation", "ModelData"], swiftSettings: machineFlags),
+        // Coursework: seeded SAME/VALID exercise sheets, their answer keys and grading.
+        .target(name: "Coursework", dependencies: ["NetworkModel", "LedgerReports", "JSONText"], swiftSettings: machineFlags),
         // The command-line surface (also reused by the REPL).
         .target(
             name: "ExploreCommands",
             dependencies: [
-                "NetworkModel", "LedgerReports", "JSONText", "ModelData", "REPL", "DiagramModel", "Rendering", "Tensors", "Computation", "GEMM", "COpenBLAS", "Verification", "FastComputation",
+                "NetworkModel", "LedgerReports", "JSONText", "ModelData", "REPL", "DiagramModel", "Rendering", "Tensors", "Computation", "GEMM", "COpenBLAS", "Verification", "FastComputation", "Coursework",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: machineFlags
@@ -86,6 +88,7 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "DiagramModel", "NetworkModel"]),
         .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands", "TestSupport", "explore", "ModelData", "Tensors", "Computation", "NetworkModel"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "ExploreCommands", "NetworkModel", "ModelData", "TestSupport", "explore"], exclude: ["Transcripts"]),
+        .testTarget(name: "CourseworkTests", dependencies: ["Coursework", "NetworkModel", "LedgerReports"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Computation", "FastComputation", "ModelData", "NetworkModel", "Tensors"], swiftSettings: machineFlags),
     ],
     swiftLanguageModes: [.v6]
