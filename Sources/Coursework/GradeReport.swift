@@ -20,7 +20,7 @@ public struct QuestionResult: Sendable {
         switch verdict {
         case .right: "right"
         case .wrong: "wrong: you wrote \(given), expected \(expected) (\(reason))"
-        case .unreadable: "unreadable: \"\(given)\" is not of the form \(format.replacingCharacters(["`": ""])); expected \(expected)"
+        case .unreadable: "unreadable: \"\(given)\" (form: \(format.replacingCharacters(["`": ""]))); expected \(expected)"
         case .missing: "missing: no answer; expected \(expected) (\(reason))"
         }
     }

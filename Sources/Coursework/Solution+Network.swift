@@ -103,13 +103,15 @@ extension Solution {
               let ledger = try? Ledger(network: network), let last = ledger.entries.last else { return nil }
         var worked = ["r = 1, j = 1 at the input; each layer: r += (k - 1) * j, then j *= s"]
         var previous = (r: 1, j: 1)
+        var terms = ["1"]
         for (layer, entry) in zip(layers, ledger.entries.dropFirst()) {
+            terms.append("(\(layer.kernel) - 1) * \(previous.j)")
             worked.append("k \(layer.kernel), s \(layer.stride): r = \(previous.r) + (\(layer.kernel) - 1) * \(previous.j) = \(entry.receptiveField.height), j = \(previous.j) * \(layer.stride) = \(entry.jump.height)")
             previous = (entry.receptiveField.height, entry.jump.height)
         }
         let listed = layers.map { "\($0.kernel)x\($0.kernel) stride \($0.stride)" }.joined(separator: ", then ")
         return Solution(
             prompt: "Stack these SAME layers, first layer first: \(listed). How many input pixels (HxW) does one output pixel of the last layer see: what is its receptive field?",
-            expected: .size(last.receptiveField), reason: worked.last ?? "", worked: worked)
+            expected: .size(last.receptiveField), reason: "r = " + terms.joined(separator: " + ") + " = \(last.receptiveField.height)", worked: worked)
     }
 }

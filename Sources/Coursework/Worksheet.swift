@@ -70,7 +70,8 @@ public struct Worksheet: Sendable {
             lines += ["", "## Q\(question.number). \(question.kind.title) (\(question.kind.rawValue))", "", question.prompt, "",
                       "Format: \(question.expected.format)", "", "Answer: \(key ? question.expected.text : "")"]
             if key {
-                lines += ["", "```text"] + question.worked + ["```"]
+                // An indented code block: no fence lines, so a key can be quoted inside another fence.
+                lines += [""] + question.worked.map { $0.isEmpty ? "" : "    " + $0 }
             }
         }
         return lines.map { $0.hasSuffix(" ") ? String($0.dropLast()) : $0 }.joined(separator: "\n") + "\n"

@@ -64,6 +64,6 @@ struct ExerciseGradeCommand: ParsableCommand {
             }
         }
         if sheets.count == 1, let failure = failures.first { throw ExploreError(failure) }
-        if !failures.isEmpty { throw ExitCode(1) }
+        if !failures.isEmpty { throw ExploreError("\(failures.count) of \(sheets.count) sheets could not be graded (see above)") }
     }
 }

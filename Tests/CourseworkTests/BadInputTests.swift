@@ -64,7 +64,7 @@ struct BadInputTests {
         #expect(report.results.map(\.verdict) == [.unreadable, .right, .unreadable, .unreadable, .missing, .missing, .missing, .missing])
         #expect(report.score == 1 && report.maxScore == 8)
         let first = report.results[0]
-        #expect(first.message.hasPrefix("unreadable: \"banana\" is not of the form ") && first.message.contains("expected \(sheet.questions[0].expected.text)"))
+        #expect(first.message.hasPrefix("unreadable: \"banana\" (form: ") && first.message.contains("expected \(sheet.questions[0].expected.text)"))
         #expect(report.results[4].message.hasPrefix("missing: no answer; expected \(sheet.questions[4].expected.text)"))
     }
 
