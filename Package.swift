@@ -64,7 +64,7 @@ let package = Package(
         // The interactive explorer: session state, command parser, line editing, `explore step` reports.
         .target(
             name: "REPL",
-            dependencies: ["CEditLine", "CInterrupt", "NetworkModel", "LedgerReports", "Tensors", "Computation", "ModelData", "DiagramModel", "Rendering", "Verification"],
+            dependencies: ["CEditLine", "CInterrupt", "NetworkModel", "LedgerReports", "Tensors", "Computation", "ModelData", "DiagramModel", "Rendering", "Verification", "Coursework"],
             swiftSettings: machineFlags
         ),
         // Graphviz (gvc + cgraph) as a system library, for in-process layout and rendering.

@@ -47,28 +47,45 @@ public struct StackLayer: Sendable, Hashable {
     }
 }
 
-/// A what-if of this network: another input size and at most one layer's padding changed.
+/// A what-if of this network: another input size or bottleneck, and some layers' padding changed.
 public struct WhatIf: Sendable, Hashable {
     public let inputSize: Int
-    public let override: PaddingChange?
+    public let bottleneck: Int
+    /// Sorted by layer name, so equal what-ifs compare equal.
+    public let overrides: [PaddingChange]
 
     public init(inputSize: Int, override: PaddingChange? = nil) {
+        self.init(inputSize: inputSize, overrides: override.map { [$0] } ?? [])
+    }
+
+    public init(inputSize: Int, bottleneck: Int = NetworkConfiguration.defaultBottleneck, overrides: [PaddingChange]) {
         self.inputSize = inputSize
-        self.override = override
+        self.bottleneck = bottleneck
+        self.overrides = overrides.sorted { $0.layer < $1.layer }
+    }
+
+    /// The what-if of a configuration (a REPL session's settings).
+    public init(_ configuration: NetworkConfiguration) {
+        self.init(inputSize: configuration.inputSize, bottleneck: configuration.bottleneck,
+                  overrides: configuration.paddingOverrides.map { PaddingChange(layer: $0.key, padding: $0.value) })
     }
 
     public var configuration: NetworkConfiguration {
-        NetworkConfiguration(inputSize: inputSize, paddingOverrides: override.map { [$0.layer: $0.padding] } ?? [:])
+        NetworkConfiguration(inputSize: inputSize, bottleneck: bottleneck,
+                             paddingOverrides: Dictionary(overrides.map { ($0.layer, $0.padding) }, uniquingKeysWith: { _, last in last }))
     }
 
     /// The same what-if as `explore table` options.
     public var options: String {
-        "--input-size \(inputSize)" + (override.map { " --padding \($0.layer)=\($0.padding.rawValue)" } ?? "")
+        (["--input-size \(inputSize)"] + (bottleneck == NetworkConfiguration.defaultBottleneck ? [] : ["--bottleneck \(bottleneck)"])
+            + overrides.map { "--padding \($0.layer)=\($0.padding.rawValue)" }).joined(separator: " ")
     }
 
     /// `a 120x120 input, with Conv2d_2b_3x3 switched to VALID`.
     var phrase: String {
-        "\(article(inputSize)) \(inputSize)x\(inputSize) input" + (override.map { ", with `\($0.layer)` switched to \($0.padding.rawValue)" } ?? "")
+        let switched = overrides.map { "`\($0.layer)` switched to \($0.padding.rawValue)" }
+        return "\(article(inputSize)) \(inputSize)x\(inputSize) input" + (switched.isEmpty ? "" : ", with " + switched.joined(separator: " and "))
+            + (bottleneck == NetworkConfiguration.defaultBottleneck ? "" : ", bottleneck \(bottleneck)")
     }
 }
 

@@ -1,3 +1,4 @@
+import Coursework
 import LedgerReports
 import NetworkModel
 import Tensors
@@ -37,6 +38,8 @@ public final class ExplorerSession {
     let golden = GoldenReference()
     /// Whether `step` also shows the stages inside each op (conv2d, batch norm, relu).
     public var showsSubSteps = false
+    /// The `quiz` game's question and score.
+    var quiz = Quiz()
 
     /// A session with `settings`; the settings must describe a network (use `make` for user input).
     public init(settings: SessionSettings = SessionSettings(), provider: ComputeProvider?, out: OutputSink, style: Style = .plain) throws {
@@ -103,6 +106,7 @@ public final class ExplorerSession {
         case .verify: try verify()
         case .render(let expand, let force): try render(expand: expand, force: force)
         case .time(let block): try time(block)
+        case .quiz(let answer): try quiz(answer)
         case .quit: break
         }
     }
