@@ -31,7 +31,7 @@ public enum Grader {
         }
         let worksheet = try Worksheet(set: set, student: student, seed: seed, count: count)
         guard worksheet.fingerprint == header["fingerprint"] else {
-            throw CourseworkError("'\(source)': fingerprint mismatch: set \(setName), student \(student), seed \(seed) and \(count) questions do not make this sheet; its header or the set file was edited since it was made, so it is not graded")
+            throw CourseworkError("'\(source)': fingerprint mismatch: set \(setName), student \(student), seed \(seed) and \(count) questions do not make this sheet; its header or the set file was edited since it was made, so it is not graded\(given == nil ? " (made from your own set file? pass it with --set)" : "")")
         }
         let results = worksheet.questions.map { question in
             let given = sheet.answers[question.number] ?? ""

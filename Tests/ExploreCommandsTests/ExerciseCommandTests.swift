@@ -53,6 +53,25 @@ struct ExerciseCommandTests {
         #expect(report["score"] as? Int == 0 && report["max_score"] as? Int == 8 && report["student"] as? String == "bob")
     }
 
+    @Test func anInstructorsOwnSetFile() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let setFile = folder + "/week3.json", sheet = folder + "/dana.md", key = folder + "/dana-key.md"
+        let json = #"{"name": "week3", "title": "Week 3", "count": 5, "kinds": ["porting", "macs"], "inputSize": [150, 170], "overrides": false}"#
+        FileManager.default.createFile(atPath: setFile, contents: Data(json.utf8))
+        for (command, path) in [("new", sheet), ("key", key)] {
+            let made = try ExploreBinary.run(["exercise", command, "--set", setFile, "--student", "dana", "--out", path])
+            #expect(made.status == 0, "\(made.standardError)")
+        }
+        let graded = try ExploreBinary.run(["exercise", "grade", key, "--set", setFile])
+        #expect(graded.status == 0 && graded.standardOutput.hasSuffix("score: 5/5\n"), "\(graded.standardOutput)\(graded.standardError)")
+        let withoutSet = try ExploreBinary.run(["exercise", "grade", key])
+        #expect(withoutSet.standardError.contains("unknown set 'week3'"))
+        FileManager.default.createFile(atPath: setFile, contents: Data(json.replacingOccurrences(of: "170", with: "171").utf8))
+        let edited = try ExploreBinary.run(["exercise", "grade", sheet, "--set", setFile])
+        #expect(edited.status != 0 && edited.standardError.contains("fingerprint mismatch"))
+    }
+
     @Test func oneLineErrors() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
