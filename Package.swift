@@ -44,11 +44,13 @@ let package = Package(
         .target(name: "CImageShim", dependencies: ["CPNG", "CJPEG"]),
         // Golden files from TensorFlow/Keras (scripts/golden), their reader, and the layer-by-layer check.
         .target(name: "Verification", dependencies: ["NetworkModel", "Tensors", "Computation", "ModelData"], swiftSettings: machineFlags),
+        // Coursework: seeded SAME/VALID exercise sheets, their answer keys, grading and the REPL's quiz.
+        .target(name: "Coursework", dependencies: ["NetworkModel", "LedgerReports", "JSONText"], swiftSettings: machineFlags),
         // The session below the command line and the REPL: one settings model, building the
         // network, weights, backend and image from it, stepping, verifying and their reports.
         .target(
             name: "Exploration",
-            dependencies: ["CInterrupt", "NetworkModel", "LedgerReports", "Tensors", "Computation", "FastComputation", "ModelData", "DiagramModel", "Rendering", "Verification"],
+            dependencies: ["CInterrupt", "NetworkModel", "LedgerReports", "Tensors", "Computation", "FastComputation", "ModelData", "DiagramModel", "Rendering", "Verification", "Coursework"],
             swiftSettings: machineFlags
         ),
         // Ctrl-C: the SIGINT flag (read by the session between ops) and libedit's interruptible reader, in C.
@@ -67,7 +69,7 @@ let package = Package(
         .target(
             name: "ExploreCommands",
             dependencies: [
-                "Exploration", "REPL", "Benchmarks", "NetworkModel", "LedgerReports", "JSONText", "ModelData", "DiagramModel", "Rendering", "Computation", "Verification",
+                "Exploration", "REPL", "Benchmarks", "Coursework", "NetworkModel", "LedgerReports", "JSONText", "ModelData", "DiagramModel", "Rendering", "Computation", "Verification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: machineFlags
@@ -93,6 +95,7 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "DiagramModel", "NetworkModel"]),
         .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands", "Benchmarks", "TestSupport", "explore", "ModelData", "Tensors", "Computation", "NetworkModel"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Exploration", "NetworkModel", "ModelData", "TestSupport", "explore"], exclude: ["Transcripts"]),
+        .testTarget(name: "CourseworkTests", dependencies: ["Coursework", "NetworkModel", "LedgerReports"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Computation", "FastComputation", "ModelData", "NetworkModel", "Tensors"], swiftSettings: machineFlags),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import Coursework
 import LedgerReports
 import NetworkModel
 import Tensors
@@ -37,6 +38,8 @@ public final class ExplorerSession {
     let golden = GoldenReference()
     /// Whether `step` also shows the stages inside each op (conv2d, batch norm, relu).
     public var showsSubSteps = false
+    /// The `quiz` game's question and score.
+    var quiz = Quiz()
 
     /// A session with `settings`; throws when they name no network (an unknown layer, size 0).
     public init(settings: SessionSettings = SessionSettings(), out: OutputSink, style: Style = .plain) throws {

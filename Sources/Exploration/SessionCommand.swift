@@ -27,6 +27,8 @@ public enum SessionCommand: Equatable, Sendable {
     case verify
     case render(expand: String?, force: Bool)
     case time(block: String?)
+    /// Predict-then-run: nil asks a question, text answers it.
+    case quiz(answer: String?)
     case quit
 
     /// What `set` changes.

@@ -20,6 +20,7 @@ public struct Explore: AsyncParsableCommand {
             VerifyCommand.self,
             RunCommand.self,
             StepCommand.self,
+            ExerciseCommand.self,
         ]
     )
 

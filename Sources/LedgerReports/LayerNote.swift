@@ -138,7 +138,7 @@ public enum LayerNote {
     }
 
     /// `159`, `3, 7, 11`, or `0..4` style for long runs.
-    static func indexList(_ indices: [Int]) -> String {
+    public static func indexList(_ indices: [Int]) -> String {
         if indices.count > 4 {
             return "\(indices[0]), \(indices[1]), ..., \(indices[indices.count - 1])"
         }

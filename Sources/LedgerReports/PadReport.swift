@@ -32,7 +32,7 @@ public enum PadReport {
     }
 
     /// The formulas of one axis with its numbers filled in.
-    static func axisLines(_ title: String, _ axis: AxisWindow) -> [String] {
+    public static func axisLines(_ title: String, _ axis: AxisWindow) -> [String] {
         let (n, k, s) = (axis.inputLength, axis.kernel, axis.stride)
         var lines = ["\(title): in \(n), kernel \(k), stride \(s), \(axis.padding.rawValue)"]
         switch axis.padding {

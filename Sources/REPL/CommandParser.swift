@@ -70,6 +70,7 @@ public enum CommandParser {
             }
             command = .render(expand: expand, force: force)
         case "time": command = .time(block: arguments.optional())
+        case "quiz": command = .quiz(answer: all.count > 1 ? all.dropFirst().joined(separator: " ") : nil); return command
         case "quit": command = .quit
         default: throw CommandError("'\(info.name)' is listed but not parsed")
         }

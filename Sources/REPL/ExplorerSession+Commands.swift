@@ -38,6 +38,7 @@ extension ExplorerSession {
         case .verify: try verify()
         case .render(let expand, let force): try render(expand: expand, force: force)
         case .time(let block): try time(block)
+        case .quiz(let answer): try quiz(answer)
         case .quit: break
         }
     }
