@@ -18,6 +18,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // The network as data and its shape arithmetic: no computation, no I/O.
@@ -50,7 +51,7 @@ let package = Package(
         .target(
             name: "ExploreCommands",
             dependencies: [
-                "NetworkModel", "LedgerReports", "JSONText", "ModelData", "REPL", "DiagramModel", "Rendering", "Tensors", "Computation", "GEMM", "COpenBLAS", "Verification", "FastComputation",
+                "NetworkModel", "LedgerReports", "JSONText", "ModelData", "REPL", "DiagramModel", "Rendering", "Tensors", "Computation", "GEMM", "COpenBLAS", "Verification", "FastComputation", "Course",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: machineFlags
@@ -71,6 +72,8 @@ let package = Package(
         .target(name: "DiagramModel", dependencies: ["NetworkModel"], swiftSettings: machineFlags),
         // DOT text -> svg/png/pdf through Graphviz, in process.
         .target(name: "Rendering", dependencies: ["CGraphviz"], swiftSettings: machineFlags),
+        // Executable lessons: console blocks parsed, run against explore, diffed, recorded and rendered (Ink).
+        .target(name: "Course", dependencies: [.product(name: "Ink", package: "Ink")], swiftSettings: machineFlags),
         .executableTarget(name: "explore", dependencies: ["ExploreCommands"], swiftSettings: machineFlags),
 
         .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel"]),
@@ -86,6 +89,7 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "DiagramModel", "NetworkModel"]),
         .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands", "TestSupport", "explore", "ModelData", "Tensors", "Computation", "NetworkModel"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "ExploreCommands", "NetworkModel", "ModelData", "TestSupport", "explore"], exclude: ["Transcripts"]),
+        .testTarget(name: "CourseTests", dependencies: ["Course", "TestSupport", "explore"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Computation", "FastComputation", "ModelData", "NetworkModel", "Tensors"], swiftSettings: machineFlags),
     ],
     swiftLanguageModes: [.v6]

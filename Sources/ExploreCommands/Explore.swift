@@ -19,6 +19,7 @@ public struct Explore: AsyncParsableCommand {
             VerifyCommand.self,
             RunCommand.self,
             StepCommand.self,
+            LessonCommand.self,
         ]
     )
 
