@@ -5,14 +5,12 @@ import Glibc
 import Darwin
 #endif
 
-/// What one command printed (standard output and standard error merged) and how it ended.
+/// What one command printed (standard output, then standard error: a fixed order, where a
+/// shared pipe would interleave them by buffer size) and how it ended.
 public struct StepOutput: Sendable {
     public let lines: [String]
     public let status: ExitStatus
     public let seconds: Double
-
-    /// The output lines with the status line last (none for status 0), as the comparison sees them.
-    var linesWithStatus: [String] { status.line.map { lines + [$0] } ?? lines }
 }
 
 /// Runs the `explore` executable as a child process in a given folder, with a timeout.
@@ -47,9 +45,9 @@ public struct ExploreRunner: Sendable {
         environment["COLUMNS"] = "80"
         environment["TERM"] = "dumb"
         process.environment = environment
-        let output = Pipe(), standardInput = Pipe()
+        let output = Pipe(), errors = Pipe(), standardInput = Pipe()
         process.standardOutput = output
-        process.standardError = output
+        process.standardError = errors
         process.standardInput = standardInput
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
@@ -63,11 +61,9 @@ public struct ExploreRunner: Sendable {
             try? standardInput.fileHandleForWriting.close()
         }
         writer.start()
-        let collected = CollectedBytes()
-        let reader = Thread {
-            collected.store(output.fileHandleForReading.readDataToEndOfFile())
-        }
-        reader.start()
+        let collected = CollectedBytes(), collectedErrors = CollectedBytes()
+        Thread { collected.store(output.fileHandleForReading.readDataToEndOfFile()) }.start()
+        Thread { collectedErrors.store(errors.fileHandleForReading.readDataToEndOfFile()) }.start()
         var timedOut = false
         if finished.wait(timeout: .now() + timeout) == .timedOut {
             timedOut = true
@@ -77,7 +73,6 @@ public struct ExploreRunner: Sendable {
                 finished.wait()
             }
         }
-        let data = collected.wait()
         let seconds = Date().timeIntervalSince(start)
         let status: ExitStatus
         if timedOut {
@@ -87,9 +82,18 @@ public struct ExploreRunner: Sendable {
         } else {
             status = .exited(process.terminationStatus)
         }
+        let lines = Self.lines(collected.wait()) + Self.lines(collectedErrors.wait())
+        return StepOutput(lines: lines, status: status, seconds: seconds)
+    }
+}
+
+extension ExploreRunner {
+    /// The lines of a stream's bytes; a missing final newline is forgiven.
+    static func lines(_ data: Data) -> [String] {
+        guard !data.isEmpty else { return [] }
         var lines = String(decoding: data, as: UTF8.self).components(separatedBy: "\n")
         if lines.last == "" { lines.removeLast() }
-        return StepOutput(lines: lines, status: status, seconds: seconds)
+        return lines
     }
 }
 

@@ -8,17 +8,12 @@ public struct LessonStep: Equatable, Sendable {
     public let arguments: [String]
     /// Standard input from a heredoc (`$ explore <<'EOF'` then `> ` lines up to `> EOF`), or nil.
     public let input: String?
-    /// The expected output lines (standard output and standard error, merged as a terminal shows them).
+    /// The expected output lines: standard output, then standard error.
     public let expected: [ExpectedLine]
     /// The expected exit status: 0 unless the output ends with a `[N]` line.
     public let expectedStatus: Int32
     /// 0-based line indices in the file of the expected output, status line included (for `update`).
     public let outputLines: Range<Int>
-
-    /// The expected lines with the status line last, as the comparison sees them.
-    var expectedWithStatus: [ExpectedLine] {
-        expectedStatus == 0 ? expected : expected + [.literal("[\(expectedStatus)]")]
-    }
 }
 
 /// A fenced ```console block: one or more commands and their expected output.

@@ -13,10 +13,13 @@ struct StepDiff {
 
     /// The diff text, or nil when the output matches.
     static func text(file: String, step: LessonStep, output: StepOutput) -> String? {
-        let expected = step.expectedWithStatus
-        let actual = output.linesWithStatus
+        let expected = step.expected
+        let actual = output.lines
         let alignment = OutputAlignment(expected: expected, actual: actual)
-        guard alignment.cost > 0 else { return nil }
+        // The status is compared on its own, so that a '...' cannot swallow a failure's [N].
+        let expectedStatus = step.expectedStatus == 0 ? nil : "[\(step.expectedStatus)]"
+        let actualStatus = output.status.line
+        guard alignment.cost > 0 || expectedStatus != actualStatus else { return nil }
         let firstLine = step.outputLines.lowerBound + 1
         var rows: [Row] = []
         for operation in alignment.operations {
@@ -30,6 +33,13 @@ struct StepDiff {
             case .added(let a):
                 rows.append(Row(mark: "+", text: actual[a], expectedLine: nil, actualLine: a + 1))
             }
+        }
+        let statusExpectedLine = firstLine + expected.count, statusActualLine = actual.count + 1
+        if expectedStatus == actualStatus, let line = expectedStatus {
+            rows.append(Row(mark: " ", text: line, expectedLine: statusExpectedLine, actualLine: statusActualLine))
+        } else {
+            if let line = expectedStatus { rows.append(Row(mark: "-", text: line, expectedLine: statusExpectedLine, actualLine: nil)) }
+            if let line = actualStatus { rows.append(Row(mark: "+", text: line, expectedLine: nil, actualLine: statusActualLine)) }
         }
         var text = "--- \(file):\(step.line) (expected)\n+++ $ \(step.commandText) (actual)\n"
         var index = 0
