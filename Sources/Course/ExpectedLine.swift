@@ -52,6 +52,6 @@ public enum ExpectedLine: Equatable, Sendable {
 
     /// Whether an actual output line, written literally into a lesson, would read as a marker.
     static func readsAsMarker(_ actual: String) -> Bool {
-        actual == wildcardText || actual.hasSuffix(patternSuffix) || ExitStatus(line: actual) != nil
+        actual == wildcardText || actual.hasSuffix(patternSuffix) || StepStatus(line: actual) != nil
     }
 }

@@ -9,7 +9,7 @@ import Darwin
 /// shared pipe would interleave them by buffer size) and how it ended.
 public struct StepOutput: Sendable {
     public let lines: [String]
-    public let status: ExitStatus
+    public let status: StepStatus
     public let seconds: Double
 }
 
@@ -74,7 +74,7 @@ public struct ExploreRunner: Sendable {
             }
         }
         let seconds = Date().timeIntervalSince(start)
-        let status: ExitStatus
+        let status: StepStatus
         if timedOut {
             status = .timedOut(seconds: timeout)
         } else if process.terminationReason == .uncaughtSignal {

@@ -87,13 +87,13 @@ enum LessonParser {
             while index < body.upperBound, !lines[index].hasPrefix("$ ") { index += 1 }
             var output = Array(lines[outputStart..<index])
             var status: Int32 = 0
-            if let last = output.last, case .exited(let code)? = ExitStatus(line: last) {
+            if let last = output.last, case .exited(let code)? = StepStatus(line: last) {
                 status = code
                 output.removeLast()
             }
             var expected: [ExpectedLine] = []
             for (offset, text) in output.enumerated() {
-                if ExitStatus(line: text) != nil {
+                if StepStatus(line: text) != nil {
                     throw LessonError(file: file, line: outputStart + offset + 1, "an exit status line like \(text) goes last, right after the output")
                 }
                 do { expected.append(try ExpectedLine(text: text)) } catch let error as LessonError {

@@ -25,6 +25,13 @@ public struct LessonRun: Sendable {
 
     public var drifted: [StepResult] { results.filter { $0.diff != nil } }
 
+    /// A run from results already at hand (tests of the recorder and the page).
+    init(lesson: Lesson, results: [StepResult], seconds: Double = 0) {
+        self.lesson = lesson
+        self.results = results
+        self.seconds = seconds
+    }
+
     public init(_ lesson: Lesson, runner: ExploreRunner) throws {
         self.lesson = lesson
         let start = Date()

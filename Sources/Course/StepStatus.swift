@@ -1,5 +1,5 @@
 /// How a command ended: its exit status, a signal, or the timeout.
-public enum ExitStatus: Equatable, Sendable {
+public enum StepStatus: Equatable, Sendable {
     case exited(Int32)
     case signalled(Int32)
     case timedOut(seconds: Double)
