@@ -43,13 +43,19 @@ public enum LessonPage {
         </head>
         <body>
         <main>
-        <p class="teaches"><strong>This lesson:</strong> \(escape(run.lesson.teaches))</p>
-        \(body)<nav>\(navigation)</nav>
+        \(placingTeaches(escape(run.lesson.teaches), in: body))<nav>\(navigation)</nav>
         </main>
         </body>
         </html>
 
         """
+    }
+
+    /// The body with the front matter's "teaches" line right under the first heading.
+    static func placingTeaches(_ teaches: String, in body: String) -> String {
+        let box = "<p class=\"teaches\"><strong>This lesson:</strong> \(teaches)</p>"
+        guard let heading = body.range(of: "</h1>") else { return box + "\n" + body }
+        return String(body[..<heading.upperBound]) + "\n" + box + String(body[heading.upperBound...])
     }
 
     /// The body split into Markdown for Ink and the raw `<details>`/`<summary>` lines around it
@@ -94,7 +100,7 @@ public enum LessonPage {
             if result.diff != nil {
                 html += "<p class=\"drift\">This output differs from the lesson's expected text: run explore lesson check.</p>\n"
             }
-            html += "<pre class=\"output\">\(escape(result.output.lines.joined(separator: "\n")))</pre>\n"
+            html += "<pre class=\"output\">\(outputHTML(result))</pre>\n"
             if let status = result.output.status.line {
                 html += "<p class=\"status\">\(escape(status)) exit status</p>\n"
             }
@@ -103,6 +109,34 @@ public enum LessonPage {
             }
         }
         return html + "</div>"
+    }
+
+    /// The real output; runs of lines that the lesson elides with `...` fold away under a
+    /// summary, so the page shows what the lesson shows and keeps the rest one click away.
+    static func outputHTML(_ result: StepResult) -> String {
+        let lines = result.output.lines
+        var folded: [Range<Int>] = []
+        if result.diff == nil {
+            for case .wildcard(_, let range) in OutputAlignment(expected: result.step.expected, actual: lines).operations where range.count > 2 {
+                folded.append(range)
+            }
+        }
+        var html = "", index = 0
+        for range in folded {
+            html += lines[index..<range.lowerBound].map { lineHTML($0) + "\n" }.joined()
+            html += "<details class=\"more\"><summary>\(range.count) more lines</summary>"
+            html += lines[range].map { lineHTML($0) + "\n" }.joined() + "</details>"
+            index = range.upperBound
+        }
+        html += lines[index...].map(lineHTML).joined(separator: "\n")
+        return html
+    }
+
+    /// One output line; a long line of prose (no aligned columns after its label) may wrap,
+    /// where a table row keeps its columns and scrolls.
+    static func lineHTML(_ line: String) -> String {
+        guard line.count > 100, !line.dropFirst(12).contains("   ") else { return escape(line) }
+        return "<span class=\"wrap\">\(escape(line))</span>"
     }
 
     /// An SVG without its XML prolog, or a PNG as a data: URI.
@@ -116,14 +150,15 @@ public enum LessonPage {
     }
 
     static let style = """
-    body { margin: 0; background: #fafafa; color: #1d1d1f; font: 17px/1.55 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; }
+    body { margin: 0; background: #fafafa; color: #1d1d1f; font: 17px/1.55 -apple-system, "Segoe UI", Helvetica, Arial, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; }
     main { max-width: 56rem; margin: 0 auto; padding: 1.5rem 2rem 4rem; background: #fff; }
     h1 { font-size: 1.9rem; line-height: 1.25; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #ddd; }
     code { font: 0.9em/1.4 Menlo, "DejaVu Sans Mono", Consolas, monospace; background: #f0f0f3; padding: 0.05em 0.25em; border-radius: 3px; }
-    pre { font: 14px/1.35 Menlo, "DejaVu Sans Mono", Consolas, monospace; overflow-x: auto; margin: 0; padding: 0.5rem 0.8rem; }
+    pre { font: 14px/1.35 Menlo, "DejaVu Sans Mono", Consolas, "Noto Sans Mono CJK SC", "WenQuanYi Micro Hei Mono", monospace; overflow-x: auto; margin: 0; padding: 0.5rem 0.8rem; }
     pre code { background: none; padding: 0; }
     .console { margin: 1rem 0; border-radius: 6px; overflow: hidden; background: #1e1f24; color: #e6e6e6; }
-    .console pre.command { color: #9fe870; font-weight: bold; }
+    .console pre.command { color: #9fe870; font-weight: bold; white-space: pre-wrap; }
+    .console .wrap { white-space: pre-wrap; }
     .console .prompt { color: #8a8f98; user-select: none; }
     .console pre.output { white-space: pre; }
     .console p { margin: 0; padding: 0.2rem 0.8rem; font-size: 0.85rem; }
@@ -134,6 +169,9 @@ public enum LessonPage {
     .teaches { background: #eef4ff; border-left: 4px solid #4a7bd0; padding: 0.5rem 0.8rem; }
     details { background: #f6f6f6; border: 1px solid #ddd; border-radius: 6px; padding: 0.4rem 1rem; margin: 1rem 0; }
     summary { cursor: pointer; font-weight: bold; }
+    .console details.more { display: inline; background: none; border: none; padding: 0; margin: 0; }
+    .console details.more summary { display: block; color: #8ab4f8; font-weight: normal; font-style: italic; }
+    .console details.more summary::before { content: "... "; }
     table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 0.2rem 0.5rem; }
     nav { display: flex; justify-content: space-between; margin-top: 3rem; border-top: 1px solid #ddd; padding-top: 1rem; }
     nav .next { margin-left: auto; }

@@ -15,13 +15,13 @@ struct LessonRenderCommand: ParsableCommand {
     var out: String = "Output/lessons"
 
     func run() throws {
+        let lessons = try selection.load()
         let folder = URL(fileURLWithPath: out)
         // Find out that the folder is unusable before spending time on the lessons.
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw ExploreError("\(out): cannot create the output folder")
         }
         guard FileManager.default.isWritableFile(atPath: folder.path) else { throw ExploreError("\(out): the output folder is not writable") }
-        let lessons = try selection.load()
         let runner = try selection.runner()
         let all = (try? LessonCatalog.current().lessons()) ?? lessons
         var pages: [(name: String, html: String, drifted: Int)] = []

@@ -144,10 +144,14 @@ struct LessonCommandTests {
 
 /// Reads a rendered page and a lesson's Markdown back, for the render test.
 enum PageText {
-    /// The text of every `<pre class="output">` element, entities decoded.
+    /// The text of every `<pre class="output">` element (folded lines included, their summaries
+    /// and the tags left out), entities decoded.
     static func outputs(_ html: String) -> [String] {
         html.components(separatedBy: "<pre class=\"output\">").dropFirst().map { part in
-            String(part.prefix { $0 != "<" }).replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            let element = part.components(separatedBy: "</pre>")[0]
+            let text = element.replacingOccurrences(of: "<summary>[^<]*</summary>", with: "", options: .regularExpression)
+                .replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
+            return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
                 .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
         }
     }
