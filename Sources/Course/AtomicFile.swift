@@ -12,6 +12,7 @@ public enum AtomicFile {
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
+            try? FileManager.default.removeItem(at: temporary)
             throw LessonError(file: name, "cannot write here (is \(folder.path) writable?)")
         }
         if rename(temporary.path, url.path) != 0 {
