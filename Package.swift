@@ -18,6 +18,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // The network as data and its shape arithmetic: no computation, no I/O.
@@ -69,7 +70,7 @@ let package = Package(
         .target(
             name: "ExploreCommands",
             dependencies: [
-                "Exploration", "REPL", "Benchmarks", "Coursework", "NetworkModel", "LedgerReports", "JSONText", "ModelData", "DiagramModel", "Rendering", "Computation", "Verification",
+                "Exploration", "REPL", "Benchmarks", "Coursework", "Course", "NetworkModel", "LedgerReports", "JSONText", "ModelData", "DiagramModel", "Rendering", "Computation", "Verification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: machineFlags
@@ -80,6 +81,8 @@ let package = Package(
         .target(name: "DiagramModel", dependencies: ["NetworkModel"], swiftSettings: machineFlags),
         // DOT text -> svg/png/pdf through Graphviz, in process.
         .target(name: "Rendering", dependencies: ["CGraphviz"], swiftSettings: machineFlags),
+        // Executable lessons: console blocks parsed, run against explore, diffed, recorded and rendered (Ink).
+        .target(name: "Course", dependencies: [.product(name: "Ink", package: "Ink")], swiftSettings: machineFlags),
         .executableTarget(name: "explore", dependencies: ["ExploreCommands"], swiftSettings: machineFlags),
 
         .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel"]),
@@ -96,6 +99,7 @@ let package = Package(
         .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands", "Benchmarks", "TestSupport", "explore", "ModelData", "Tensors", "Computation", "NetworkModel"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Exploration", "NetworkModel", "ModelData", "TestSupport", "explore"], exclude: ["Transcripts"]),
         .testTarget(name: "CourseworkTests", dependencies: ["Coursework", "NetworkModel", "LedgerReports"]),
+        .testTarget(name: "CourseTests", dependencies: ["Course", "TestSupport", "explore"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Computation", "FastComputation", "ModelData", "NetworkModel", "Tensors"], swiftSettings: machineFlags),
     ],
     swiftLanguageModes: [.v6]

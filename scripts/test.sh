@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The project's test command: sets up the machine, then runs every test in a
 # release build (whole-network checks are too slow in debug). The CLI tests run
-# the `explore` this build produces.
+# the `explore` this build produces. Then every lesson's console blocks run
+# against that same `explore`; any drift fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 python3 scripts/check-architecture.py
 python3 -m pytest -q -p no:cacheprovider scripts
 swift test -c release -Xswiftc -enable-testing "$@"
+.build/release/explore lesson check

@@ -21,6 +21,7 @@ public struct Explore: AsyncParsableCommand {
             RunCommand.self,
             StepCommand.self,
             ExerciseCommand.self,
+            LessonCommand.self,
         ]
     )
 

@@ -119,7 +119,7 @@ struct RowCheck {
             if lost == (0, 0), let window {
                 agreeing += 1
                 outcomes.append(Outcome(kind: .clarifies, field: "note", source: row.note, ledger: "loses nothing",
-                    explanation: "right, but not because \(input) is odd: the rule is (in - k) mod s = (\(input.height) - \(window.kernel.height)) mod \(window.stride.height) = 0; 'loses 1 row and 1 column' holds only where it is 1 (Conv2d_1a_3x3 160 -> 79, MaxPool_5a_3x3 36 -> 17, Mixed_7a 8 -> 3), and MaxPool_3a_3x3 (77 -> 38) loses nothing too"))
+                    explanation: "right, but not because \(input) is odd: the rule is (in - k) mod s = (\(input.height) - \(window.kernel.height)) mod \(window.stride.height) = 0; 'loses 1 row and 1 column' holds only where it is 1 (Conv2d_1a_3x3 160 -> 79, MaxPool_5a_3x3 36 -> 17, Mixed_7a 8 -> 3), and MaxPool_3a_3x3 (77 -> 38) loses nothing too; \(Self.oddCounterexample)"))
             } else {
                 outcomes.append(Outcome(kind: .disagrees, field: "note", source: row.note, ledger: LayerNote.lossPhrase(entry, .en),
                     explanation: "VALID loses (in - k) mod s rows and columns"))
