@@ -46,7 +46,7 @@ let package = Package(
         // Golden files from TensorFlow/Keras (scripts/golden), their reader, and the layer-by-layer check.
         .target(name: "Verification", dependencies: ["NetworkModel", "Tensors", "Computation", "ModelData"], swiftSettings: machineFlags),
         // Coursework: seeded SAME/VALID exercise sheets, their answer keys, grading and the REPL's quiz.
-        .target(name: "Coursework", dependencies: ["NetworkModel", "LedgerReports", "JSONText"], swiftSettings: machineFlags),
+        .target(name: "Coursework", dependencies: ["NetworkModel", "LedgerReports", "JSONText", "Tensors"], swiftSettings: machineFlags),
         // The session below the command line and the REPL: one settings model, building the
         // network, weights, backend and image from it, stepping, verifying and their reports.
         .target(
@@ -85,7 +85,7 @@ let package = Package(
         .target(name: "Course", dependencies: [.product(name: "Ink", package: "Ink")], swiftSettings: machineFlags),
         .executableTarget(name: "explore", dependencies: ["ExploreCommands"], swiftSettings: machineFlags),
 
-        .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel"]),
+        .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel", "TestSupport"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
         .testTarget(name: "GEMMTests", dependencies: ["GEMM", "TestSupport"], swiftSettings: machineFlags),
         .testTarget(name: "FastComputationTests", dependencies: ["FastComputation", "Computation", "ModelData", "NetworkModel", "Tensors", "TestSupport"], swiftSettings: machineFlags),
@@ -93,12 +93,12 @@ let package = Package(
         .testTarget(name: "LedgerReportsTests", dependencies: ["LedgerReports", "NetworkModel"]),
         .testTarget(name: "ModelDataTests", dependencies: ["ModelData", "Tensors", "NetworkModel"]),
         // Helpers for tests that run the built `explore` (not part of the product).
-        .target(name: "TestSupport", dependencies: ["Tensors"], path: "Sources/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Tensors", "NetworkModel"], path: "Sources/TestSupport"),
         .testTarget(name: "DiagramModelTests", dependencies: ["DiagramModel", "NetworkModel"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "DiagramModel", "NetworkModel"]),
         .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands", "Benchmarks", "TestSupport", "explore", "ModelData", "Tensors", "Computation", "NetworkModel"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Exploration", "NetworkModel", "ModelData", "TestSupport", "explore"], exclude: ["Transcripts"]),
-        .testTarget(name: "CourseworkTests", dependencies: ["Coursework", "NetworkModel", "LedgerReports"]),
+        .testTarget(name: "CourseworkTests", dependencies: ["Coursework", "NetworkModel", "LedgerReports", "Tensors", "TestSupport"]),
         .testTarget(name: "CourseTests", dependencies: ["Course", "TestSupport", "explore"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Computation", "FastComputation", "ModelData", "NetworkModel", "Tensors"], swiftSettings: machineFlags),
     ],

@@ -1,3 +1,4 @@
+import Tensors
 import NetworkModel
 
 /// Draws the parameters of one question from a set's ranges with a seeded generator.

@@ -1,3 +1,4 @@
+import Tensors
 import NetworkModel
 
 /// The REPL's predict-then-run game: a question about the op the session runs next, or about

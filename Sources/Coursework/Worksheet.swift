@@ -1,3 +1,4 @@
+import Tensors
 /// One student's sheet: a pure function of (set, student, seed, count).
 public struct Worksheet: Sendable {
     public let set: ExerciseSet

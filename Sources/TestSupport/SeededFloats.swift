@@ -3,18 +3,12 @@ import Tensors
 /// A deterministic SplitMix64 stream for random test data, so that a failing random
 /// test reproduces. Test data only; the generated weights have their own spec.
 public struct SeededFloats: RandomNumberGenerator {
-    private var state: UInt64
+    private var bits: SplitMix64
 
-    public init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { bits = SplitMix64(seed: seed) }
 
     /// The next raw 64 bits (also drives `Int.random(in:using:)`).
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { bits.next() }
 
     /// Uniform in [-1, 1), exact in float32: the top 24 bits scaled.
     public mutating func nextFloat() -> Float {

@@ -1,42 +1,15 @@
 import Coursework
 import NetworkModel
+import TestSupport
 
 /// Answers worked out the slow way, independent of `WindowGeometry` and the ledger: windows are
 /// placed one by one and pixels marked; shapes are walked layer by layer from the declaration;
 /// receptive fields are the sets of input pixels one output pixel reads.
 enum BruteForce {
-    struct Axis: Equatable {
-        var output: Int
-        var before: Int
-        var after: Int
-        var lost: [Int]
-    }
+    typealias Axis = EnumeratedAxis
 
-    /// VALID: windows at 0, s, 2s, ... while they fit. SAME: one window per `i * s < n`
-    /// (TensorFlow's count), and the smallest total padding that lets the last one fit,
-    /// the smaller half first. Nil when no VALID window fits.
     static func axis(_ n: Int, kernel k: Int, stride s: Int, padding: Padding) -> Axis? {
-        var starts: [Int] = []
-        var before = 0, after = 0
-        switch padding {
-        case .valid:
-            var start = 0
-            while start + k <= n { starts.append(start); start += s }
-            if starts.isEmpty { return nil }
-        case .same:
-            var count = 0
-            while count * s < n { count += 1 }
-            var total = 0
-            while (count - 1) * s + k > n + total { total += 1 }
-            before = total / 2
-            after = total - before
-            starts = (0..<count).map { $0 * s - before }
-        }
-        var read = [Bool](repeating: false, count: n)
-        for start in starts {
-            for cell in start..<(start + k) where cell >= 0 && cell < n { read[cell] = true }
-        }
-        return Axis(output: starts.count, before: before, after: after, lost: (0..<n).filter { !read[$0] })
+        EnumeratedAxis.enumerate(length: n, kernel: k, stride: s, padding: padding)
     }
 
     static func window(_ spec: WindowSpec) -> (rows: Axis, columns: Axis)? {

@@ -1,3 +1,4 @@
+import Tensors
 import Coursework
 import Foundation
 import Testing

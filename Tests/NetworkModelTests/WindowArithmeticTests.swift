@@ -1,41 +1,13 @@
 import Testing
 import NetworkModel
+import TestSupport
 
 /// TensorFlow's SAME/VALID arithmetic against a brute-force enumeration of window positions.
 struct WindowArithmeticTests {
-    /// What one axis looks like when windows are placed one by one and pixels marked.
-    struct Enumerated: Equatable {
-        var output: Int
-        var padBefore: Int
-        var padAfter: Int
-        var lost: [Int]
-    }
+    typealias Enumerated = EnumeratedAxis
 
-    /// VALID: windows start at 0, s, 2s, ... while they fit. SAME: out = ceil(n / s) windows
-    /// (TF's definition); the padding is the smallest total that lets the last one fit,
-    /// split with the smaller half first.
     static func enumerate(length n: Int, kernel k: Int, stride s: Int, padding: Padding) -> Enumerated? {
-        var starts: [Int] = []
-        var before = 0, after = 0
-        switch padding {
-        case .valid:
-            var start = 0
-            while start + k <= n { starts.append(start); start += s }
-            if starts.isEmpty { return nil }
-        case .same:
-            let windows = (n + s - 1) / s
-            var total = 0
-            while (windows - 1) * s + k > n + total { total += 1 }
-            before = total / 2
-            after = total - before
-            starts = (0..<windows).map { $0 * s - before }
-        }
-        var covered = [Bool](repeating: false, count: n)
-        for start in starts {
-            for index in start..<(start + k) where (0..<n).contains(index) { covered[index] = true }
-        }
-        return Enumerated(output: starts.count, padBefore: before, padAfter: after,
-                          lost: covered.indices.filter { !covered[$0] })
+        EnumeratedAxis.enumerate(length: n, kernel: k, stride: s, padding: padding)
     }
 
     @Test(arguments: Padding.allCases, 1...4)
@@ -44,7 +16,7 @@ struct WindowArithmeticTests {
             for kernel in 1...7 {
                 let expected = Self.enumerate(length: length, kernel: kernel, stride: stride, padding: padding)
                 let axis = AxisWindow(inputLength: length, kernel: kernel, stride: stride, padding: padding)
-                let found = axis.map { Enumerated(output: $0.outputLength, padBefore: $0.padBefore, padAfter: $0.padAfter, lost: $0.lostIndices) }
+                let found = axis.map { Enumerated(output: $0.outputLength, before: $0.padBefore, after: $0.padAfter, lost: $0.lostIndices) }
                 #expect(found == expected, "n=\(length) k=\(kernel) s=\(stride) \(padding)")
             }
         }
@@ -69,7 +41,7 @@ struct WindowArithmeticTests {
                             continue
                         }
                         #expect(geometry.output == Size2(rows.output, columns.output))
-                        #expect(geometry.pad == SidePadding(top: rows.padBefore, bottom: rows.padAfter, left: columns.padBefore, right: columns.padAfter))
+                        #expect(geometry.pad == SidePadding(top: rows.before, bottom: rows.after, left: columns.before, right: columns.after))
                         #expect(geometry.lostRows == rows.lost && geometry.lostColumns == columns.lost)
                     }
                 }

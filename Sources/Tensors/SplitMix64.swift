@@ -1,8 +1,9 @@
-/// SplitMix64: a tiny deterministic generator, the same on every machine, run and Swift version.
+/// SplitMix64: a tiny deterministic generator, the same on every machine, run and Swift version,
+/// for everything made from a seed (worksheets, test data).
 ///
-/// Swift's own `random(in:using:)` is avoided on purpose: its sampling algorithm is not
-/// promised to stay the same, and a worksheet must be a pure function of its inputs.
-public struct SplitMix64: Sendable {
+/// Its own `int(in:)` is used instead of Swift's `random(in:using:)`, whose sampling algorithm
+/// is not promised to stay the same: a worksheet must be a pure function of its inputs.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }
