@@ -23,8 +23,7 @@ public struct NetworkOptions: ParsableArguments {
     }
 
     public func validate() throws {
-        guard inputSize > 0 else { throw ValidationError("--input-size must be positive, got \(inputSize): try --input-size 160") }
-        guard bottleneck > 0 else { throw ValidationError("--bottleneck must be positive, got \(bottleneck): try --bottleneck 1024") }
+        do { try configuration.validate() } catch { throw ValidationError(error.description) }
     }
 }
 
