@@ -180,7 +180,7 @@ public final class SafetensorsWeights: WeightSource, @unchecked Sendable {
             if range.lowerBound != next {
                 let relation = range.lowerBound > next
                     ? "a gap of \(range.lowerBound - next) bytes before it"
-                    : "it overlaps '\(previous.map(UserText.escaped) ?? "")' by \(next - range.lowerBound) bytes"
+                    : "it overlaps '\(previous.map { UserText.escaped($0) } ?? "")' by \(next - range.lowerBound) bytes"
                 let outside = range.upperBound > dataCount ? ", and it ends outside the file (\(dataCount) data bytes)" : ""
                 throw WeightsError.badOffsets(source: path, tensor: name, detail: "[\(range.lowerBound), \(range.upperBound)): \(relation)\(outside) (the tensors must tile the data back to back)")
             }

@@ -23,7 +23,7 @@ public enum WeightsError: Error, Equatable, CustomStringConvertible {
     case fileExists(path: String)
 
     public var description: String {
-        let source = UserText.escaped(sourceText), tensor = tensorText.map(UserText.escaped)
+        let source = UserText.escaped(sourceText), tensor = tensorText.map { UserText.escaped($0) }
         let name = tensor ?? ""
         return switch self {
         case .missingTensor(_, _):

@@ -6,7 +6,7 @@ public enum UserText {
     /// `text` with control characters, bidirectional overrides and other invisible
     /// format characters written as `\u{...}` escapes (newline as `\n`), cut to `longest`
     /// characters, so one message stays one line and shows what the bytes are.
-    public static func escaped(_ text: String) -> String {
+    public static func escaped(_ text: String, longest: Int = longest) -> String {
         var result = ""
         var kept = 0
         for scalar in text.unicodeScalars {
