@@ -39,7 +39,10 @@ let package = Package(
         // Tables, notes and the audit against the source table: text only.
         .target(name: "LedgerReports", dependencies: ["NetworkModel", "JSONText"], swiftSettings: machineFlags),
         // Weights (generated, safetensors), npy, images: everything that turns bytes into tensors.
-        .target(name: "ModelData", dependencies: ["Tensors", "NetworkModel", "JSONText", "CPNG", "CImageShim"], swiftSettings: machineFlags),
+        .target(name: "ModelData", dependencies: ["Tensors", "NetworkModel", "JSONText", "CPNG", "CImageShim", "SafeOutput"], swiftSettings: machineFlags),
+        // Output files written under a temporary name and renamed when complete; removed on SIGINT/SIGTERM (C handler).
+        .target(name: "SafeOutput", dependencies: ["CCleanup"]),
+        .target(name: "CCleanup"),
         // Debian's libpng-dev and libjpeg-dev, and a C shim that keeps their longjmp away from Swift.
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
@@ -70,7 +73,7 @@ let package = Package(
         // The architecture diagram as data (nodes, edges, clusters, legend) and its DOT text: no Graphviz.
         .target(name: "DiagramModel", dependencies: ["NetworkModel"], swiftSettings: machineFlags),
         // DOT text -> svg/png/pdf through Graphviz, in process.
-        .target(name: "Rendering", dependencies: ["CGraphviz"], swiftSettings: machineFlags),
+        .target(name: "Rendering", dependencies: ["CGraphviz", "SafeOutput"], swiftSettings: machineFlags),
         .executableTarget(name: "explore", dependencies: ["ExploreCommands"], swiftSettings: machineFlags),
 
         .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel"]),

@@ -67,6 +67,7 @@ struct RenderCommand: ParsableCommand {
         if out == nil && !force && OutputFile.exists(path) {
             throw ExploreError("'\(path)' exists: pass --force to overwrite it, or name it with --out")
         }
+        do { if out != nil { try OutputFile.checkCreatable(path) } } catch { throw ExploreError(error.description) }
         let shading = try resolvedShading(source)
         let diagram = DiagramBuilder(source: source, shading: shading).diagram(expanding: selection)
         do {

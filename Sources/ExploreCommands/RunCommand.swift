@@ -44,6 +44,7 @@ struct RunCommand: ParsableCommand {
         // Check the names and the files before computing anything.
         let names = try layerNames(in: ledger)
         let paths = try save.map { try plannedFiles(names, in: $0) } ?? []
+        do { try save.map(NPY.prepareFolder) } catch { throw ExploreError("\(error)") }
 
         let input = try compute.makeInput(size: compute.network.inputSize)
         let weights = try compute.makeWeights(for: ledger)

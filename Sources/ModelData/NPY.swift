@@ -1,4 +1,5 @@
 import NetworkModel
+import SafeOutput
 import Tensors
 
 /// NumPy's `.npy` format for float32 tensors: little-endian (`'<f4'`), C order, any rank.
@@ -89,6 +90,16 @@ public enum NPY {
         try file.write(headerBytes(shape: tensor.shape))
         try file.write(tensor.scalars)
         try file.commit()
+    }
+
+    /// Creates `folder` if missing and checks a file can be made in it, before a run computes
+    /// what it will save there; refuses an empty name (`--save ""` would write at `/`).
+    public static func prepareFolder(_ folder: String) throws {
+        do {
+            try AtomicFile.prepareFolder(folder)
+        } catch {
+            throw NPYError(path: folder, kind: .io, detail: error == .emptyPath ? "the folder name is empty: give --save DIR" : "cannot save here: \(error.reason)")
+        }
     }
 
     /// Magic, version 1.0, length, and the dict padded with spaces and a newline to a multiple of 64.

@@ -6,7 +6,9 @@ public enum UserText {
     /// `text` with control characters, bidirectional overrides and other invisible
     /// format characters written as `\u{...}` escapes (newline as `\n`), cut to `longest`
     /// characters, so one message stays one line and shows what the bytes are.
+    /// Empty text is shown as `""`, so that a message never starts with a bare colon.
     public static func escaped(_ text: String, longest: Int = longest) -> String {
+        guard !text.isEmpty else { return "\"\"" }
         var result = ""
         var kept = 0
         for scalar in text.unicodeScalars {
