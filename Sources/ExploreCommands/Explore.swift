@@ -2,6 +2,8 @@ import ArgumentParser
 import REPL
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `explore`: the root command. With no subcommand it starts the REPL.

@@ -3,6 +3,8 @@ import GEMM
 import NetworkModel
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// OpenBLAS's `cblas_sgemm`, the benchmark's baseline (never used to compute the network).

@@ -1,10 +1,13 @@
 import ArgumentParser
 import Computation
+import GEMM
 import ModelData
 import NetworkModel
 import Tensors
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `explore run`: one forward pass; optionally saves chosen layers as `.npy` files.
@@ -67,6 +70,7 @@ struct RunCommand: ParsableCommand {
             print("embedding [\(embedding.count)]: norm \(fixedDecimals(norm, 6)), first \(min(8, embedding.count)): \(first)")
         }
         if timings {
+            print(TileCode.selected.description)
             for result in interpreter.results.sorted(by: { $0.seconds > $1.seconds }) {
                 print("\(fixedDecimals(result.seconds * 1000, 3).leftPadded(10)) ms  \(result.name)")
             }

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The optimised SGEMM: packed operands, cache blocking (`Blocking`), the 6 x 16

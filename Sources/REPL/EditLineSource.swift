@@ -1,6 +1,8 @@
 import CEditLine
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Completion state libedit's C callbacks read: libedit has one line editor per process.

@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The read-eval-print loop around an `ExplorerSession`: libedit at a terminal, plain lines
