@@ -6,3 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 swift test -c release -Xswiftc -enable-testing "$@"
+# Machine flags only on x86-64's FMA kernels; the same answers on a CPU without AVX2/FMA.
+scripts/check-flags.sh
+scripts/check-any-machine.sh .build/release/explore
