@@ -46,13 +46,19 @@ public enum Tiles {
     @inline(never)
     public static func multiplyAddChains(steps: Int) -> Float {
         typealias V = SIMD8<Float>
-        let y = V(repeating: 1e-7)
+        let x = V(repeating: 0.999_999), y = V(repeating: 1e-7)
         var a0 = V(repeating: 1), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0
         var a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0
         for _ in 0..<steps {
-            accumulateRow(0.999_999, y, y, &a0, &a1); accumulateRow(0.999_999, y, y, &a2, &a3)
-            accumulateRow(0.999_999, y, y, &a4, &a5); accumulateRow(0.999_999, y, y, &a6, &a7)
-            accumulateRow(0.999_999, y, y, &a8, &a9); accumulateRow(0.999_999, y, y, &a10, &a11)
+            #if FUSED_MULTIPLY_ADD
+            a0 = a0.addingProduct(x, y); a1 = a1.addingProduct(x, y); a2 = a2.addingProduct(x, y)
+            a3 = a3.addingProduct(x, y); a4 = a4.addingProduct(x, y); a5 = a5.addingProduct(x, y)
+            a6 = a6.addingProduct(x, y); a7 = a7.addingProduct(x, y); a8 = a8.addingProduct(x, y)
+            a9 = a9.addingProduct(x, y); a10 = a10.addingProduct(x, y); a11 = a11.addingProduct(x, y)
+            #else
+            a0 += x * y; a1 += x * y; a2 += x * y; a3 += x * y; a4 += x * y; a5 += x * y
+            a6 += x * y; a7 += x * y; a8 += x * y; a9 += x * y; a10 += x * y; a11 += x * y
+            #endif
         }
         return ((a0 + a1 + a2 + a3) + (a4 + a5 + a6 + a7) + (a8 + a9 + a10 + a11)).sum()
     }
