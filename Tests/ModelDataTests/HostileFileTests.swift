@@ -58,22 +58,17 @@ func npyBytes(major: UInt8 = 1, minor: UInt8 = 0, header: String, data: [UInt8] 
         #expect(error?.description.contains("1 data bytes after the last tensor") == true, "\(String(describing: error))")
     }
 
-    /// Data regions must tile the data section: an overlap is refused as well as a gap.
-    @Test func safetensorsOverlappingTensors() throws {
+    /// Data regions must tile the data section (an overlap is refused as well as a gap), and
+    /// a name given twice is refused (JSONSerialization would keep the last silently).
+    @Test(arguments: [
+        (#"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#, "overlaps 'a' by 4 bytes"),
+        (#"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"a" :{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#, "tensor 'a': the name appears more than once"),
+    ])
+    func safetensorsLayoutRefused(header: String, expected: String) throws {
         let directory = try TemporaryDirectory()
-        let header = #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#
-        let path = try directory.write("overlap.safetensors", safetensors(header: header, data: littleEndian([1, 2])))
+        let path = try directory.write("layout.safetensors", safetensors(header: header, data: littleEndian([1, 2])))
         let error = caught(WeightsError.self) { _ = try SafetensorsWeights(contentsOf: path) }
-        #expect(error?.description.contains("overlaps 'a' by 4 bytes") == true, "\(String(describing: error))")
-    }
-
-    /// A name given twice is refused (JSONSerialization would keep the last silently).
-    @Test func safetensorsDuplicateName() throws {
-        let directory = try TemporaryDirectory()
-        let header = #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"a" :{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#
-        let path = try directory.write("twice.safetensors", safetensors(header: header, data: littleEndian([1, 2])))
-        let error = caught(WeightsError.self) { _ = try SafetensorsWeights(contentsOf: path) }
-        #expect(error?.description.contains("tensor 'a': the name appears more than once") == true, "\(String(describing: error))")
+        #expect(error?.description.contains(expected) == true, "\(String(describing: error))")
     }
 
     /// Case 13: a header over the cap is refused before it is parsed.
