@@ -1,13 +1,18 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-/// AVX2 + FMA code generation. Without a target CPU, Swift lowers SIMD
-/// `addingProduct` to library calls, about 100x slower. `-Xcc -march` only reaches
-/// the C importer; `-target-cpu` is what Swift's own code generation uses (LLVM
+/// AVX2 + FMA code generation for `TileKernelsFMA` only, and only when building on x86-64
+/// (this manifest is compiled for the building machine). Without a target CPU, Swift
+/// lowers SIMD `addingProduct` to library calls, about 100x slower. `-Xcc -march` only
+/// reaches the C importer; `-target-cpu` is what Swift's own code generation uses (LLVM
 /// here has no `x86-64-v3` CPU name; `haswell` is the same AVX2+FMA+BMI2 level).
-let machineFlags: [SwiftSetting] = [
-    .unsafeFlags(["-Xcc", "-march=x86-64-v3", "-target-cpu", "haswell"]),
-]
+/// Every other target is portable: `GEMM` checks the CPU at run time (`TileCode`) and
+/// uses `TileKernels`, the same source without flags, where AVX2 or FMA is missing.
+#if arch(x86_64)
+let fusedKernelFlags: [SwiftSetting] = [.define("FUSED_MULTIPLY_ADD"), .unsafeFlags(["-Xcc", "-march=x86-64-v3", "-target-cpu", "haswell"])]
+#else
+let fusedKernelFlags: [SwiftSetting] = [.define("FUSED_MULTIPLY_ADD")]
+#endif
 
 let package = Package(
     name: "InceptionExplorer",
@@ -22,73 +27,78 @@ let package = Package(
     ],
     targets: [
         // The network as data and its shape arithmetic: no computation, no I/O.
-        .target(name: "NetworkModel", swiftSettings: machineFlags),
+        .target(name: "NetworkModel"),
         // NHWC float32 tensors and their statistics.
-        .target(name: "Tensors", swiftSettings: machineFlags),
+        .target(name: "Tensors"),
         // SGEMM: the protocol, the naive oracle and the packed, blocked, threaded FMA kernel.
-        .target(name: "GEMM", dependencies: ["CPrefetch"], swiftSettings: machineFlags),
+        .target(name: "GEMM", dependencies: ["CPrefetch", "CProcessor", "TileKernels", "TileKernelsFMA"]),
+        // The 6 x 16 tile kernels, one source compiled twice: portable, and AVX2 + FMA (x86-64 flags).
+        .target(name: "TileKernels", dependencies: ["CPrefetch"]),
+        .target(name: "TileKernelsFMA", dependencies: ["CPrefetch"], swiftSettings: fusedKernelFlags),
+        // CPUID: whether this processor has AVX2 and FMA (no machine flags).
+        .target(name: "CProcessor"),
         // The cache prefetch instruction, which Swift cannot emit by itself (used by the GEMM kernel).
         .target(name: "CPrefetch"),
         // Naive reference ops, the Backend protocol, NaiveBackend and the Interpreter.
-        .target(name: "Computation", dependencies: ["NetworkModel", "Tensors"], swiftSettings: machineFlags),
+        .target(name: "Computation", dependencies: ["NetworkModel", "Tensors"]),
         // The fast backend: batch norm folded and weights packed at load, convolutions on FastGEMM.
-        .target(name: "FastComputation", dependencies: ["Computation", "GEMM", "NetworkModel", "Tensors"], swiftSettings: machineFlags),
+        .target(name: "FastComputation", dependencies: ["Computation", "GEMM", "NetworkModel", "Tensors"]),
         // JSON values whose objects keep their key order (reports, safetensors headers).
-        .target(name: "JSONText", swiftSettings: machineFlags),
+        .target(name: "JSONText"),
         // Tables, notes and the audit against the source table: text only.
-        .target(name: "LedgerReports", dependencies: ["NetworkModel", "JSONText"], swiftSettings: machineFlags),
+        .target(name: "LedgerReports", dependencies: ["NetworkModel", "JSONText"]),
         // Weights (generated, safetensors), npy, images: everything that turns bytes into tensors.
-        .target(name: "ModelData", dependencies: ["Tensors", "NetworkModel", "JSONText", "CPNG", "CImageShim"], swiftSettings: machineFlags),
+        .target(name: "ModelData", dependencies: ["Tensors", "NetworkModel", "JSONText", "CPNG", "CImageShim", "SafeOutput"]),
+        // Output files written under a temporary name and renamed when complete; removed on SIGINT/SIGTERM (C handler).
+        .target(name: "SafeOutput", dependencies: ["CCleanup"]),
+        .target(name: "CCleanup"),
         // Debian's libpng-dev and libjpeg-dev, and a C shim that keeps their longjmp away from Swift.
-        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
-        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"]), .brew(["jpeg"])]),
         .target(name: "CImageShim", dependencies: ["CPNG", "CJPEG"]),
         // Golden files from TensorFlow/Keras (scripts/golden), their reader, and the layer-by-layer check.
-        .target(name: "Verification", dependencies: ["NetworkModel", "Tensors", "Computation", "ModelData"], swiftSettings: machineFlags),
+        .target(name: "Verification", dependencies: ["NetworkModel", "Tensors", "Computation", "ModelData"]),
         // Coursework: seeded SAME/VALID exercise sheets, their answer keys, grading and the REPL's quiz.
-        .target(name: "Coursework", dependencies: ["NetworkModel", "LedgerReports", "JSONText", "Tensors"], swiftSettings: machineFlags),
+        .target(name: "Coursework", dependencies: ["NetworkModel", "LedgerReports", "JSONText", "Tensors"]),
         // The session below the command line and the REPL: one settings model, building the
         // network, weights, backend and image from it, stepping, verifying and their reports.
         .target(
             name: "Exploration",
-            dependencies: ["CInterrupt", "NetworkModel", "LedgerReports", "Tensors", "Computation", "FastComputation", "ModelData", "DiagramModel", "Rendering", "Verification", "Coursework"],
-            swiftSettings: machineFlags
+            dependencies: ["CInterrupt", "NetworkModel", "LedgerReports", "Tensors", "Computation", "FastComputation", "ModelData", "DiagramModel", "Rendering", "Verification", "Coursework"]
         ),
         // Ctrl-C: the SIGINT flag (read by the session between ops) and libedit's interruptible reader, in C.
         .target(name: "CInterrupt"),
         // libedit's readline-compatible interface (Debian libedit-dev), for the REPL's line editing.
-        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
         // The interactive explorer: the command parser, line editing and completion over a session.
-        .target(name: "REPL", dependencies: ["Exploration", "CEditLine", "CInterrupt", "NetworkModel"], swiftSettings: machineFlags),
+        .target(name: "REPL", dependencies: ["Exploration", "CEditLine", "CInterrupt", "NetworkModel"]),
         // explore bench: GEMM kernels and forward passes timed; OpenBLAS is looked up at run time as the baseline.
         .target(
             name: "Benchmarks",
-            dependencies: ["Exploration", "Computation", "FastComputation", "GEMM", "NetworkModel", "JSONText", "LedgerReports", "Tensors"],
-            swiftSettings: machineFlags
+            dependencies: ["Exploration", "Computation", "FastComputation", "GEMM", "NetworkModel", "JSONText", "LedgerReports", "Tensors"]
         ),
         // The command-line surface: parse, call the session (or a report), print.
         .target(
             name: "ExploreCommands",
             dependencies: [
-                "Exploration", "REPL", "Benchmarks", "Coursework", "Course", "NetworkModel", "LedgerReports", "JSONText", "ModelData", "DiagramModel", "Rendering", "Computation", "Verification",
+                "Exploration", "REPL", "Benchmarks", "Coursework", "Course", "NetworkModel", "LedgerReports", "JSONText", "ModelData", "DiagramModel", "Rendering", "Computation", "Verification", "GEMM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            swiftSettings: machineFlags
+            ]
         ),
         // Graphviz (gvc + cgraph) as a system library, for in-process layout and rendering.
-        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
         // The architecture diagram as data (nodes, edges, clusters, legend) and its DOT text: no Graphviz.
-        .target(name: "DiagramModel", dependencies: ["NetworkModel"], swiftSettings: machineFlags),
+        .target(name: "DiagramModel", dependencies: ["NetworkModel"]),
         // DOT text -> svg/png/pdf through Graphviz, in process.
-        .target(name: "Rendering", dependencies: ["CGraphviz"], swiftSettings: machineFlags),
+        .target(name: "Rendering", dependencies: ["CGraphviz", "SafeOutput"]),
         // Executable lessons: console blocks parsed, run against explore, diffed, recorded and rendered (Ink).
-        .target(name: "Course", dependencies: [.product(name: "Ink", package: "Ink")], swiftSettings: machineFlags),
-        .executableTarget(name: "explore", dependencies: ["ExploreCommands"], swiftSettings: machineFlags),
+        .target(name: "Course", dependencies: [.product(name: "Ink", package: "Ink")]),
+        .executableTarget(name: "explore", dependencies: ["ExploreCommands"]),
 
         .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel", "TestSupport"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
-        .testTarget(name: "GEMMTests", dependencies: ["GEMM", "TestSupport"], swiftSettings: machineFlags),
-        .testTarget(name: "FastComputationTests", dependencies: ["FastComputation", "Computation", "ModelData", "NetworkModel", "Tensors", "TestSupport"], swiftSettings: machineFlags),
+        .testTarget(name: "GEMMTests", dependencies: ["GEMM", "TestSupport"]),
+        .testTarget(name: "FastComputationTests", dependencies: ["FastComputation", "Computation", "ModelData", "NetworkModel", "Tensors", "TestSupport"]),
         .testTarget(name: "ComputationTests", dependencies: ["Computation", "NetworkModel", "Tensors", "ModelData", "TestSupport"]),
         .testTarget(name: "LedgerReportsTests", dependencies: ["LedgerReports", "NetworkModel"]),
         .testTarget(name: "ModelDataTests", dependencies: ["ModelData", "Tensors", "NetworkModel"]),
@@ -100,7 +110,7 @@ let package = Package(
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Exploration", "NetworkModel", "ModelData", "TestSupport", "explore"], exclude: ["Transcripts"]),
         .testTarget(name: "CourseworkTests", dependencies: ["Coursework", "NetworkModel", "LedgerReports", "Tensors", "TestSupport"]),
         .testTarget(name: "CourseTests", dependencies: ["Course", "TestSupport", "explore"]),
-        .testTarget(name: "VerificationTests", dependencies: ["Verification", "Computation", "FastComputation", "ModelData", "NetworkModel", "Tensors"], swiftSettings: machineFlags),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "Computation", "FastComputation", "ModelData", "NetworkModel", "Tensors"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,6 +10,8 @@ packages=(
     libopenblas-dev            # explore bench's baseline only
     libedit-dev                # the REPL's line editing
 )
+# scripts/check-any-machine.sh runs explore on an emulated CPU without AVX2/FMA.
+[ "$(uname -m)" != x86_64 ] || packages+=(qemu-user)
 
 missing=()
 for package in "${packages[@]}"; do

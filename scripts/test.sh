@@ -9,4 +9,7 @@ scripts/setup.sh
 python3 scripts/check-architecture.py
 python3 -m pytest -q -p no:cacheprovider scripts
 swift test -c release -Xswiftc -enable-testing "$@"
+# Machine flags only on x86-64's FMA kernels; the same answers on a CPU without AVX2/FMA.
+scripts/check-flags.sh
+scripts/check-any-machine.sh .build/release/explore
 .build/release/explore lesson check

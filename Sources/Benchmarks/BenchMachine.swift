@@ -1,6 +1,8 @@
 import GEMM
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Cores, clock and the FMA peak.

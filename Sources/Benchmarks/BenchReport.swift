@@ -4,6 +4,8 @@ import LedgerReports
 import NetworkModel
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 public struct BenchReport {
@@ -101,6 +103,7 @@ public struct BenchReport {
 
     public var text: String {
         var lines: [String] = []
+        lines.append(TileCode.selected.description)
         lines.append("Machine: \(machine.cores) cores, FMA peak \(format(machine.peakGFLOPS, 1)) GFLOPS measured (register-only FMA chains on every core; the nominal \(format(machine.gigahertz, 2)) GHz clock would give \(format(machine.nominalPeakGFLOPS, 1))), load average \(machine.loadAverage.map { format($0, 2) } ?? "-") at start")
         lines.append("")
         lines.append("GEMM GFLOPS (best of \(rounds) rounds, kernels interleaved round by round in this run, so ratios are fair on a shared machine; naive: 1 run)")

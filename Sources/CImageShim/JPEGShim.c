@@ -51,6 +51,14 @@ int cimageshim_jpeg_decode(const char *path, unsigned char **pixels, int *width,
     jpeg_create_decompress(&info);
     jpeg_stdio_src(&info, file);
     jpeg_read_header(&info, TRUE);
+    if (info.image_width > CIMAGESHIM_LARGEST_SIDE || info.image_height > CIMAGESHIM_LARGEST_SIDE
+        || (unsigned long long)info.image_width * info.image_height > CIMAGESHIM_LARGEST_PIXELS) {
+        snprintf(message, message_size, "%ux%u pixels is more than this explorer decodes (%u megapixels, sides up to %u): resize the image first",
+                 info.image_width, info.image_height, CIMAGESHIM_LARGEST_PIXELS / 1000000u, CIMAGESHIM_LARGEST_SIDE);
+        jpeg_destroy_decompress(&info);
+        fclose(file);
+        return -1;
+    }
     jpeg_start_decompress(&info);
     size_t stride = (size_t)info.output_width * (size_t)info.output_components;
     buffer = malloc(stride * info.output_height);

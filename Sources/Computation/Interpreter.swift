@@ -10,6 +10,8 @@ public final class Interpreter {
     /// The image, `[1, size, size, 3]`.
     public let input: Tensor
     public let retention: Retention
+    /// What the run may hold; checked before the first layer runs.
+    public let memoryBudget: MemoryBudget
 
     /// Index in `ledger.entries` of the next entry to run.
     public private(set) var position = 0
@@ -31,11 +33,12 @@ public final class Interpreter {
     /// Per entry, the output shape the ledger expects, `[1] + dims`.
     private let expectedShapes: [[Int]]
 
-    public init(ledger: Ledger, backend: Backend, input: Tensor, retain: Retention = .all) {
+    public init(ledger: Ledger, backend: Backend, input: Tensor, retain: Retention = .all, memoryBudget: MemoryBudget = .standard) {
         self.ledger = ledger
         self.backend = backend
         self.input = input
         self.retention = retain
+        self.memoryBudget = memoryBudget
         let entries = ledger.entries
         var indexByName: [String: Int] = [:]
         for (index, entry) in entries.enumerated() { indexByName[entry.name] = index }
@@ -73,6 +76,7 @@ public final class Interpreter {
     @discardableResult
     public func step() throws -> LayerResult {
         guard let entry = nextEntry else { throw ComputationError.finished }
+        if position == 0 { try checkBeforeRunning() }
         let reads = inputIndices[position]
         let inputs = reads.isEmpty ? [input] : reads.map { index in
             guard let tensor = outputs[index] else { preconditionFailure("\(ledger.entries[index].name) was freed before \(entry.name) read it") }
@@ -83,6 +87,9 @@ public final class Interpreter {
         let seconds = (ContinuousClock.now - start).seconds
         guard output.shape == expectedShapes[position] else {
             throw ComputationError.outputShape(layer: entry.name, expected: expectedShapes[position], found: output.shape, backend: backend.name)
+        }
+        if let index = output.firstNonFiniteIndex {
+            throw ComputationError.nonFiniteOutput(layer: entry.name, index: index, value: output.scalars[index], backend: backend.name)
         }
         outputs[position] = output
         // Free what no later layer reads (never the output just computed).
@@ -97,6 +104,36 @@ public final class Interpreter {
         timings.append((position, seconds))
         position += 1
         return LayerResult(entry: entry, output: output, seconds: seconds)
+    }
+
+    /// Bytes the run holds at its peak under the retention policy: the image, the weights
+    /// once, and the largest set of outputs alive at the same time (an output lives from
+    /// its layer to its last reader, or to the end when kept).
+    public var plannedPeakBytes: Int {
+        let entries = ledger.entries
+        var live = input.count * 4
+        var peak = live
+        for (position, entry) in entries.enumerated() {
+            live += entry.activationBytes
+            peak = max(peak, live)
+            guard retention != .all else { continue }
+            for index in inputIndices[position] where lastReader[index] == position && !keeps[index] {
+                live -= entries[index].activationBytes
+            }
+        }
+        return peak + ledger.parameterCount * 4
+    }
+
+    /// Refuses a run over the memory budget and an image with NaN or infinities, before computing.
+    private func checkBeforeRunning() throws {
+        let needed = plannedPeakBytes
+        guard needed <= memoryBudget.bytes else {
+            let kept = retention == .all ? "every output kept" : "outputs freed once read"
+            throw ComputationError.overBudget(needed: needed, budget: memoryBudget, detail: "input \(ledger.network.configuration.inputSize), bottleneck \(ledger.network.configuration.bottleneck), \(kept)")
+        }
+        if let index = input.firstNonFiniteIndex {
+            throw ComputationError.nonFiniteInput(index: index, value: input.scalars[index])
+        }
     }
 
     /// Runs every entry up to and including `name`; returns what ran now (nothing if

@@ -6,7 +6,7 @@ import NetworkModel
 /// a rejected one leaves the session as it was.
 extension ExplorerSession {
     /// The session keeps every output, so the side is capped (299 is the paper's).
-    static let largestInputSize = 1024
+    static let largestInputSize = NetworkConfiguration.inputSizeRange.upperBound
 
     public func set(_ setting: SessionCommand.Setting) throws {
         var new = settings

@@ -3,6 +3,8 @@ import Exploration
 import REPL
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `explore`: the root command. With no subcommand it starts the REPL.

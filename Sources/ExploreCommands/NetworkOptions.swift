@@ -24,8 +24,7 @@ public struct NetworkOptions: ParsableArguments {
     }
 
     public func validate() throws {
-        guard inputSize > 0 else { throw ValidationError("--input-size must be positive, got \(inputSize): try --input-size 160") }
-        guard bottleneck > 0 else { throw ValidationError("--bottleneck must be positive, got \(bottleneck): try --bottleneck 1024") }
+        do { try configuration.validate() } catch { throw ValidationError(FailureMessage.line(error)) }
         // A --padding that names no windowed layer is a mistyped option, told as one.
         do {
             _ = try Network.faceNet(configuration)

@@ -1,10 +1,13 @@
 import ArgumentParser
 import Computation
 import Exploration
+import GEMM
 import ModelData
 import NetworkModel
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `explore run`: one forward pass; optionally saves chosen layers as `.npy` files.
@@ -45,6 +48,7 @@ struct RunCommand: ParsableCommand {
         // Check the names and the files before computing anything.
         let names = try layerNames(in: ledger)
         let paths = try save.map { try plannedFiles(names, in: $0) } ?? []
+        do { try save.map(NPY.prepareFolder) } catch { throw ExploreError("\(error)") }
 
         let input = try settings.makeInput()
         let weights = try settings.makeWeights(for: ledger, warning: warn)
@@ -63,6 +67,7 @@ struct RunCommand: ParsableCommand {
             print("embedding [\(embedding.count)]: norm \(fixedDecimals(norm, 6)), first \(min(8, embedding.count)): \(first)")
         }
         if timings {
+            print(TileCode.selected.description)
             for result in interpreter.results.sorted(by: { $0.seconds > $1.seconds }) {
                 print("\(fixedDecimals(result.seconds * 1000, 3).leftPadded(10)) ms  \(result.name)")
             }

@@ -29,19 +29,8 @@ public enum FMAPeak {
     }
 
     /// 12 independent accumulators (enough to cover 2 pipes x 4 cycles of FMA latency,
-    /// as in the 6 x 16 micro-kernel), no memory traffic.
-    @inline(never)
+    /// as in the 6 x 16 micro-kernel), no memory traffic, in the selected tile code.
     static func chains(steps: Int) -> Float {
-        typealias V = SIMD8<Float>
-        let x = V(repeating: 0.999_999), y = V(repeating: 1e-7)
-        var a0 = V(repeating: 1), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0
-        var a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0
-        for _ in 0..<steps {
-            a0 = a0.addingProduct(x, y); a1 = a1.addingProduct(x, y); a2 = a2.addingProduct(x, y)
-            a3 = a3.addingProduct(x, y); a4 = a4.addingProduct(x, y); a5 = a5.addingProduct(x, y)
-            a6 = a6.addingProduct(x, y); a7 = a7.addingProduct(x, y); a8 = a8.addingProduct(x, y)
-            a9 = a9.addingProduct(x, y); a10 = a10.addingProduct(x, y); a11 = a11.addingProduct(x, y)
-        }
-        return ((a0 + a1 + a2 + a3) + (a4 + a5 + a6 + a7) + (a8 + a9 + a10 + a11)).sum()
+        TileCode.selected.multiplyAddChains(steps: steps)
     }
 }

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The optimised SGEMM: packed operands, cache blocking (`Blocking`), the 6 x 16
@@ -21,10 +23,13 @@ public struct FastGEMM: GEMM {
     public let threads: Int
     /// With a single row block, pack A first (true) or read its rows in place (false).
     public let packsSingleBlockA: Bool
+    /// Which compilation of the tile kernels runs (this CPU's choice unless a test forces one).
+    public let tileCode: TileCode
 
-    public init(threads: Int = FastGEMM.defaultThreads, packsSingleBlockA: Bool = false) {
+    public init(threads: Int = FastGEMM.defaultThreads, packsSingleBlockA: Bool = false, tileCode: TileCode = .selected) {
         self.threads = max(1, threads)
         self.packsSingleBlockA = packsSingleBlockA
+        self.tileCode = tileCode
     }
 
     /// The number of online processors.
@@ -107,7 +112,7 @@ public struct FastGEMM: GEMM {
         let blocks = kBlocks(k: k, segment: a.segment(k: k), maximum: oneBlockInPlace ? k : Blocking.kc)
         let job = GEMMJob(m: m, n: n, k: k, a: a, b: b, blocks: blocks, c: c, ldc: ldc,
                           accumulate: accumulate, bias: bias, relu: relu, unpackedB: unpackedB,
-                          next: oneBlockInPlace && m >= Blocking.nextWeightsMinimumRows ? next : nil)
+                          next: oneBlockInPlace && m >= Blocking.nextWeightsMinimumRows ? next : nil, code: tileCode)
         let flops = 2 * m * n * k
         let workers = flops < Blocking.parallelThreshold ? 1 : threads
         if m <= Blocking.mc {

@@ -15,6 +15,8 @@ struct GEMMJob: @unchecked Sendable {
     /// The weights of the multiply that comes next, prefetched by the tiles that read
     /// B from cache (A in place only; see `nextWeightsPrefetch`).
     var next: PackedMatrix? = nil
+    /// The tile kernels' compilation for this CPU (read once per multiply).
+    var code = TileCode.selected
 
     /// C rows `rows` times B panels `panels`. A comes from `packed` (rows `rows` packed,
     /// K block by K block), or when nil straight from `a`, row by row in place.
@@ -81,23 +83,23 @@ struct GEMMJob: @unchecked Sendable {
             let (out, ldOut) = edge ? (tile, nr) : (cTile, ldc)
             let prefetch = rowPanel == 0 ? prefetchBytes : nextWeightsPrefetch(panel: panel, tile: rowPanel, steps: kcb, from: bPanel)
             if let aBlock {
-                microKernel6x16(kc: kcb, a: aBlock + rowPanel * mr * kcb, b: bPanel, c: out, ldc: ldOut, prefetch: prefetch,
+                code.packedTile(kc: kcb, a: aBlock + rowPanel * mr * kcb, b: bPanel, c: out, ldc: ldOut, prefetch: prefetch,
                                 load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
             } else {
                 let last = i0 + height - 1
                 let aRows = (a.row(i0, at: pc), a.row(min(i0 + 1, last), at: pc), a.row(min(i0 + 2, last), at: pc),
                              a.row(min(i0 + 3, last), at: pc), a.row(min(i0 + 4, last), at: pc), a.row(min(i0 + 5, last), at: pc))
-                let inPlace = InPlaceTile(height: height, kc: kcb, run: run, jump: jump, rows: aRows, c: out, ldc: ldOut,
+                let inPlace = InPlaceTile(code: code, height: height, kc: kcb, run: run, jump: jump, rows: aRows, c: out, ldc: ldOut,
                                           load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
                 if rowPanel == 0, let (source, ldb) = unpackedB, width == nr {
                     // B is still where the caller keeps it: this first tile packs the panel
                     // as it multiplies (its strided reads overlapped with the FMAs, and
                     // prefetched 8 rows ahead); the tiles below read the packed copy.
                     let stride = ldb * MemoryLayout<Float>.stride
-                    inPlace.compute(PackingPanel.self, b: source.pointer + pc * ldb + j0, bStride: stride,
+                    inPlace.compute(packs: true, b: source.pointer + pc * ldb + j0, bStride: stride,
                                     packInto: b.writablePanel(block: pc, panel: panel), prefetch: 8 * stride)
                 } else {
-                    inPlace.compute(PackedPanel.self, b: bPanel, prefetch: prefetch)
+                    inPlace.compute(packs: false, b: bPanel, prefetch: prefetch)
                 }
             }
             if edge {
@@ -153,31 +155,23 @@ struct GEMMJob: @unchecked Sendable {
 /// Room for one `Blocking.mr` x `Blocking.nr` (6 x 16) tile of C, row after row.
 private typealias EdgeTile = (SIMD16<Float>, SIMD16<Float>, SIMD16<Float>, SIMD16<Float>, SIMD16<Float>, SIMD16<Float>)
 
-/// One tile of the in-place kernel, whatever its height: `compute` picks the
-/// kernel's specialisation for it (an edge tile multiplies only its own rows, not a
-/// padded full tile).
+/// One tile of the in-place kernel, whatever its height: the kernel module picks its
+/// specialisation for it (an edge tile multiplies only its own rows, not a padded full
+/// tile).
 private struct InPlaceTile {
+    let code: TileCode
     let height: Int, kc: Int, run: Int, jump: Int
     let rows: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
                UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>)
     let c: UnsafeMutablePointer<Float>, ldc: Int
     let load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
 
+    /// B packed beforehand, or (`packs`) B's rows `bStride` bytes apart, packed into `packInto` on the way.
     @inline(__always)
-    func compute<Source: PanelSource>(_ source: Source.Type, b: UnsafePointer<Float>, bStride: Int = 64,
-                                      packInto: UnsafeMutablePointer<Float>? = nil, prefetch: Int) {
-        func kernel<Height: TileHeight>(_ height: Height.Type) {
-            microKernel6x16Rows(height, source, kc: kc, run: run, jump: jump, rows: rows, b: b, bStride: bStride,
-                                packInto: packInto, c: c, ldc: ldc, prefetch: prefetch,
-                                load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
-        }
-        switch height {
-        case 1: kernel(OneRow.self)
-        case 2: kernel(TwoRows.self)
-        case 3: kernel(ThreeRows.self)
-        case 4: kernel(FourRows.self)
-        case 5: kernel(FiveRows.self)
-        default: kernel(SixRows.self)
-        }
+    func compute(packs: Bool, b: UnsafePointer<Float>, bStride: Int = 64,
+                 packInto: UnsafeMutablePointer<Float>? = nil, prefetch: Int) {
+        code.inPlaceTile(height: height, packs: packs, kc: kc, run: run, jump: jump, rows: rows, b: b, bStride: bStride,
+                         packInto: packInto, c: c, ldc: ldc, prefetch: prefetch,
+                         load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
     }
 }

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Seconds since an arbitrary start, monotonic (`CLOCK_MONOTONIC`): the one clock of

@@ -1,3 +1,5 @@
+import NetworkModel
+
 /// Why an image cannot be loaded or written: one line naming the file.
 public struct ImageError: Error, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
@@ -14,5 +16,5 @@ public struct ImageError: Error, Equatable, CustomStringConvertible {
         self.detail = detail
     }
 
-    public var description: String { "\(path): \(detail)" }
+    public var description: String { "\(UserText.escaped(path)): \(detail)" }
 }

@@ -1,13 +1,19 @@
+import NetworkModel
+import SafeOutput
 import Tensors
 
 /// NumPy's `.npy` format for float32 tensors: little-endian (`'<f4'`), C order, any rank.
 ///
-/// Reads versions 1.0, 2.0 and 3.0; writes 1.0 with the header padded to a multiple
+/// Reads versions 1.0, 2.0 and 3.0 (no other minor version exists) with headers up to
+/// `largestHeader` bytes and dicts nested no deeper than `LiteralParser.deepest`; writes 1.0 with the header padded to a multiple
 /// of 64 bytes, as `numpy.save` does. Anything else — another dtype (float64, ints),
 /// big-endian, Fortran order, a bad magic string, a header that is not the usual
 /// Python dict literal, too few or too many data bytes — is an `NPYError` naming the file.
 public enum NPY {
     static let magic: [UInt8] = [0x93] + Array("NUMPY".utf8)
+    /// Largest header read. NumPy itself refuses headers over 10,000 bytes unless told
+    /// otherwise; a float32 array's header is under 200.
+    public static let largestHeader = 65_536
 
     /// The tensor stored in `path`, with the file's shape (`[1, H, W, C]` for saved activations).
     public static func read(path: String) throws -> Tensor {
@@ -29,13 +35,16 @@ public enum NPY {
         guard bytes.starts(with: magic) else { throw fail(.badMagic, "not a .npy file (bad magic string)") }
         let major = bytes[6]
         let lengthSize: Int
-        switch major {
-        case 1: lengthSize = 2
-        case 2, 3: lengthSize = 4
+        switch (major, bytes[7]) {
+        case (1, 0): lengthSize = 2
+        case (2, 0), (3, 0): lengthSize = 4
         default: throw fail(.unsupportedVersion, ".npy format version \(major).\(bytes[7]) is not supported (1.0, 2.0, 3.0 are)")
         }
         guard bytes.count >= 8 + lengthSize else { throw fail(.truncated, "truncated: the file ends inside the header length") }
         let headerLength = (0..<lengthSize).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }
+        guard headerLength <= largestHeader else {
+            throw fail(.brokenHeader, "broken .npy header: \(headerLength) bytes, more than the \(largestHeader) this reader accepts (a float32 array needs under 200)")
+        }
         let dataStart = 8 + lengthSize + headerLength
         guard dataStart <= bytes.count else {
             throw fail(.truncated, "truncated: the header needs \(headerLength) bytes, the file has \(bytes.count - 8 - lengthSize)")
@@ -49,18 +58,20 @@ public enum NPY {
         }
         guard header.descr == "<f4" else {
             let what = header.descr.hasPrefix(">") ? "big-endian" : header.descr.dropFirst() == "f8" ? "float64" : "dtype"
-            throw fail(.unsupportedDType, "\(what) '\(header.descr)' is not supported: save float32 little-endian ('<f4'), e.g. np.save(path, a.astype('<f4'))")
+            throw fail(.unsupportedDType, "\(what) '\(UserText.escaped(header.descr))' is not supported: save float32 little-endian ('<f4'), e.g. np.save(path, a.astype('<f4'))")
         }
         guard !header.fortranOrder || header.shape.count <= 1 else {
             throw fail(.fortranOrder, "Fortran order is not supported: save a C-ordered array (np.ascontiguousarray)")
         }
-        let count = header.shape.reduce(1, *)
         let available = bytes.count - dataStart
-        guard available >= count * 4 else {
-            throw fail(.truncated, "truncated: shape \(header.shape) needs \(count * 4) data bytes, the file has \(available)")
+        guard let count = Checked.product(header.shape), let byteCount = Checked.product(count, 4) else {
+            throw fail(.brokenHeader, "broken .npy header: shape \(header.shape) holds more elements than fit in memory")
         }
-        guard available == count * 4 else {
-            throw fail(.trailingBytes, "\(available - count * 4) bytes after the \(count * 4) data bytes of shape \(header.shape)")
+        guard available >= byteCount else {
+            throw fail(.truncated, "truncated: shape \(header.shape) needs \(byteCount) data bytes, the file has \(available)")
+        }
+        guard available == byteCount else {
+            throw fail(.trailingBytes, "\(available - byteCount) bytes after the \(byteCount) data bytes of shape \(header.shape)")
         }
         let data = UnsafeRawBufferPointer(rebasing: bytes[dataStart...])
         let scalars = [Float](unsafeUninitializedCapacity: count) { buffer, initialised in
@@ -79,6 +90,16 @@ public enum NPY {
         try file.write(headerBytes(shape: tensor.shape))
         try file.write(tensor.scalars)
         try file.commit()
+    }
+
+    /// Creates `folder` if missing and checks a file can be made in it, before a run computes
+    /// what it will save there; refuses an empty name (`--save ""` would write at `/`).
+    public static func prepareFolder(_ folder: String) throws {
+        do {
+            try AtomicFile.prepareFolder(folder)
+        } catch {
+            throw NPYError(path: folder, kind: .io, detail: error == .emptyPath ? "the folder name is empty: give --save DIR" : "cannot save here: \(error.reason)")
+        }
     }
 
     /// Magic, version 1.0, length, and the dict padded with spaces and a newline to a multiple of 64.
@@ -118,7 +139,7 @@ public enum NPY {
                         return dimension
                     }
                 case ("descr", _): throw HeaderFailure(reason: "descr is not a simple type string (structured arrays are not supported)")
-                default: throw HeaderFailure(reason: "unexpected '\(key)' entry")
+                default: throw HeaderFailure(reason: "unexpected '\(UserText.escaped(key))' entry")
                 }
             }
             guard seen == ["descr", "fortran_order", "shape"] else { throw HeaderFailure(reason: "needs exactly descr, fortran_order and shape") }
@@ -135,8 +156,11 @@ public enum NPY {
     }
 
     struct LiteralParser {
+        /// Deepest nesting of dicts and tuples (a header has two levels).
+        static let deepest = 16
         private let characters: [Character]
         private var index = 0
+        private var depth = 0
 
         init(_ text: String) { characters = Array(text) }
 
@@ -158,6 +182,9 @@ public enum NPY {
         }
 
         mutating func value() throws -> Literal {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.deepest else { throw HeaderFailure(reason: "nested deeper than \(Self.deepest) levels") }
             switch peek() {
             case "{":
                 index += 1

@@ -1,3 +1,5 @@
+import NetworkModel
+
 /// Why a `.npy` file cannot be read or written: one line naming the file.
 public struct NPYError: Error, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
@@ -14,5 +16,5 @@ public struct NPYError: Error, Equatable, CustomStringConvertible {
         self.detail = detail
     }
 
-    public var description: String { "\(path): \(detail)" }
+    public var description: String { "\(UserText.escaped(path)): \(detail)" }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NetworkModel
 import Tensors
 
 /// Weights read from a `.safetensors` file with FaceNet's variable names.
@@ -8,8 +9,10 @@ import Tensors
 /// Format: 8-byte little-endian header length `N`, `N` bytes of JSON
 /// `{"name": {"dtype": "F32", "shape": [...], "data_offsets": [begin, end]}, "__metadata__": {...}}`,
 /// then the data; offsets are relative to the first byte after the header.
-/// At open, the header and every entry's offsets are checked (inside the file,
-/// `end - begin == elements * dtype size`); dtype and shape are checked when a tensor is used.
+/// At open, the header and every entry's offsets are checked: sizes overflow-checked,
+/// `end - begin == elements * dtype size`, and the entries tile the data section exactly
+/// (no gap, overlap or trailing byte, so a header length one byte off is refused); no name
+/// appears twice. Dtype and shape are checked when a tensor is used.
 public final class SafetensorsWeights: WeightSource, @unchecked Sendable {
     /// One tensor's header entry.
     public struct Entry: Sendable, Equatable {
@@ -26,8 +29,9 @@ public final class SafetensorsWeights: WeightSource, @unchecked Sendable {
     private let file: MappedFile
     private let dataStart: Int
 
-    /// Largest header the format allows (safetensors' own limit).
-    static let maximumHeaderLength = 100_000_000
+    /// Largest header read. Safetensors allows 100 MB, but parsing that many tiny entries
+    /// takes gigabytes; FaceNet's header is about 120 KB, so 4 MiB leaves ample room.
+    public static let maximumHeaderLength = 4 << 20
 
     public init(contentsOf path: String) throws {
         self.path = path
@@ -57,6 +61,10 @@ public final class SafetensorsWeights: WeightSource, @unchecked Sendable {
         guard let object = json as? [String: Any] else {
             throw WeightsError.brokenHeader(source: path, tensor: nil, detail: "not a JSON object")
         }
+        // JSONSerialization keeps the last of repeated keys: count them in the text.
+        if let repeated = JSONKeyScan.repeatedTopLevelKey(in: headerBytes) {
+            throw WeightsError.brokenHeader(source: path, tensor: repeated, detail: "the name appears more than once")
+        }
 
         var entries: [String: Entry] = [:]
         var metadata: [String: String] = [:]
@@ -71,23 +79,18 @@ public final class SafetensorsWeights: WeightSource, @unchecked Sendable {
             entries[name] = try Self.entry(name: name, value: value, path: path)
         }
 
-        // Offsets: inside the data, and as long as shape x dtype size says.
-        let layoutIsContiguous = Self.isContiguous(Array(entries.values))
+        // Offsets: as long as shape x dtype size says, inside the data, tiling it exactly.
         for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {
             if let size = SafetensorsDType.byteSize(entry.dtype) {
-                let expected = entry.shape.reduce(1, *) * size
+                guard let expected = Checked.product(entry.shape).flatMap({ Checked.product($0, size) }) else {
+                    throw WeightsError.brokenHeader(source: path, tensor: name, detail: "shape \(entry.shape) holds more bytes than fit in memory")
+                }
                 guard entry.offsets.count == expected else {
                     throw WeightsError.badOffsets(source: path, tensor: name, detail: "[\(entry.offsets.lowerBound), \(entry.offsets.upperBound)) holds \(entry.offsets.count) bytes, shape \(entry.shape) of \(entry.dtype) needs \(expected)")
                 }
             }
-            guard entry.offsets.upperBound <= dataCount else {
-                let place = "data bytes [\(entry.offsets.lowerBound), \(entry.offsets.upperBound)) but the file holds \(dataCount) data bytes"
-                if layoutIsContiguous {
-                    throw WeightsError.truncated(source: path, tensor: name, detail: "the tensor lies at \(place)")
-                }
-                throw WeightsError.badOffsets(source: path, tensor: name, detail: "\(place) (outside the file)")
-            }
         }
+        try Self.checkTiling(entries, dataCount: dataCount, path: path)
         self.entries = entries
         self.metadata = metadata
     }
@@ -167,14 +170,28 @@ public final class SafetensorsWeights: WeightSource, @unchecked Sendable {
         return number.intValue
     }
 
-    /// Whether the entries tile [0, total) back to back: then a too-short file is truncated,
-    /// rather than having offsets pointing elsewhere.
-    private static func isContiguous(_ entries: [Entry]) -> Bool {
+    /// Throws unless the entries, in offset order, tile `[0, dataCount)` back to back.
+    /// A layout that tiles a longer range is a truncated file; anything else is bad offsets.
+    private static func checkTiling(_ entries: [String: Entry], dataCount: Int, path: String) throws {
         var next = 0
-        for entry in entries.sorted(by: { $0.offsets.lowerBound < $1.offsets.lowerBound }) {
-            guard entry.offsets.lowerBound == next else { return false }
-            next = entry.offsets.upperBound
+        var previous: String? = nil
+        for (name, entry) in entries.sorted(by: { ($0.value.offsets.lowerBound, $0.value.offsets.upperBound, $0.key) < ($1.value.offsets.lowerBound, $1.value.offsets.upperBound, $1.key) }) {
+            let range = entry.offsets
+            if range.lowerBound != next {
+                let relation = range.lowerBound > next
+                    ? "a gap of \(range.lowerBound - next) bytes before it"
+                    : "it overlaps '\(previous.map { UserText.escaped($0) } ?? "")' by \(next - range.lowerBound) bytes"
+                let outside = range.upperBound > dataCount ? ", and it ends outside the file (\(dataCount) data bytes)" : ""
+                throw WeightsError.badOffsets(source: path, tensor: name, detail: "[\(range.lowerBound), \(range.upperBound)): \(relation)\(outside) (the tensors must tile the data back to back)")
+            }
+            if range.upperBound > dataCount {
+                throw WeightsError.truncated(source: path, tensor: name, detail: "the tensor lies at data bytes [\(range.lowerBound), \(range.upperBound)) but the file holds \(dataCount) data bytes")
+            }
+            next = range.upperBound
+            previous = name
         }
-        return true
+        if next != dataCount {
+            throw WeightsError.brokenHeader(source: path, tensor: nil, detail: "\(dataCount - next) data bytes after the last tensor (a wrong header length, or bytes appended)")
+        }
     }
 }

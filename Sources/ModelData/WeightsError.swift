@@ -1,3 +1,5 @@
+import NetworkModel
+
 /// Why a weight source cannot give a tensor. Every case describes itself in one
 /// line that names the source (a file, or the seeded generator) and the tensor.
 public enum WeightsError: Error, Equatable, CustomStringConvertible {
@@ -21,25 +23,52 @@ public enum WeightsError: Error, Equatable, CustomStringConvertible {
     case fileExists(path: String)
 
     public var description: String {
-        switch self {
-        case .missingTensor(let source, let tensor):
-            "\(source): tensor '\(tensor)' is missing"
-        case .wrongShape(let source, let tensor, let expected, let found):
-            "\(source): tensor '\(tensor)' has shape \(found), expected \(expected)"
-        case .unsupportedDType(let source, let tensor, let dtype):
-            "\(source): tensor '\(tensor)' has dtype \(dtype); only F32, F16 and BF16 are supported"
-        case .truncated(let source, let tensor, let detail):
+        let source = UserText.escaped(sourceText), tensor = tensorText.map { UserText.escaped($0) }
+        let name = tensor ?? ""
+        return switch self {
+        case .missingTensor(_, _):
+            "\(source): tensor '\(name)' is missing"
+        case .wrongShape(_, _, let expected, let found):
+            "\(source): tensor '\(name)' has shape \(found), expected \(expected)"
+        case .unsupportedDType(_, _, let dtype):
+            "\(source): tensor '\(name)' has dtype \(dtype); only F32, F16 and BF16 are supported"
+        case .truncated(_, _, let detail):
             "\(source): truncated file" + (tensor.map { ": tensor '\($0)'" } ?? "") + ": \(detail)"
-        case .brokenHeader(let source, let tensor, let detail):
+        case .brokenHeader(_, _, let detail):
             "\(source): broken safetensors header" + (tensor.map { ": tensor '\($0)'" } ?? "") + ": \(detail)"
-        case .badOffsets(let source, let tensor, let detail):
-            "\(source): tensor '\(tensor)' has bad data_offsets: \(detail)"
-        case .unknownRole(let source, let tensor):
-            "\(source): tensor '\(tensor)' is not a network variable (expected a name ending in weights, biases or BatchNorm/beta|moving_mean|moving_variance)"
-        case .io(let source, let detail):
+        case .badOffsets(_, _, let detail):
+            "\(source): tensor '\(name)' has bad data_offsets: \(detail)"
+        case .unknownRole(_, _):
+            "\(source): tensor '\(name)' is not a network variable (expected a name ending in weights, biases or BatchNorm/beta|moving_mean|moving_variance)"
+        case .io(_, let detail):
             "\(source): \(detail)"
+        case .fileExists:
+            "\(source): file exists; pass --force (overwrite: true) to replace it"
+        }
+    }
+
+    /// The file or generator the error is about.
+    private var sourceText: String {
+        switch self {
+        case .missingTensor(let source, _), .wrongShape(let source, _, _, _), .unsupportedDType(let source, _, _),
+             .truncated(let source, _, _), .brokenHeader(let source, _, _), .badOffsets(let source, _, _),
+             .unknownRole(let source, _), .io(let source, _):
+            source
         case .fileExists(let path):
-            "\(path): file exists; pass --force (overwrite: true) to replace it"
+            path
+        }
+    }
+
+    /// The tensor named, if any.
+    private var tensorText: String? {
+        switch self {
+        case .missingTensor(_, let tensor), .wrongShape(_, let tensor, _, _), .unsupportedDType(_, let tensor, _),
+             .badOffsets(_, let tensor, _), .unknownRole(_, let tensor):
+            tensor
+        case .truncated(_, let tensor, _), .brokenHeader(_, let tensor, _):
+            tensor
+        case .io, .fileExists:
+            nil
         }
     }
 }

@@ -7,12 +7,7 @@ extension Network {
 
     /// The FaceNet network for `configuration` (input 160 and bottleneck 1024 by default).
     public static func faceNet(_ configuration: NetworkConfiguration = NetworkConfiguration()) throws -> Network {
-        guard configuration.inputSize > 0 else {
-            throw NetworkError.invalidConfiguration("input size \(configuration.inputSize) is not positive: give a side of at least 75 pixels, e.g. --input-size 160")
-        }
-        guard configuration.bottleneck > 0 else {
-            throw NetworkError.invalidConfiguration("bottleneck width \(configuration.bottleneck) is not positive: give at least 1, e.g. --bottleneck 1024")
-        }
+        try configuration.validate()
         var stages: [Stage] = []
         var stem = LayerChain(previous: "inputs")
         stages.append(.layer(Layer(name: "inputs", op: .input(channels: 3), inputs: [], scope: variableRoot)))

@@ -3,6 +3,9 @@ public enum NameSuggestions {
     /// Up to `limit` candidates closest to `name`: exact case-insensitive matches and
     /// names containing it first, then the smallest edit distances.
     public static func nearest(to name: String, in candidates: [String], limit: Int = 3) -> [String] {
+        // A name far longer than every candidate suggests nothing; the edit distance
+        // would cost its length times each candidate's.
+        guard name.utf8.count <= longestName else { return [] }
         let lowered = name.lowercased()
         let scored = candidates.map { candidate -> (String, Int) in
             let other = candidate.lowercased()
@@ -17,6 +20,9 @@ public enum NameSuggestions {
             .prefix(limit)
             .map(\.0)
     }
+
+    /// Longest name searched for suggestions (layer paths are under 80 characters).
+    public static let longestName = 256
 
     /// Levenshtein distance over characters.
     static func editDistance(_ a: String, _ b: String) -> Int {

@@ -74,9 +74,9 @@ public enum NetworkError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unknownLayer(let name, let suggestions):
             let hint = suggestions.isEmpty ? "run 'explore table' for every layer name" : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
-            return "unknown layer '\(name)': \(hint)"
+            return "unknown layer '\(UserText.escaped(name))': \(hint)"
         case .notWindowed(let name, let op):
-            return "layer '\(name)' is a \(op) with no window, so it has no padding to override"
+            return "layer '\(UserText.escaped(name))' is a \(op) with no window, so it has no padding to override"
         case .invalidConfiguration(let reason):
             return reason
         }

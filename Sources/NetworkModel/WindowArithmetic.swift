@@ -15,9 +15,14 @@ public struct AxisWindow: Hashable, Sendable {
     public let padBefore: Int
     public let padAfter: Int
 
-    /// Returns nil when no window fits (VALID with `in < k`) or the arguments are not positive.
+    /// Largest input length, kernel or stride: far beyond any real map, small enough that
+    /// every product below fits 64 bits and the lost pixels can be listed quickly.
+    public static let largestLength = 1 << 20
+
+    /// Returns nil when no window fits (VALID with `in < k`) or the arguments are not
+    /// in `1...largestLength` (see `limitProblem`).
     public init?(inputLength: Int, kernel: Int, stride: Int, padding: Padding) {
-        guard inputLength > 0, kernel > 0, stride > 0 else { return nil }
+        guard Self.limitProblem(inputLength: inputLength, kernel: kernel, stride: stride) == nil else { return nil }
         self.inputLength = inputLength
         self.kernel = kernel
         self.stride = stride
@@ -37,6 +42,14 @@ public struct AxisWindow: Hashable, Sendable {
     }
 
     public var padTotal: Int { padBefore + padAfter }
+
+    /// Why these arguments are refused (not positive, or beyond `largestLength`), or nil.
+    public static func limitProblem(inputLength: Int, kernel: Int, stride: Int) -> String? {
+        for (what, value) in [("size", inputLength), ("kernel", kernel), ("stride", stride)] where !(1...largestLength).contains(value) {
+            return "\(what) \(value) is outside 1...\(largestLength) (the window arithmetic is shown for sides up to 2^20)"
+        }
+        return nil
+    }
 
     /// Whether some window covers input index `index` (0-based).
     ///

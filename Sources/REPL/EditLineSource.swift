@@ -2,6 +2,8 @@ import CEditLine
 import Exploration
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Completion state libedit's C callbacks read: libedit has one line editor per process.

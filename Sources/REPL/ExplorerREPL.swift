@@ -2,6 +2,8 @@ import Exploration
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The read-eval-print loop around an `ExplorerSession`: libedit at a terminal, plain lines

@@ -1,3 +1,4 @@
+import SafeOutput
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -19,13 +20,19 @@ public enum OutputFile {
         if mkdir(folder, 0o755) != 0 { throw .write(path: path, reason: "cannot create folder '\(folder)': \(errorText())") }
     }
 
-    /// Writes `bytes` to `path`, replacing it.
+    /// Writes `bytes` to `path`, replacing it only once the new bytes are complete
+    /// (temporary file and rename): a failed write leaves the old file as it was.
     public static func write(_ bytes: [UInt8], to path: String) throws(RenderError) {
-        guard let file = fopen(path, "wb") else { throw .write(path: path, reason: errorText()) }
-        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
-        let failed = written != bytes.count
-        let reason = failed ? errorText() : ""
-        if fclose(file) != 0 || failed { throw .write(path: path, reason: failed ? reason : errorText()) }
+        do {
+            try AtomicFile.write(bytes, to: path, overwrite: true)
+        } catch {
+            throw .write(path: path, reason: error.reason)
+        }
+    }
+
+    /// Refuses an empty path or one where no file can be created, before anything is computed.
+    public static func checkCreatable(_ path: String) throws(RenderError) {
+        do { try AtomicFile.checkCreatable(path) } catch { throw .write(path: path, reason: error.reason) }
     }
 
     private static func errorText() -> String { String(cString: strerror(errno)) }

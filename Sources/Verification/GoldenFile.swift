@@ -15,12 +15,26 @@ public struct GoldenFile: Sendable {
     /// Every stored float32 value; header slices index it.
     let blob: [Float]
 
+    /// Largest golden file read (the shipped one is under 4 MB).
+    public static let largestFile = 256 << 20
+
     /// Reads and checks `path`; throws `GoldenFileError` naming what is wrong.
     public static func load(path: String) throws(GoldenFileError) -> GoldenFile {
         guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
+        // A device (/dev/zero) or a fifo would be read forever: only regular files, and not huge ones.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+            throw .unreadable(path: path, detail: "not a regular file")
+        }
+        if let size = attributes?[.size] as? Int, size > largestFile {
+            throw .unreadable(path: path, detail: "\(size) bytes, more than the \(largestFile) a golden file may have")
+        }
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .unreadable(path: path, detail: "\(error)")
+        // An empty file is not read: Data(contentsOf:) leaks a 4 KB buffer on one
+        // (found by scripts/fuzz.sh Golden; Tests/FuzzRegressions/Golden/empty.golden).
+        do { data = (attributes?[.size] as? Int) == 0 ? Data() : try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+            throw .unreadable(path: path, detail: reason)
         }
         return try GoldenFile(path: path, bytes: [UInt8](data))
     }
@@ -52,15 +66,15 @@ public struct GoldenFile: Sendable {
             throw .brokenHeader(path: path, detail: "format '\(header.format)' version \(header.version)")
         }
         let blobStart = 24 + headerLength
-        let blobBytes = Int(Self.uint64(bytes, at: 16 + headerLength))
-        guard blobBytes == header.blobBytes, blobBytes % 4 == 0 else {
-            throw .corrupt(path: path, detail: "blob length \(blobBytes) disagrees with the header's \(header.blobBytes)")
+        let storedLength = Self.uint64(bytes, at: 16 + headerLength)
+        guard let blobBytes = Checked.int(storedLength), blobBytes == header.blobBytes, blobBytes % 4 == 0 else {
+            throw .corrupt(path: path, detail: "blob length \(storedLength) disagrees with the header's \(header.blobBytes)")
         }
-        guard bytes.count >= blobStart + blobBytes else {
-            throw .truncated(path: path, detail: "\(bytes.count) bytes, expected \(blobStart + blobBytes)")
+        guard let blobEnd = Checked.sum(blobStart, blobBytes), bytes.count >= blobEnd else {
+            throw .truncated(path: path, detail: "\(bytes.count) bytes, the header promises \(blobStart) + \(blobBytes)")
         }
-        guard bytes.count == blobStart + blobBytes else {
-            throw .corrupt(path: path, detail: "\(bytes.count - blobStart - blobBytes) bytes after the blob")
+        guard bytes.count == blobEnd else {
+            throw .corrupt(path: path, detail: "\(bytes.count - blobEnd) bytes after the blob")
         }
         let blob = bytes.withUnsafeBytes { raw in
             (0..<(blobBytes / 4)).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: blobStart + 4 * $0, as: UInt32.self))) }
@@ -68,6 +82,9 @@ public struct GoldenFile: Sendable {
         let checksum = WeightChecksum.hex(WeightChecksum.of(blob))
         guard checksum == header.blobChecksum else {
             throw .corrupt(path: path, detail: "the values' checksum is \(checksum), the header says \(header.blobChecksum)")
+        }
+        guard !header.inputs.isEmpty else {
+            throw .corrupt(path: path, detail: "no inputs are recorded, so there is nothing to check against")
         }
         try Self.validateSlices(header, floats: blob.count, path: path)
         self.path = path
@@ -143,20 +160,26 @@ public struct GoldenFile: Sendable {
 
     private static func validateSlices(_ header: GoldenHeader, floats: Int, path: String) throws(GoldenFileError) {
         func inBlob(_ offset: Int, _ count: Int, _ what: String) throws(GoldenFileError) {
-            guard offset >= 0, count >= 0, offset + count <= floats else {
+            guard offset >= 0, count >= 0, let end = Checked.sum(offset, count), end <= floats else {
                 throw .corrupt(path: path, detail: "\(what) lies outside the stored values (\(offset)+\(count) of \(floats))")
             }
         }
         for input in header.inputs {
             try inBlob(input.tensor.offset, input.tensor.count, "input '\(input.name)'")
-            if let shape = input.tensor.shape, shape.reduce(1, *) != input.tensor.count {
+            guard !input.layers.isEmpty else {
+                throw .corrupt(path: path, detail: "input '\(input.name)' records no layers")
+            }
+            if let shape = input.tensor.shape, Checked.product(shape) != input.tensor.count {
                 throw .corrupt(path: path, detail: "input '\(input.name)' has shape \(shape) but \(input.tensor.count) values")
             }
             for layer in input.layers {
                 let what = "layer '\(layer.name)' of input '\(input.name)'"
                 try inBlob(layer.offset, layer.count, what)
+                guard Checked.product(layer.shape) != nil else {
+                    throw .corrupt(path: path, detail: "\(what) has shape \(layer.shape), which is negative or overflows")
+                }
                 guard layer.count == layer.expectedCount else {
-                    throw .corrupt(path: path, detail: "\(what) stores \(layer.count) values, its shape and samples need \(layer.expectedCount)")
+                    throw .corrupt(path: path, detail: "\(what) stores \(layer.count) values, its shape and samples need \(layer.expectedCount.map(String.init) ?? "more than fit")")
                 }
                 if !layer.whole {
                     let isMap = layer.shape.count == 3

@@ -1,3 +1,5 @@
+import NetworkModel
+
 /// The JSON header of a golden file (format version 1, see docs/golden-format.md).
 public struct GoldenHeader: Decodable, Sendable {
     public let format: String
@@ -93,9 +95,9 @@ public struct GoldenLayer: Decodable, Sendable {
     /// Root mean square of the reference tensor: the layer's typical magnitude.
     public var rootMeanSquare: Double { elementCount > 0 ? (sumSquares / Double(elementCount)).squareRoot() : 0 }
 
-    /// How many values the sampling rule stores.
-    var expectedCount: Int {
-        if whole { return elementCount }
-        return (rows?.count ?? 1) * (cols?.count ?? 1) * (channels?.count ?? 0)
+    /// How many values the sampling rule stores (nil when that overflows).
+    var expectedCount: Int? {
+        if whole { return Checked.product(shape) }
+        return Checked.product([rows?.count ?? 1, cols?.count ?? 1, channels?.count ?? 0])
     }
 }

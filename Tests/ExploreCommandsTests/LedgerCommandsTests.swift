@@ -33,7 +33,7 @@ struct LedgerCommandsTests {
     /// Wrong input: one line on standard error that points at the fix, non-zero exit.
     @Test(arguments: [
         (["table", "--padding", "Mixed_6x=SAME"], "explore: unknown layer 'Mixed_6x': did you mean 'Mixed_6a', 'Mixed_5b', 'Mixed_7a'? (see 'explore table --help')"),
-        (["table", "--input-size", "0"], "explore: --input-size must be positive, got 0: try --input-size 160 (see 'explore table --help')"),
+        (["table", "--input-size", "0"], "explore: input size 0 is outside 1...1024: activations grow with the square of the side, so the explorer stops at 1024 (e.g. --input-size 160) (see 'explore table --help')"),
         // 50 -> 24 -> 22 -> 22 -> 10 -> 10 -> 8 -> 3 -> 1 at Mixed_6a: Mixed_7a's 3x3 VALID windows no longer fit.
         (["table", "--input-size", "50"], "explore: layer 'Mixed_7a/Branch_0/Conv2d_1a_3x3' breaks the network: a 3x3 VALID window does not fit the 1x1 map (input 1x1x256)"),
         (["table", "--colour"], "explore: Unknown option '--colour' (see 'explore table --help')"),

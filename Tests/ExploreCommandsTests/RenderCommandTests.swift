@@ -100,7 +100,7 @@ struct RenderCommandTests {
     /// One line on standard error, non-zero exit, nothing written.
     @Test(arguments: [
         (["render", "--format", "gif"], "explore: unknown format 'gif': use one of svg, png, pdf, dot\n"),
-        (["render", "--out", "/nonexistent-folder/x.svg"], "explore: cannot write '/nonexistent-folder/x.svg': No such file or directory\n"),
+        (["render", "--out", "/nonexistent-folder/x.svg"], "explore: cannot write '/nonexistent-folder/x.svg': cannot create: No such file or directory\n"),
         (["render", "--out", "x.png", "--format", "svg"], "explore: --out 'x.png' ends in .png but --format is svg: make them agree\n"),
         (["render", "--expand", "Conv2d_1a_3x3"], "explore: 'Conv2d_1a_3x3' is a single layer, not a block: it is drawn in the overview; --expand takes a block (Mixed_5b, Block35_3, Mixed_6a, Block17_4, Mixed_7a, Block8_10), a kind (Block35, Block17, Block8) or all\n"),
         (["render", "--color", "purple"], "explore: unknown --color 'purple': use kind, time or verify\n"),

@@ -12,8 +12,10 @@ let edgeShapes: [(m: Int, n: Int, k: Int)] = [
 ]
 
 /// Every kernel of `GEMMKernels.all`, plus the fast kernel forced to 1 and 3 threads and
-/// packing A even when M fits one row block.
-let kernelsUnderTest: [any GEMM] = GEMMKernels.all + [FastGEMM(threads: 1), FastGEMM(threads: 3), FastGEMM(packsSingleBlockA: true)]
+/// packing A even when M fits one row block, and the portable tile code (what a CPU
+/// without AVX2/FMA runs) on both row-block paths.
+let kernelsUnderTest: [any GEMM] = GEMMKernels.all + [FastGEMM(threads: 1), FastGEMM(threads: 3), FastGEMM(packsSingleBlockA: true),
+                                                      FastGEMM(tileCode: .portable), FastGEMM(threads: 1, packsSingleBlockA: true, tileCode: .portable)]
 
 @Suite("Every GEMM kernel against a float64 reference")
 struct GEMMKernelTests {

@@ -5,13 +5,13 @@ import Tensors
 @testable import ModelData
 
 /// A safetensors file built byte by byte: 8-byte little-endian length, the header text as given, the data.
-private func safetensors(header: String, data: [UInt8]) -> [UInt8] {
+func safetensors(header: String, data: [UInt8]) -> [UInt8] {
     let json = Array(header.utf8)
     let length = UInt64(json.count)
     return (0..<8).map { UInt8(truncatingIfNeeded: length >> (8 * UInt64($0))) } + json + data
 }
 
-private func littleEndian(_ values: [Float]) -> [UInt8] {
+func littleEndian(_ values: [Float]) -> [UInt8] {
     values.flatMap { value in (0..<4).map { UInt8(truncatingIfNeeded: value.bitPattern >> (8 * UInt32($0))) } }
 }
 

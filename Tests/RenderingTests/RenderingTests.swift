@@ -88,7 +88,7 @@ struct RenderingTests {
             try OutputFile.write([1, 2, 3], to: "/nonexistent-folder/x.svg")
             Issue.record("wrote into a missing folder")
         } catch {
-            #expect(error.description == "cannot write '/nonexistent-folder/x.svg': No such file or directory")
+            #expect(error.description == "cannot write '/nonexistent-folder/x.svg': cannot create: No such file or directory")
         }
     }
 

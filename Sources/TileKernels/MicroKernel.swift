@@ -2,6 +2,10 @@ import CPrefetch
 
 /// The only processor-specific code: a 6 x 16 tile of C from packed panels.
 ///
+/// This file is compiled twice (`Package.swift`): in `TileKernels` with no machine
+/// flags, and in `TileKernelsFMA` with AVX2 + FMA code generation on x86-64 and
+/// `FUSED_MULTIPLY_ADD` defined. `GEMM` picks one at run time (`TileCode`).
+///
 /// `a` is an A micro-panel (`kc` steps of 6 floats: column p of 6 rows),
 /// `b` a B micro-panel (`kc` steps of 16 floats: row p of 16 columns).
 /// The tile accumulates in 12 `SIMD8<Float>` registers (6 rows x 2 halves),
@@ -134,8 +138,15 @@ func microKernel6x16Rows<Height: TileHeight, Source: PanelSource>(
 func accumulateRow(_ a: Float, _ b0: SIMD8<Float>, _ b1: SIMD8<Float>,
                    _ low: inout SIMD8<Float>, _ high: inout SIMD8<Float>) {
     let x = SIMD8<Float>(repeating: a)
+    #if FUSED_MULTIPLY_ADD
     low = low.addingProduct(x, b0)
     high = high.addingProduct(x, b1)
+    #else
+    // Without FMA in the instruction set, addingProduct is a library call per lane
+    // (about 100 times slower): a multiply and an add, rounded twice, instead.
+    low += x * b0
+    high += x * b1
+    #endif
 }
 
 /// Stores 6 rows of 16: `acc (+ C when load) (+ bias, then ReLU when finish)`.

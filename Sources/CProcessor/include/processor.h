@@ -1,0 +1,9 @@
+#ifndef INCEPTION_EXPLORER_PROCESSOR_H
+#define INCEPTION_EXPLORER_PROCESSOR_H
+
+/// 1 when this x86-64 processor and its operating system support AVX2 and FMA (CPUID
+/// feature bits, and XGETBV saying the OS saves the YMM registers); 0 otherwise, and
+/// on every other architecture. Compiled without machine flags, so it runs anywhere.
+int processor_has_avx2_fma(void);
+
+#endif

@@ -1,0 +1,76 @@
+import CProcessor
+import TileKernels
+import TileKernelsFMA
+
+/// Which compilation of the tile kernels this process runs, chosen once from the CPU.
+public enum TileCode: Sendable {
+    /// `TileKernelsFMA`: AVX2 + FMA code generation (x86-64 with both; any arm64).
+    case fused
+    /// `TileKernels`: the same packed, blocked, threaded algorithm in Swift SIMD with
+    /// no machine flags: a multiply and an add where FMA is missing.
+    case portable
+
+    /// The choice for this machine.
+    public static let selected: TileCode = {
+        #if arch(x86_64)
+        return processor_has_avx2_fma() != 0 ? .fused : .portable
+        #else
+        return .fused   // FMA is part of every arm64 processor; no machine flags are needed
+        #endif
+    }()
+
+    /// One line saying which kernels run and why.
+    public var description: String {
+        switch self {
+        case .fused:
+            #if arch(x86_64)
+            return "GEMM tiles: AVX2 + FMA (this CPU has both)"
+            #else
+            return "GEMM tiles: fused multiply-add (Swift SIMD)"
+            #endif
+        case .portable:
+            return "GEMM tiles: portable Swift SIMD, multiply then add (this CPU lacks AVX2 or FMA)"
+        }
+    }
+
+    @inline(__always)
+    func packedTile(
+        kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
+        load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
+    ) {
+        switch self {
+        case .fused:
+            TileKernelsFMA.Tiles.packedTile(kc: kc, a: a, b: b, c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+        case .portable:
+            TileKernels.Tiles.packedTile(kc: kc, a: a, b: b, c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+        }
+    }
+
+    @inline(__always)
+    func inPlaceTile(
+        height: Int, packs: Bool, kc: Int, run: Int, jump: Int,
+        rows: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
+               UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>),
+        b: UnsafePointer<Float>, bStride: Int, packInto: UnsafeMutablePointer<Float>?,
+        c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
+        load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
+    ) {
+        switch self {
+        case .fused:
+            TileKernelsFMA.Tiles.inPlaceTile(height: height, packs: packs, kc: kc, run: run, jump: jump, rows: rows, b: b, bStride: bStride, packInto: packInto,
+                                             c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+        case .portable:
+            TileKernels.Tiles.inPlaceTile(height: height, packs: packs, kc: kc, run: run, jump: jump, rows: rows, b: b, bStride: bStride, packInto: packInto,
+                                          c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+        }
+    }
+
+    /// `Tiles.multiplyAddChains` of this compilation.
+    func multiplyAddChains(steps: Int) -> Float {
+        switch self {
+        case .fused: TileKernelsFMA.Tiles.multiplyAddChains(steps: steps)
+        case .portable: TileKernels.Tiles.multiplyAddChains(steps: steps)
+        }
+    }
+}
