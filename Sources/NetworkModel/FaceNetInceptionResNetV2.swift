@@ -16,6 +16,10 @@ extension Network {
         guard configuration.input.height > 0, configuration.input.width > 0 else {
             throw NetworkError.invalidConfiguration("input size \(configuration.input) is not positive: give a side of at least 75 pixels, e.g. --input-size 160")
         }
+        // Far beyond any image, and small enough that no shape, count or multiply-add overflows.
+        guard configuration.input.height <= NetworkConfiguration.largestInputSide, configuration.input.width <= NetworkConfiguration.largestInputSide else {
+            throw NetworkError.invalidConfiguration("input size \(configuration.input.compactDescription) is too large: give at most \(NetworkConfiguration.largestInputSide) a side")
+        }
         guard NetworkConfiguration.outputStrides.contains(configuration.outputStride) else {
             throw NetworkError.invalidConfiguration("output stride \(configuration.outputStride) is not one TF-Slim builds: give 8 or 16")
         }

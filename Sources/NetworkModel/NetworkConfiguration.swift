@@ -20,6 +20,8 @@ public struct NetworkConfiguration: Hashable, Sendable {
     /// The output strides TF-Slim accepts.
     public static let outputStrides = [8, 16]
     public static let defaultOutputStride = 16
+    /// The largest input side the arithmetic takes (every count stays far from overflowing).
+    public static let largestInputSide = 100_000
     /// The largest dilation rate a what-if may ask for (windows wider than any input this tool takes).
     public static let largestDilation = 64
 

@@ -84,6 +84,7 @@ struct DilatedWindowTests {
         #expect(message(NetworkConfiguration(input: Size2(160, 160), outputStride: 8, finalEndpoint: "Mixed_7a")).contains("no further"))
         #expect(message(NetworkConfiguration(input: Size2(160, 160), finalEndpoint: "Mixed_6b")).contains("did you mean"))
         #expect(message(NetworkConfiguration(input: Size2(0, 160))).contains("not positive"))
+        #expect(message(NetworkConfiguration(input: Size2(160, 3_000_000_000))).contains("too large"))
     }
 
     @Test func throughABlockInsideARepeatKeepsTheBlocksBeforeIt() throws {
