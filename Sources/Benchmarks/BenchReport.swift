@@ -120,7 +120,7 @@ public struct BenchReport {
         let naiveText = naive.map { naive in
             "naive \(format(naive.medianSeconds * 1000, 0)) ms (1 run, interleaved with \(fastWithNaive?.runSeconds.count ?? 0) fast runs of median \(format((fastWithNaive?.medianSeconds ?? .nan) * 1000, 1)) ms), "
         } ?? "naive skipped (--quick), "
-        lines.append("Whole network forward (\(ledger.network.configuration.inputSize)x\(ledger.network.configuration.inputSize), batch 1): fast \(format(fast.medianSeconds * 1000, 1)) ms (median of \(fast.runSeconds.count), best \(format((fast.runSeconds.min() ?? .nan) * 1000, 1))), \(naiveText)speedup \(speedup.map { format($0, 0) + "x" } ?? "-")")
+        lines.append("Whole network forward (\(ledger.network.configuration.inputDescription), batch 1): fast \(format(fast.medianSeconds * 1000, 1)) ms (median of \(fast.runSeconds.count), best \(format((fast.runSeconds.min() ?? .nan) * 1000, 1))), \(naiveText)speedup \(speedup.map { format($0, 0) + "x" } ?? "-")")
         lines.append("Fast path: \(format(networkGFLOPS, 1)) GFLOPS on \(format(Double(ledger.macs) / 1e9, 2)) G multiply-adds = \(format(100 * networkGFLOPS / machine.peakGFLOPS, 0))% of peak; weights folded and packed in \(format(fastInitSeconds * 1000, 0)) ms")
         for (title, rows) in [("Time per stage", stages), ("Time per op kind", opKinds)] {
             lines.append("")

@@ -39,7 +39,7 @@ public struct NaiveBackend: Backend {
             let parameters = try self.parameters(of: entry)
             // The geometry actually slid (padding overrides are already in the op).
             let window = entry.window ?? conv.window
-            add("conv2d", Naive.conv2d(inputs[0], weights: try parameters.require(\.weights, "weights", of: entry), stride: window.stride, padding: window.padding))
+            add("conv2d", Naive.conv2d(inputs[0], weights: try parameters.require(\.weights, "weights", of: entry), stride: window.stride, padding: window.padding, dilation: window.dilation))
             try addLinearTail(bias: conv.bias, batchNorm: conv.batchNorm, activation: conv.activation, parameters, of: entry, to: &steps)
         case .maxPool(let declared):
             let window = entry.window ?? declared

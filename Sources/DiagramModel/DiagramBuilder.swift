@@ -30,14 +30,15 @@ public struct DiagramBuilder: Sendable {
     /// `FaceNet Inception-ResNet-v2: input 160x160x3, bottleneck 1024` plus what-if lines.
     func title(_ view: String) -> [String] {
         let config = network.configuration
-        var lines = ["FaceNet Inception-ResNet-v2: \(view)", "input \(config.inputSize)x\(config.inputSize)x3, bottleneck \(config.bottleneck)"]
+        var lines = ["FaceNet Inception-ResNet-v2: \(view)", "input \(config.inputDescription)x3, bottleneck \(config.bottleneck)"]
         let overrides = config.paddingOverrides.sorted { $0.key < $1.key }
         if !overrides.isEmpty {
             lines.append("what-if: " + overrides.map { "\($0.key)=\($0.value.rawValue)" }.joined(separator: ", "))
         }
-        if config.inputSize != NetworkConfiguration.defaultInputSize && overrides.isEmpty {
-            lines.append("what-if: input size \(config.inputSize) (FaceNet uses \(NetworkConfiguration.defaultInputSize))")
+        if config.input != Size2(square: NetworkConfiguration.defaultInputSize) && overrides.isEmpty {
+            lines.append("what-if: input size \(config.input.compactDescription) (FaceNet uses \(NetworkConfiguration.defaultInputSize))")
         }
+        lines += config.structurePhrases.map { "what-if: " + $0 }
         if let failure = source.failure {
             lines.append("BREAKS at \(failure.layer): \(failure.reason); drawn up to that layer")
         }

@@ -41,10 +41,11 @@ enum OpText {
         activation == .relu ? "ReLU" : "no activation"
     }
 
-    /// `3x3, stride 2, VALID`; `1x7, SAME` for stride 1.
+    /// `3x3, stride 2, VALID`; `1x7, SAME` for stride 1; `1x7, rate 2, SAME` dilated.
     static func window(_ window: Window) -> String {
         let stride = window.stride.isSquare ? "\(window.stride.height)" : window.stride.description
-        return "\(window.kernel)" + (window.stride == Size2(1, 1) ? "" : ", stride \(stride)") + ", \(window.padding.rawValue)"
+        return "\(window.kernel)" + (window.stride == Size2(1, 1) ? "" : ", stride \(stride)")
+            + (window.isDilated ? ", rate \(window.rateText)" : "") + ", \(window.padding.rawValue)"
     }
 
     /// The badge of one windowed layer: pixels lost (VALID or strided) or padding added (SAME).

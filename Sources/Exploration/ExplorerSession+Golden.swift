@@ -15,7 +15,10 @@ extension ExplorerSession {
     /// One op's golden status: `pass`, `FAIL: ...`, or why it is not compared.
     func goldenStatus(_ record: StepRecord, detailed: Bool = false) -> String {
         guard let (verifier, input) = goldenVerifier() else {
-            return detailed ? (golden.reason ?? "not compared") : "not compared (what-if or other weights/input: see 'verify')"
+            if detailed { return golden.reason ?? "not compared" }
+            return golden.reason?.hasPrefix("not comparable") == true
+                ? "not comparable (a what-if changes the network: see 'where')"
+                : "not compared (what-if or other weights/input: see 'verify')"
         }
         guard let check = GoldenReference.check(record.entry, output: record.output, verifier: verifier, input: input) else {
             return "not recorded in the golden file"

@@ -27,20 +27,38 @@ extension ExplorerSession {
                 try apply(new)
             } catch {
                 // The loader speaks to the command line; in the REPL the fix is a 'set'.
-                let message = String(describing: error).replacing(/pass --input-size (\d+)/) { "first 'set input-size \($0.1)'" }
+                let message = String(describing: error).replacing(/pass --input-size (\d+(?:x\d+)?)/) { "first 'set input-size \($0.1)'" }
                 throw CommandError(message)
             }
             out.line("input \(path ?? "synthetic image"): the run restarts")
         case .inputSize(let size):
-            guard size <= Self.largestInputSize else {
-                throw CommandError("set input-size: \(size) is beyond this explorer's \(Self.largestInputSize) (every output is kept: memory grows with the square of the side)")
+            guard size.height <= Self.largestInputSize, size.width <= Self.largestInputSize else {
+                throw CommandError("set input-size: \(size.compactDescription) is beyond this explorer's \(Self.largestInputSize) (every output is kept: memory grows with the square of the side)")
             }
-            new.configuration.inputSize = size
+            new.configuration.input = size
             try apply(new)
-            reportWhatIf("input size \(size)")
+            reportWhatIf("input size \(size.compactDescription)")
+        case .alignFeatureMaps(let on):
+            new.configuration.alignFeatureMaps = on
+            try apply(new)
+            reportWhatIf(on ? "align_feature_maps on (the stem's and reductions' VALID windows made SAME)" : "align_feature_maps off")
+        case .outputStride(let stride):
+            new.configuration.outputStride = stride
+            try apply(new)
+            reportWhatIf(stride == 8 ? "output stride 8 (Mixed_6a at stride 1, Block17 dilated by 2; the network ends at Block17_20)" : "output stride 16")
+        case .dilation(let name, let rate):
+            new.configuration.dilations[name] = rate
+            try apply(new)
+            reportWhatIf(rate.map { "\(name) dilated by \($0)" } ?? "\(name) dilation as declared")
+        case .through(let endpoint):
+            new.configuration.finalEndpoint = endpoint
+            try apply(new)
+            reportWhatIf(endpoint.map { "through \($0)" } ?? "the whole network")
         case .padding(let name, let padding):
             let layer = try network.requireLayer(named: name)
-            guard let declared = try Network.faceNet(NetworkConfiguration(inputSize: settings.configuration.inputSize)).layer(named: name)?.op.window?.padding else {
+            var declaredConfiguration = settings.configuration
+            declaredConfiguration.paddingOverrides = [:]
+            guard let declared = try Network.faceNet(declaredConfiguration).layer(named: name)?.op.window?.padding else {
                 throw NetworkError.notWindowed(name, op: layer.op.kind)
             }
             new.configuration.paddingOverrides[name] = (padding == nil || padding == declared) ? nil : padding

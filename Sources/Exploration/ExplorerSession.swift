@@ -77,6 +77,8 @@ public final class ExplorerSession {
             let names = Set(prefix.map(\.name))
             var truncated = configuration
             truncated.paddingOverrides = configuration.paddingOverrides.filter { names.contains($0.key) }
+            truncated.dilations = configuration.dilations.filter { names.contains($0.key) }
+            truncated.finalEndpoint = nil
             let partialNetwork = try Network(configuration: truncated, stages: prefix.map { Stage.layer($0) })
             return (network, try Ledger(network: partialNetwork), error)
         }
@@ -87,7 +89,7 @@ public final class ExplorerSession {
     func apply(_ newSettings: SessionSettings) throws {
         let derived = try Self.derive(newSettings.configuration)
         var newInput: Tensor? = nil
-        if newSettings.inputPath != settings.inputPath || newSettings.configuration.inputSize != settings.configuration.inputSize
+        if newSettings.inputPath != settings.inputPath || newSettings.configuration.input != settings.configuration.input
             || newSettings.weightsPath != settings.weightsPath || newSettings.standardisation != settings.standardisation {
             newInput = try newSettings.makeInput()
         }

@@ -47,18 +47,45 @@ final class GoldenReference {
         }
         let network = golden.header.network
         let recorded = "the golden tensors are for input \(network.inputSize), bottleneck \(network.bottleneck), seeded weights (seed \(golden.header.weightsSeed)) and the built-in image"
-        guard failure == nil, settings.configuration == NetworkConfiguration(inputSize: network.inputSize, bottleneck: network.bottleneck),
+        let recordedConfiguration = NetworkConfiguration(inputSize: network.inputSize, bottleneck: network.bottleneck)
+        let whatIfs = Self.whatIfs(settings.configuration, against: recordedConfiguration)
+        if !whatIfs.isEmpty {
+            return (nil, nil, "not comparable: the what-if (" + whatIfs.joined(separator: ", ") + ") changes what is computed; \(recorded), the declared network")
+        }
+        // --through computes the recorded network's first layers: they are compared against the whole one.
+        var whole = settings.configuration
+        whole.finalEndpoint = nil
+        guard failure == nil, whole == recordedConfiguration,
               settings.weightsPath == nil, settings.seed == golden.header.weightsSeed, settings.inputPath == nil, standard,
               let builtin = golden.input(named: "builtin") else {
             return (nil, nil, "not compared: \(recorded)")
         }
         let verifier: Verifier
-        do { verifier = try Verifier(golden: golden, ledger: ledger) } catch { return (nil, nil, "not compared: \(error.description)") }
+        do {
+            let wholeLedger = settings.configuration.finalEndpoint == nil ? ledger : try Ledger.faceNet(whole)
+            verifier = try Verifier(golden: golden, ledger: wholeLedger)
+        } catch let error as GoldenFileError {
+            return (nil, nil, "not compared: \(error.description)")
+        } catch {
+            return (nil, nil, "not compared: \(error)")
+        }
         guard let tensor = try? image() else { return (nil, nil, "not compared: no input image") }
         if let note = verifier.compareImage(tensor, with: builtin, what: "the built-in image") {
             return (nil, nil, "not compared: \(note)")
         }
         return (verifier, builtin, nil)
+    }
+
+    /// The what-ifs that make `configuration` another network than the recorded one, as phrases.
+    static func whatIfs(_ configuration: NetworkConfiguration, against recorded: NetworkConfiguration) -> [String] {
+        var phrases: [String] = []
+        if configuration.input != recorded.input { phrases.append("input \(configuration.inputDescription)") }
+        if configuration.bottleneck != recorded.bottleneck { phrases.append("bottleneck \(configuration.bottleneck)") }
+        phrases += configuration.paddingOverrides.sorted { $0.key < $1.key }.map { "padding \($0.key)=\($0.value.rawValue)" }
+        // Stopping early (--through alone) computes the same layers: it is no reason on its own.
+        var structure = configuration
+        structure.finalEndpoint = nil
+        return phrases + structure.structurePhrases
     }
 
     /// The verdict on one computed layer.

@@ -36,7 +36,16 @@ public enum SessionCommand: Equatable, Sendable {
         case gemm(String)
         /// nil: the built-in synthetic image.
         case input(String?)
-        case inputSize(Int)
+        /// A square side or `height x width`.
+        case inputSize(Size2)
+        /// TF-Slim's align_feature_maps.
+        case alignFeatureMaps(Bool)
+        /// TF-Slim's output stride, 8 or 16.
+        case outputStride(Int)
+        /// nil rate: back to the declared one (or output stride's).
+        case dilation(layer: String, Int?)
+        /// TF-Slim's final endpoint; nil: the whole network.
+        case through(String?)
         /// nil padding: back to the declared one.
         case padding(layer: String, Padding?)
         case language(String)

@@ -37,12 +37,13 @@ extension SessionSettings {
         }
     }
 
-    /// The input image, `[1, size, size, 3]`.
+    /// The input image, `[1, height, width, 3]`.
     public func makeInput() throws -> Tensor {
+        let (height, width) = (configuration.input.height, configuration.input.width)
         guard let inputPath else {
-            return SyntheticImage.make(size: configuration.inputSize, standardisation: standardisation)
+            return SyntheticImage.make(height: height, width: width, standardisation: standardisation)
         }
-        return try InputImage.load(path: inputPath, size: configuration.inputSize, standardisation: standardisation)
+        return try InputImage.load(path: inputPath, height: height, width: width, standardisation: standardisation)
     }
 
     /// Everything a forward pass needs: the ledger, a backend holding checked weights, the image.

@@ -32,11 +32,13 @@ public struct SessionSettings: Sendable, Equatable {
         self.outputDirectory = outputDirectory
     }
 
-    /// `input 160x160, bottleneck 1024, paddings as declared` / `..., padding Conv2d_2b_3x3=VALID`.
+    /// `input 160x160, bottleneck 1024, paddings as declared` / `..., padding Conv2d_2b_3x3=VALID`,
+    /// then TF-Slim's options and dilations when in force (`..., align_feature_maps (...)`).
     public var networkDescription: String {
         let overrides = configuration.paddingOverrides.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.rawValue)" }
-        return "input \(configuration.inputSize)x\(configuration.inputSize), bottleneck \(configuration.bottleneck), "
+        return "input \(configuration.inputDescription), bottleneck \(configuration.bottleneck), "
             + (overrides.isEmpty ? "paddings as declared" : "padding " + overrides.joined(separator: ", "))
+            + configuration.structurePhrases.map { ", " + $0 }.joined()
     }
 
     /// `seeded weights (seed 2018)` or the weights file's path.

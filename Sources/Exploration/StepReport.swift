@@ -15,12 +15,12 @@ public struct StepReport: Sendable {
 
     // MARK: - Describing an op
 
-    /// `conv 3x3 /2 VALID, 384 filters, batch norm, ReLU`.
+    /// `conv 3x3 /2 VALID, 384 filters, batch norm, ReLU`; `conv 1x7 /1 rate 2 SAME, ...` dilated.
     public static func opDescription(_ entry: LedgerEntry) -> String {
         func activation(_ a: Activation) -> String { a == .relu ? "ReLU" : "no activation" }
         func window(_ w: Window) -> String {
             let stride = w.stride.isSquare ? "\(w.stride.height)" : "\(w.stride)"
-            return "\(w.kernel) /\(stride) \(w.padding.rawValue)"
+            return "\(w.kernel) /\(stride)" + (w.isDilated ? " rate \(w.rateText)" : "") + " \(w.padding.rawValue)"
         }
         switch entry.layer.op {
         case .input(let channels):

@@ -112,7 +112,7 @@ struct RenderCommand: ParsableCommand {
     /// input, the --gemm kernels) and returns each layer's verdict.
     func verdicts(_ source: DiagramSource) throws -> [String: Bool] {
         guard source.network.configuration == NetworkConfiguration() else {
-            throw ExploreError("--color verify compares with golden tensors made at input \(NetworkConfiguration.defaultInputSize), bottleneck \(NetworkConfiguration.defaultBottleneck) with the declared paddings: drop --input-size, --bottleneck and --padding")
+            throw ExploreError("--color verify compares with golden tensors made at input \(NetworkConfiguration.defaultInputSize), bottleneck \(NetworkConfiguration.defaultBottleneck) with the declared network: drop --input-size, --bottleneck, --padding and TF-Slim's options (--align-feature-maps, --output-stride, --dilation, --through)")
         }
         if compute.weights != nil || compute.seed != nil || compute.input != nil {
             throw ExploreError("--color verify uses the golden file's weights and image: drop --weights, --seed and --input")

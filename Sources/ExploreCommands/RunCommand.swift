@@ -59,9 +59,15 @@ struct RunCommand: ParsableCommand {
         try interpreter.runToEnd()
         let seconds = (clock.now - start) / .seconds(1)
 
-        let size = settings.configuration.inputSize
-        print("\(backend.name) forward pass, \(size)x\(size) input, \(settings.weightsDescription), \(settings.inputDescription): \(fixedDecimals(seconds, 3)) s (\(ledger.entries.count) layers)")
-        if let embedding = interpreter.output(of: ledger.entries.last!.name) {
+        let size = settings.configuration.inputDescription
+        print("\(backend.name) forward pass, \(size) input, \(settings.weightsDescription), \(settings.inputDescription): \(fixedDecimals(seconds, 3)) s (\(ledger.entries.count) layers)")
+        let last = ledger.entries.last!
+        if last.name != "Embedding", let output = interpreter.output(of: last.name) {
+            // --through (or output stride 8) ended the network before the embedding.
+            let values = output.scalars
+            let mean = values.reduce(0.0) { $0 + Double($1) } / Double(max(values.count, 1))
+            print("stopped after \(last.name) (\(settings.configuration.structurePhrases.joined(separator: ", "))): output \(last.output), mean \(fixedDecimals(mean, 5)), max \(fixedDecimals(Double(values.max() ?? 0), 5))")
+        } else if let embedding = interpreter.output(of: last.name) {
             let norm = embedding.scalars.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
             let first = embedding.scalars.prefix(8).map { fixedDecimals(Double($0), 5) }.joined(separator: " ")
             print("embedding [\(embedding.count)]: norm \(fixedDecimals(norm, 6)), first \(min(8, embedding.count)): \(first)")

@@ -16,7 +16,8 @@ extension FastOps {
     /// `(oh*ow, kh*kw*cin) x (kh*kw*cin, cout)`, where row `oy * ow + ox` is output
     /// pixel `(oy, ox)`'s receptive field: read in place from the map inside a zero
     /// border (implicit GEMM, `ConvolutionWindows`), or for very short kernel rows
-    /// gathered first (im2col).
+    /// gathered first (im2col). A dilated window reads its taps `(dh, dw)` apart: in place
+    /// when only kernel rows are spread (`dh`, or a one-column kernel), else through im2col.
     ///
     /// - Parameters:
     ///   - input: `[1, h, w, cin]`
@@ -30,6 +31,8 @@ extension FastOps {
         let (oh, ow, n) = (output.dims[0], output.dims[1], output.dims[2])
         let (kh, kw) = (window.kernel.height, window.kernel.width)
         let (sh, sw) = (window.stride.height, window.stride.width)
+        // A dilation along an axis with one tap moves nothing.
+        let (dh, dw) = (kh == 1 ? 1 : window.dilation.height, kw == 1 ? 1 : window.dilation.width)
         let m = oh * ow, k = kh * kw * cin
         precondition(layer.weights.k == k && layer.weights.n == n, "packed weights (\(layer.weights.k), \(layer.weights.n)) do not fit (\(k), \(n))")
         let direct = kh == 1 && kw == 1 && sh == 1 && sw == 1 && oh == h && ow == w
@@ -39,7 +42,7 @@ extension FastOps {
                     if direct {
                         gemm.multiply(m: m, a: x.baseAddress!, lda: cin, b: layer.weights, c: out.baseAddress!, ldc: n,
                                       bias: bias.baseAddress, relu: layer.relu, next: layer.nextWeights)
-                    } else if kw * cin >= implicitMinimumRow {
+                    } else if kw * cin >= implicitMinimumRow && dw == 1 {
                         // Implicit GEMM: the windows are read from the (padded) map in place.
                         let (pw, ph) = (w + pad.left + pad.right, h + pad.top + pad.bottom)
                         let padding = pad.top + pad.bottom + pad.left + pad.right > 0
@@ -49,14 +52,14 @@ extension FastOps {
                             zeroPad(x.baseAddress!, height: h, width: w, channels: cin, pad: pad, into: map)
                         }
                         let windows = ConvolutionWindows(map: map.map { UnsafePointer($0) } ?? x.baseAddress!, width: pw, channels: cin,
-                                                         kernelWidth: kw, strideHeight: sh, strideWidth: sw, outputWidth: ow)
+                                                         kernelWidth: kw, strideHeight: sh, strideWidth: sw, outputWidth: ow, dilationHeight: dh)
                         gemm.multiply(m: m, windows: windows, b: layer.weights, c: out.baseAddress!, ldc: n,
                                       bias: bias.baseAddress, relu: layer.relu, next: layer.nextWeights)
                     } else {
                         let columns = UnsafeMutablePointer<Float>.allocate(capacity: m * k)
                         defer { columns.deallocate() }
                         im2col(x.baseAddress!, height: h, width: w, channels: cin, kernel: window.kernel, stride: window.stride,
-                               padTop: pad.top, padLeft: pad.left, outputHeight: oh, outputWidth: ow, into: columns)
+                               dilation: Size2(dh, dw), padTop: pad.top, padLeft: pad.left, outputHeight: oh, outputWidth: ow, into: columns)
                         gemm.multiply(m: m, a: columns, lda: k, b: layer.weights, c: out.baseAddress!, ldc: n,
                                       bias: bias.baseAddress, relu: layer.relu, next: layer.nextWeights)
                     }
@@ -86,14 +89,17 @@ extension FastOps {
     }
 
     /// Row `oy * ow + ox` of `columns` gets the window of output pixel `(oy, ox)`:
-    /// `kh * kw` runs of `channels` floats in HWC order, zeros outside the map.
+    /// `kh * kw` runs of `channels` floats in HWC order, zeros outside the map; tap
+    /// `(ky, kx)` reads map cell `(oy*sh - top + ky*dh, ox*sw - left + kx*dw)`.
     ///
     /// - Parameters:
     ///   - x: `[h, w, channels]`
     ///   - columns: `(oh * ow, kh * kw * channels)`, written
     static func im2col(_ x: UnsafePointer<Float>, height h: Int, width w: Int, channels c: Int, kernel: Size2, stride: Size2,
-                       padTop: Int, padLeft: Int, outputHeight oh: Int, outputWidth ow: Int, into columns: UnsafeMutablePointer<Float>) {
+                       dilation: Size2 = Size2(1, 1), padTop: Int, padLeft: Int, outputHeight oh: Int, outputWidth ow: Int,
+                       into columns: UnsafeMutablePointer<Float>) {
         let (kh, kw) = (kernel.height, kernel.width)
+        let (dh, dw) = (dilation.height, dilation.width)
         let k = kh * kw * c
         let source = SharedReadPointer(pointer: x), destination = SharedPointer(pointer: columns)
         let rows = oh * ow
@@ -103,20 +109,20 @@ extension FastOps {
                 var out = destination.pointer + row * k
                 let x0 = ox * stride.width - padLeft
                 for ky in 0..<kh {
-                    let iy = oy * stride.height - padTop + ky
+                    let iy = oy * stride.height - padTop + ky * dh
                     if iy < 0 || iy >= h {
                         out.update(repeating: 0, count: kw * c)
                         out += kw * c
                         continue
                     }
-                    if x0 >= 0 && x0 + kw <= w {
+                    if dw == 1 && x0 >= 0 && x0 + kw <= w {
                         // The whole kernel row lies inside the map: one contiguous run.
                         out.update(from: source.pointer + (iy * w + x0) * c, count: kw * c)
                         out += kw * c
                         continue
                     }
                     for kx in 0..<kw {
-                        let ix = x0 + kx
+                        let ix = x0 + kx * dw
                         if ix >= 0 && ix < w {
                             out.update(from: source.pointer + (iy * w + ix) * c, count: c)
                         } else {

@@ -31,7 +31,7 @@ struct WinogradConvolution: Sendable {
         let window = entry.window ?? conv.window
         let cin = entry.input.dims[2], cout = entry.output.dims[2]
         let outputs = entry.output.dims[0] * entry.output.dims[1]
-        return window.kernel == Size2(3, 3) && window.stride == Size2(1, 1)
+        return window.kernel == Size2(3, 3) && window.stride == Size2(1, 1) && !window.isDilated
             && cin % 8 == 0 && cout % 8 == 0
             && (cin >= 64 || (cin >= 32 && outputs >= 1024))
     }

@@ -25,11 +25,12 @@ enum AOperand: @unchecked Sendable {
     }
 
     /// From the end of a row's segment to the start of its next, in floats: for
-    /// windows, the rest of the map's row (0 for a matrix, whose one segment is K).
+    /// windows, the rest of the map's row and the rows a dilation skips (0 for a matrix,
+    /// whose one segment is K).
     var segmentJump: Int {
         switch self {
         case .matrix: 0
-        case .windows(let windows): windows.width * windows.channels - windows.rowLength
+        case .windows(let windows): windows.dilationHeight * windows.width * windows.channels - windows.rowLength
         }
     }
 }
@@ -38,6 +39,8 @@ enum AOperand: @unchecked Sendable {
 /// of output pixel `(oy, ox)`, `kh * kw * channels` long in HWC order. In an NHWC map
 /// (already zero-padded, so every window lies inside it) one kernel row of a window,
 /// `kw * channels` floats, is contiguous, so each K block of a row is read in place.
+/// Kernel rows may be `dilationHeight` map rows apart (a convolution dilated along its
+/// height); a dilation along the width would break a kernel row's run, so it has no place here.
 public struct ConvolutionWindows: @unchecked Sendable {
     /// `[height, width, channels]`, zero-padded as the convolution needs.
     public let map: UnsafePointer<Float>
@@ -47,9 +50,12 @@ public struct ConvolutionWindows: @unchecked Sendable {
     public let strideHeight: Int
     public let strideWidth: Int
     public let outputWidth: Int
+    /// Map rows between neighbouring kernel rows (1 undilated).
+    public let dilationHeight: Int
 
     public init(map: UnsafePointer<Float>, width: Int, channels: Int, kernelWidth: Int,
-                strideHeight: Int, strideWidth: Int, outputWidth: Int) {
+                strideHeight: Int, strideWidth: Int, outputWidth: Int, dilationHeight: Int = 1) {
+        precondition(dilationHeight >= 1, "a dilation is at least 1")
         self.map = map
         self.width = width
         self.channels = channels
@@ -57,6 +63,7 @@ public struct ConvolutionWindows: @unchecked Sendable {
         self.strideHeight = strideHeight
         self.strideWidth = strideWidth
         self.outputWidth = outputWidth
+        self.dilationHeight = dilationHeight
     }
 
     /// One kernel row of a window: contiguous in the map.
@@ -67,7 +74,7 @@ public struct ConvolutionWindows: @unchecked Sendable {
     func row(_ i: Int, at pc: Int) -> UnsafePointer<Float> {
         let ky = pc / rowLength
         let oy = i / outputWidth, ox = i - oy * outputWidth
-        return map + ((oy * strideHeight + ky) * width + ox * strideWidth) * channels + (pc - ky * rowLength)
+        return map + ((oy * strideHeight + ky * dilationHeight) * width + ox * strideWidth) * channels + (pc - ky * rowLength)
     }
 }
 

@@ -54,13 +54,19 @@ public enum LayerNote {
         guard let window = entry.window else { return "" }
         let input = entry.input, output = entry.output
         var parts: [String] = []
+        if window.isDilated {
+            parts.append(language == .en
+                ? "dilated by \(window.rateText): the \(window.kernel) window spans \(window.effectiveKernel)"
+                : "空洞率\(window.rateText)：\(window.kernel)的核覆盖\(window.effectiveKernel)")
+        }
+        let dilationOnly = parts.count
         if !entry.pad.isZero {
             parts.append(padPhrase(entry.pad, language))
         }
         if entry.isLossy {
             parts.append(lossPhrase(entry, language))
         }
-        if parts.isEmpty {
+        if parts.count == dilationOnly {
             parts.append(cleanPhrase(entry, window, language))
         }
         if case .convolution(let conv) = entry.layer.op, window.kernel == Size2(1, 1), input.spatial == output.spatial, conv.filters != input.channels {

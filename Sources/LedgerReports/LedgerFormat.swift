@@ -3,7 +3,10 @@ import NetworkModel
 
 /// How ledger figures are spelt in every report (the REPL spells counts the same way).
 public enum LedgerFormat {
-    static func kernel(_ entry: LedgerEntry) -> String { entry.window.map { "\($0.kernel)" } ?? "-" }
+    /// `3x3`, or `1x7 r2` for a window dilated by 2 (a dilation that moves no tap is not shown).
+    static func kernel(_ entry: LedgerEntry) -> String {
+        entry.window.map { $0.isDilated ? "\($0.kernel) r\($0.rateText)" : "\($0.kernel)" } ?? "-"
+    }
 
     static func stride(_ entry: LedgerEntry) -> String {
         guard let stride = entry.window?.stride else { return "-" }

@@ -113,6 +113,7 @@ public enum TableReport {
             ("lost_columns", .ints(entry.lostColumns)),
             ("jump", .ints([entry.jump.height, entry.jump.width])),
             ("activation_bytes", .int(entry.activationBytes)),
+            ("dilation", window.map { .ints([$0.dilation.height, $0.dilation.width]) } ?? .null),
         ])
     }
 

@@ -11,7 +11,17 @@ public struct Size2: Hashable, Sendable, CustomStringConvertible {
     /// A square size.
     public init(square side: Int) { self.init(side, side) }
 
+    /// `17` (square) or `330x400` (height x width), every side a positive whole number; nil otherwise.
+    public init?(parsing text: String) {
+        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false).map { Int($0) }
+        guard (1...2).contains(parts.count), let height = parts[0], let width = parts[parts.count - 1], height > 0, width > 0 else { return nil }
+        self.init(height, width)
+    }
+
     public var isSquare: Bool { height == width }
+
+    /// `160` for a square size, `330x400` otherwise: how a size is typed.
+    public var compactDescription: String { isSquare ? "\(height)" : description }
 
     /// `3x3`, `1x7`.
     public var description: String { "\(height)x\(width)" }

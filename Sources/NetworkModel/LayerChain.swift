@@ -29,13 +29,14 @@ struct LayerChain {
 
     /// conv -> batch norm -> ReLU, no bias: every stem and branch convolution.
     @discardableResult
-    mutating func conv(_ name: String, _ filters: Int, kernel: Int, stride: Int = 1, padding: Padding = .same) -> Layer {
-        conv(name, filters, kernel: Size2(square: kernel), stride: stride, padding: padding)
+    mutating func conv(_ name: String, _ filters: Int, kernel: Int, stride: Int = 1, padding: Padding = .same, rate: Int = 1) -> Layer {
+        conv(name, filters, kernel: Size2(square: kernel), stride: stride, padding: padding, rate: rate)
     }
 
+    /// `rate`: TF-Slim's dilation rate (its `arg_scope` sets it for a whole block).
     @discardableResult
-    mutating func conv(_ name: String, _ filters: Int, kernel: Size2, stride: Int = 1, padding: Padding = .same) -> Layer {
-        let window = Window(kernel: kernel, stride: Size2(square: stride), padding: padding)
+    mutating func conv(_ name: String, _ filters: Int, kernel: Size2, stride: Int = 1, padding: Padding = .same, rate: Int = 1) -> Layer {
+        let window = Window(kernel: kernel, stride: Size2(square: stride), padding: padding, dilation: Size2(square: rate))
         return append(name, .convolution(Convolution(filters: filters, window: window, batchNorm: true, bias: false, activation: .relu)))
     }
 
@@ -81,9 +82,9 @@ struct BlockDeclaration {
     }
 
     /// A residual block: concat, 1x1 up projection to `width` (bias, no batch norm), then the sum.
-    func residual(width: Int, scale: Float, activation: Activation) -> Block {
+    func residual(width: Int, scale: Float, activation: Activation, rate: Int = 1) -> Block {
         let concat = Layer(name: "\(name)/concat", op: .concat, inputs: branchOutputs, scope: "\(scope)/concat", block: name)
-        let upWindow = Window(kernel: Size2(square: 1), stride: Size2(square: 1), padding: .same)
+        let upWindow = Window(kernel: Size2(square: 1), stride: Size2(square: 1), padding: .same, dilation: Size2(square: rate))
         let up = Layer(
             name: "\(name)/Conv2d_1x1",
             op: .convolution(Convolution(filters: width, window: upWindow, batchNorm: false, bias: true, activation: .none)),

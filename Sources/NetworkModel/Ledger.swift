@@ -59,20 +59,22 @@ public struct Ledger: Sendable {
 
         func slide(_ declared: Window, channels: Int) throws -> Shape {
             guard let input = first?.output, input.isMap else { throw LedgerFailure(reason: "needs a map, got a vector") }
-            guard let g = WindowGeometry(input: input.spatial, kernel: declared.kernel, stride: declared.stride, padding: declared.padding) else {
-                throw LedgerFailure(reason: "a \(declared.kernel) \(declared.padding.rawValue) window does not fit the \(input.spatial) map")
+            guard let g = WindowGeometry(input: input.spatial, window: declared) else {
+                let dilated = declared.isDilated ? " dilated by \(declared.rateText) (spanning \(declared.effectiveKernel))" : ""
+                throw LedgerFailure(reason: "a \(declared.kernel) \(declared.padding.rawValue) window\(dilated) does not fit the \(input.spatial) map")
             }
             window = declared
             geometry = g
-            receptiveField = Size2(receptiveField.height + (declared.kernel.height - 1) * jump.height,
-                                   receptiveField.width + (declared.kernel.width - 1) * jump.width)
+            let span = declared.effectiveKernel
+            receptiveField = Size2(receptiveField.height + (span.height - 1) * jump.height,
+                                   receptiveField.width + (span.width - 1) * jump.width)
             jump = Size2(jump.height * declared.stride.height, jump.width * declared.stride.width)
             return Shape(height: g.output.height, width: g.output.width, channels: channels)
         }
 
         switch layer.op {
         case .input(let channels):
-            output = Shape(height: configuration.inputSize, width: configuration.inputSize, channels: channels)
+            output = Shape(height: configuration.input.height, width: configuration.input.width, channels: channels)
         case .convolution(let conv):
             output = try slide(conv.window, channels: conv.filters)
             let k = conv.window.kernel

@@ -6,25 +6,18 @@ public struct Network: Sendable {
     public let layers: [Layer]
     private let indexByName: [String: Int]
 
-    /// Builds the network from its stages and applies the configuration's padding overrides.
-    /// Throws `NetworkError.unknownLayer` / `.notWindowed` for an override that names
-    /// no layer or a layer without a window.
+    /// Builds the network from its stages and applies the configuration's what-ifs: padding
+    /// overrides, dilation rates and the final endpoint (`NetworkWhatIfs`). Throws
+    /// `NetworkError.unknownLayer` / `.notWindowed` / `.invalidConfiguration` for a what-if
+    /// that names no layer, a layer without a window, or a rate or endpoint TensorFlow refuses.
     public init(configuration: NetworkConfiguration, stages declared: [Stage]) throws {
         let all = declared.flatMap(\.layers)
-        let names = all.map(\.name)
-        for (name, _) in configuration.paddingOverrides.sorted(by: { $0.key < $1.key }) {
-            guard let layer = all.first(where: { $0.name == name }) else {
-                throw NetworkError.unknownLayer(name, suggestions: NameSuggestions.nearest(to: name, in: names))
-            }
-            guard layer.op.window != nil else {
-                throw NetworkError.notWindowed(name, op: layer.op.kind)
-            }
-        }
-        let overrides = configuration.paddingOverrides
+        try NetworkWhatIfs.checkPaddingOverrides(configuration.paddingOverrides, in: all)
+        try NetworkWhatIfs.checkDilations(configuration.dilations, in: all)
+        let endpoint = try NetworkWhatIfs.endpoint(of: configuration, in: declared)
         self.configuration = configuration
-        self.stages = declared.map { stage in
-            stage.mapLayers { layer in overrides[layer.name].map { layer.replacingOp(layer.op.withPadding($0)) } ?? layer }
-        }
+        let changed = declared.map { NetworkWhatIfs.applyingOverrides(of: configuration, to: $0) }
+        self.stages = endpoint.map { NetworkWhatIfs.stages(changed, through: $0) } ?? changed
         self.layers = stages.flatMap(\.layers)
         var index: [String: Int] = [:]
         for (position, layer) in layers.enumerated() {

@@ -4,17 +4,31 @@ public enum Activation: String, Sendable, Hashable {
     case none
 }
 
-/// A window over a map: kernel, stride and padding mode.
+/// A window over a map: kernel, stride, padding mode and dilation rate.
 public struct Window: Hashable, Sendable {
     public var kernel: Size2
     public var stride: Size2
     public var padding: Padding
+    /// Distance between neighbouring taps (TensorFlow's `dilations`, TF-Slim's `rate`); 1: a plain window.
+    public var dilation: Size2
 
-    public init(kernel: Size2, stride: Size2, padding: Padding) {
+    public init(kernel: Size2, stride: Size2, padding: Padding, dilation: Size2 = Size2(1, 1)) {
         self.kernel = kernel
         self.stride = stride
         self.padding = padding
+        self.dilation = dilation
     }
+
+    /// The span the taps cover: `(k - 1) * r + 1` per axis (the kernel itself without dilation).
+    public var effectiveKernel: Size2 {
+        Size2((kernel.height - 1) * dilation.height + 1, (kernel.width - 1) * dilation.width + 1)
+    }
+
+    /// `2`, or `1x2` when the axes differ.
+    public var rateText: String { dilation.isSquare ? "\(dilation.height)" : "\(dilation)" }
+
+    /// Whether some axis that has more than one tap is dilated (a dilated 1-tap axis changes nothing).
+    public var isDilated: Bool { effectiveKernel != kernel }
 }
 
 /// A 2-D convolution and what the reference code puts around it.
@@ -113,5 +127,29 @@ public enum Op: Hashable, Sendable {
         default:
             return self
         }
+    }
+
+    /// The same op with another stride (TF-Slim's output stride 8); ops without a window are unchanged.
+    public func withStride(_ stride: Int) -> Op {
+        switch self {
+        case .convolution(var conv):
+            conv.window.stride = Size2(square: stride)
+            return .convolution(conv)
+        case .maxPool(var window):
+            window.stride = Size2(square: stride)
+            return .maxPool(window)
+        case .averagePool(var window):
+            window.stride = Size2(square: stride)
+            return .averagePool(window)
+        default:
+            return self
+        }
+    }
+
+    /// The same convolution dilated by `rate` on both axes (TF-Slim's `rate`); other ops are unchanged.
+    public func withDilation(_ rate: Int) -> Op {
+        guard case .convolution(var conv) = self else { return self }
+        conv.window.dilation = Size2(square: rate)
+        return .convolution(conv)
     }
 }

@@ -73,8 +73,9 @@ public enum CommandCatalog {
                     arguments: [.word(["text", "markdown", "json"]), .word(["en", "zh"])]),
         CommandInfo(name: "set", aliases: [], usage: "set gemm|input|input-size|padding|lang|weights|seed|substeps VALUE",
                     summary: "change a setting; what-ifs re-derive the shapes and restart the run",
-                    details: "set gemm naive|fast; set input FILE|synthetic; set input-size N; set padding LAYER SAME|VALID|default; set lang en|zh; set weights FILE|seeded; set seed N; set substeps on|off (step shows conv2d, batch norm, relu inside each op).",
-                    arguments: [.word(["gemm", "input", "input-size", "padding", "lang", "weights", "seed", "substeps"])]),
+                    details: "set gemm naive|fast; set input FILE|synthetic; set input-size N|HxW; set padding LAYER SAME|VALID|default; set align-feature-maps on|off; set output-stride 8|16; set dilation LAYER R|default; set through LAYER|end (TF-Slim's options); set lang en|zh; set weights FILE|seeded; set seed N; set substeps on|off (step shows conv2d, batch norm, relu inside each op).",
+                    arguments: [.word(["gemm", "input", "input-size", "padding", "lang", "weights", "seed", "substeps",
+                                       "align-feature-maps", "output-stride", "dilation", "through"])]),
         CommandInfo(name: "verify", aliases: [], usage: "verify",
                     summary: "compare the ops computed so far with the golden tensors (Keras/TensorFlow)",
                     details: "The golden file records every layer for input 160, bottleneck 1024, seeded weights (seed 2018) and the built-in image; other settings are not compared. 'explore verify' checks a second image too.",
@@ -110,7 +111,9 @@ public enum CommandCatalog {
         switch setting {
         case "gemm": .word(["naive", "fast"])
         case "input": .file
-        case "padding": .layer
+        case "padding", "dilation", "through": .layer
+        case "align-feature-maps": .word(["on", "off"])
+        case "output-stride": .word(["8", "16"])
         case "lang": .word(["en", "zh"])
         case "substeps": .word(["on", "off"])
         case "weights": .file

@@ -114,7 +114,9 @@ public enum CommandParser {
 
     private static func parseSetting(_ arguments: inout ArgumentList) throws(CommandError) -> SessionCommand.Setting {
         let name = try arguments.required("SETTING")
-        let usages = ["gemm": "set gemm naive|fast", "input": "set input FILE|synthetic", "input-size": "set input-size N",
+        let usages = ["gemm": "set gemm naive|fast", "input": "set input FILE|synthetic", "input-size": "set input-size N|HxW",
+                      "align-feature-maps": "set align-feature-maps on|off", "output-stride": "set output-stride 8|16",
+                      "dilation": "set dilation LAYER R|default", "through": "set through LAYER|end",
                       "padding": "set padding LAYER SAME|VALID|default", "lang": "set lang en|zh",
                       "weights": "set weights FILE|seeded", "seed": "set seed N", "substeps": "set substeps on|off"]
         let canonical = ["inputsize": "input-size", "size": "input-size", "language": "lang"][name] ?? name
@@ -126,8 +128,27 @@ public enum CommandParser {
             let value = try arguments.required("FILE")
             return .input(["synthetic", "default"].contains(value) ? nil : value)
         case "input-size", "inputsize", "size":
-            let word = try arguments.required("N")
-            return .inputSize(try arguments.number("N", word: word, minimum: 1))
+            let word = try arguments.required("N|HxW")
+            guard let size = Size2(parsing: word) else {
+                throw arguments.usageError("the input size is a side or HEIGHTxWIDTH of whole numbers >= 1, got '\(word)'")
+            }
+            return .inputSize(size)
+        case "align-feature-maps", "align":
+            return .alignFeatureMaps(try arguments.onOff("align-feature-maps"))
+        case "output-stride":
+            let word = try arguments.required("8|16")
+            guard let stride = Int(word), NetworkConfiguration.outputStrides.contains(stride) else {
+                throw arguments.usageError("the output stride is 8 or 16 (TF-Slim's two), got '\(word)'")
+            }
+            return .outputStride(stride)
+        case "dilation":
+            let layer = try arguments.required("LAYER")
+            let value = try arguments.required("R|default")
+            if value.lowercased() == "default" { return .dilation(layer: layer, nil) }
+            return .dilation(layer: layer, try arguments.number("R", word: value, minimum: 1))
+        case "through":
+            let value = try arguments.required("LAYER|end")
+            return .through(value == "end" ? nil : value)
         case "padding":
             let layer = try arguments.required("LAYER")
             let value = try arguments.required("SAME|VALID|default")
@@ -144,15 +165,14 @@ public enum CommandParser {
             let value = try arguments.required("FILE")
             return .weights(["seeded", "generated", "default"].contains(value) ? nil : value)
         case "substeps", "sub-steps":
-            let value = try arguments.required("on|off")
-            guard ["on", "off"].contains(value) else { throw arguments.usageError("substeps is 'on' or 'off', got '\(value)'") }
-            return .subSteps(value == "on")
+            return .subSteps(try arguments.onOff("substeps"))
         case "seed":
             let word = try arguments.required("N")
             guard let seed = UInt64(word) else { throw arguments.usageError("the seed is a whole number >= 0, got '\(word)'") }
             return .seed(seed)
         default:
-            let known = ["gemm", "input", "input-size", "padding", "lang", "weights", "seed", "substeps"]
+            let known = ["gemm", "input", "input-size", "padding", "lang", "weights", "seed", "substeps",
+                         "align-feature-maps", "output-stride", "dilation", "through"]
             let suggestions = NameSuggestions.nearest(to: name, in: known, limit: 2)
             let hint = suggestions.isEmpty ? "" : " (did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?)"
             throw arguments.usageError("unknown setting '\(name)'\(hint)")
@@ -193,6 +213,13 @@ struct ArgumentList {
             throw usageError("\(what) must be a whole number >= \(minimum), got '\(word)'")
         }
         return value
+    }
+
+    /// `on` or `off`, the value of `setting`.
+    mutating func onOff(_ setting: String) throws(CommandError) -> Bool {
+        let value = try required("on|off")
+        guard ["on", "off"].contains(value) else { throw usageError("\(setting) is 'on' or 'off', got '\(value)'") }
+        return value == "on"
     }
 
     func finish() throws(CommandError) {

@@ -32,7 +32,7 @@ public enum ExplorerREPL {
             Interrupt.install()
             source = EditLineSource(historyPath: historyPath, completer: Completer(layerNames: session.layerNames))
             out.line(style.bold("Inception Explorer") + ": FaceNet's Inception-ResNet-v2, \(session.layerNames.count) ops at "
-                     + "\(settings.configuration.inputSize)x\(settings.configuration.inputSize). 'help' lists the commands, TAB completes, 'quit' or Ctrl-D leaves.")
+                     + "\(settings.configuration.inputDescription). 'help' lists the commands, TAB completes, 'quit' or Ctrl-D leaves.")
         } else {
             source = PipedLineSource()
         }

@@ -113,8 +113,8 @@ public struct GoldenFile: Sendable {
     /// every input, nothing else is, and every ledger variable has a checksum with its shape.
     public func check(against ledger: Ledger) throws(GoldenFileError) {
         let configuration = ledger.network.configuration
-        guard header.network.inputSize == configuration.inputSize, header.network.bottleneck == configuration.bottleneck else {
-            throw .mismatch(path: path, detail: "recorded at input \(header.network.inputSize), bottleneck \(header.network.bottleneck); the ledger has \(configuration.inputSize), \(configuration.bottleneck) (verify checks the default network only)")
+        guard configuration.input == Size2(square: header.network.inputSize), header.network.bottleneck == configuration.bottleneck else {
+            throw .mismatch(path: path, detail: "recorded at input \(header.network.inputSize), bottleneck \(header.network.bottleneck); the ledger has \(configuration.input.compactDescription), \(configuration.bottleneck) (verify checks the default network only)")
         }
         for input in header.inputs {
             let recorded = Dictionary(input.layers.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

@@ -105,7 +105,8 @@ struct RenderCommandTests {
         (["render", "--expand", "Conv2d_1a_3x3"], "explore: 'Conv2d_1a_3x3' is a single layer, not a block: it is drawn in the overview; --expand takes a block (Mixed_5b, Block35_3, Mixed_6a, Block17_4, Mixed_7a, Block8_10), a kind (Block35, Block17, Block8) or all\n"),
         (["render", "--color", "purple"], "explore: unknown --color 'purple': use kind, time or verify\n"),
         (["render", "--color", "verify", "--seed", "3", "--out", "v.svg"], "explore: --color verify uses the golden file's weights and image: drop --weights, --seed and --input\n"),
-        (["render", "--color", "verify", "--input-size", "299"], "explore: --color verify compares with golden tensors made at input 160, bottleneck 1024 with the declared paddings: drop --input-size, --bottleneck and --padding\n"),
+        (["render", "--color", "verify", "--input-size", "299"], "explore: --color verify compares with golden tensors made at input 160, bottleneck 1024 with the declared network: drop --input-size, --bottleneck, --padding and TF-Slim's options (--align-feature-maps, --output-stride, --dilation, --through)\n"),
+        (["render", "--color", "verify", "--align-feature-maps"], "explore: --color verify compares with golden tensors made at input 160, bottleneck 1024 with the declared network: drop --input-size, --bottleneck, --padding and TF-Slim's options (--align-feature-maps, --output-stride, --dilation, --through)\n"),
     ])
     func errorsAreOneLine(arguments: [String], expected: String) throws {
         let folder = try Self.scratchFolder()

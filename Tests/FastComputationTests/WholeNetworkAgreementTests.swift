@@ -27,4 +27,18 @@ struct WholeNetworkAgreementTests {
         let worst = zip(a.scalars, b.scalars).map { abs($0 - $1) }.max() ?? .nan
         #expect(worst <= Self.embeddingTolerance, "embedding differs by up to \(worst)")
     }
+
+    /// TF-Slim's output stride 8 on a non-square input, through Block17_2: Mixed_6a at
+    /// stride 1 and the dilated Block17 convolutions (in place and im2col), layer by layer.
+    @Test("Output stride 8 on a non-square input, layer by layer")
+    func outputStrideEight() throws {
+        let configuration = NetworkConfiguration(input: Size2(99, 120), outputStride: 8, finalEndpoint: "Block17_2")
+        let ledger = try Ledger.faceNet(configuration)
+        #expect(ledger["Block17_2/Branch_1/Conv2d_0c_7x1"]?.window?.dilation == Size2(2, 2))
+        let weights = GeneratedWeights(seed: GeneratedWeights.defaultSeed, ledger: ledger)
+        let fast = try FastBackend(ledger: ledger, weights: weights)
+        let input = SyntheticImage.make(height: 99, width: 120)
+        let failures = try compareLayerByLayer(ledger: ledger, weights: weights, fast: fast, input: input).failures
+        #expect(failures.isEmpty, "\(failures.count) layers disagree:\n\(failures.prefix(10).joined(separator: "\n"))")
+    }
 }

@@ -30,4 +30,6 @@ import Exploration
     @Test func breakingWhatIfsLeaveAConsistentSession() throws { try Self.run("what-if") }
 
     @Test func otherInputsAndSeeds() throws { try Self.run("inputs") }
+
+    @Test func tfSlimOptionsAsWhatIfs() throws { try Self.run("tf-slim") }
 }

@@ -1,5 +1,6 @@
 import Testing
 import Exploration
+import NetworkModel
 @testable import REPL
 
 /// The command grammar: what parses to what, and that errors are one line naming the problem.
@@ -16,7 +17,14 @@ import Exploration
         ("set padding Conv2d_2b_3x3 valid", .set(.padding(layer: "Conv2d_2b_3x3", .valid))),
         ("set padding Conv2d_2b_3x3 default", .set(.padding(layer: "Conv2d_2b_3x3", nil))),
         ("set input synthetic", .set(.input(nil))),
-        ("set input-size 299", .set(.inputSize(299))),
+        ("set input-size 299", .set(.inputSize(Size2(299, 299)))),
+        ("set input-size 330x400", .set(.inputSize(Size2(330, 400)))),
+        ("set align-feature-maps on", .set(.alignFeatureMaps(true))),
+        ("set output-stride 8", .set(.outputStride(8))),
+        ("set dilation Block17_1/Branch_1/Conv2d_0b_1x7 2", .set(.dilation(layer: "Block17_1/Branch_1/Conv2d_0b_1x7", 2))),
+        ("set dilation Conv2d_2b_3x3 default", .set(.dilation(layer: "Conv2d_2b_3x3", nil))),
+        ("set through Mixed_6a", .set(.through("Mixed_6a"))),
+        ("set through end", .set(.through(nil))),
         ("table markdown zh", .table(format: "markdown", language: "zh")),
         ("render Mixed_6a --force", .render(expand: "Mixed_6a", force: true)),
         ("q", .quit),
@@ -28,7 +36,9 @@ import Exploration
     @Test(arguments: [
         ("stpe", "unknown command 'stpe': did you mean 'step' or 'set'? type 'help' for the list"),
         ("step 0", "step: N must be a whole number >= 1, got '0' (usage: step [N])"),
-        ("set input-size -5", "set: N must be a whole number >= 1, got '-5' (usage: set input-size N)"),
+        ("set input-size -5", "set: the input size is a side or HEIGHTxWIDTH of whole numbers >= 1, got '-5' (usage: set input-size N|HxW)"),
+        ("set input-size 330x", "set: the input size is a side or HEIGHTxWIDTH of whole numbers >= 1, got '330x' (usage: set input-size N|HxW)"),
+        ("set output-stride 4", "set: the output stride is 8 or 16 (TF-Slim's two), got '4' (usage: set output-stride 8|16)"),
         ("set padding Conv2d_2b_3x3", "set: missing SAME|VALID|default (usage: set padding LAYER SAME|VALID|default)"),
         ("show --png", "show: missing FILE (usage: show [LAYER] [channel C] [--png FILE [--force]])"),
         ("where now", "where: unexpected 'now' (usage: where)"),
