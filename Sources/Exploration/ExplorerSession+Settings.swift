@@ -38,6 +38,11 @@ extension ExplorerSession {
             new.configuration.inputSize = size
             try apply(new)
             reportWhatIf("input size \(size)")
+        case .padding("all", nil):
+            let count = new.configuration.paddingOverrides.count
+            new.configuration.paddingOverrides = [:]
+            try apply(new)
+            reportWhatIf("every padding as declared (\(NumberFormat.count(count, "override")) dropped)")
         case .padding(let name, let padding):
             let layer = try network.requireLayer(named: name)
             guard let declared = try Network.faceNet(NetworkConfiguration(inputSize: settings.configuration.inputSize)).layer(named: name)?.op.window?.padding else {
@@ -72,7 +77,7 @@ extension ExplorerSession {
     private func reportWhatIf(_ what: String) {
         if let failure {
             out.line("\(what): " + style.red("the network breaks at \(failureLine)"))
-            out.line("  \(failure.partial.count) ops before it still run; stepping stops there. The run restarts.")
+            out.line("  \(NumberFormat.count(failure.partial.count, "op")) before it still run; stepping stops there. The run restarts.")
         } else {
             let key = ["Conv2d_1a_3x3", "MaxPool_5a_3x3", "Mixed_6a", "Mixed_7a", "Conv2d_7b_1x1", "Embedding"]
             let shapes = key.compactMap { name in ledger[name].map { "\(name) \($0.output)" } }

@@ -25,7 +25,8 @@ public enum SessionCommand: Equatable, Sendable {
     case table(format: String, language: String)
     case set(Setting)
     case verify
-    case render(expand: String?, force: Bool)
+    /// `png`: a PNG instead of the SVG (as `explore render --format png`).
+    case render(expand: String?, force: Bool, png: Bool = false)
     case time(block: String?)
     case quit
 

@@ -46,6 +46,9 @@ struct Size2Argument: ExpressibleByArgument {
     }
 
     static var defaultCompletionKind: CompletionKind { .default }
+
+    /// `1x1` in `--help`, not the struct's debug description.
+    var defaultValueDescription: String { "\(value)" }
 }
 
 extension Padding: ExpressibleByArgument {

@@ -36,7 +36,7 @@ extension ExplorerSession {
         case .table(let format, let language): table(format: format, language: language)
         case .set(let setting): try set(setting)
         case .verify: try verify()
-        case .render(let expand, let force): try render(expand: expand, force: force)
+        case .render(let expand, let force, let png): try render(expand: expand, force: force, png: png)
         case .time(let block): try time(block)
         case .quit: break
         }
@@ -54,7 +54,7 @@ extension ExplorerSession {
             return
         }
         guard let info = CommandCatalog.command(named: topic) else {
-            let suggestions = NameSuggestions.nearest(to: topic, in: CommandCatalog.commands.map(\.name), limit: 2)
+            let suggestions = CommandCatalog.suggestions(for: topic)
             let hint = suggestions.isEmpty ? "" : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "? "
             throw CommandError("help: no command '\(topic)': \(hint)'help' lists them")
         }

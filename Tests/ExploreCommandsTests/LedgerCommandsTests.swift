@@ -46,3 +46,78 @@ struct LedgerCommandsTests {
         #expect(result.standardError == expected + "\n")
     }
 }
+
+/// `explore sweep` and the table filters as a user runs them.
+struct SweepAndFilterCommandsTests {
+    /// The sweep against a brute-force loop over `explore table` (one process per size).
+    @Test func sweepAgreesWithTableRunPerSize() throws {
+        let sweep = try ExploreBinary.run(["sweep", "--from", "72", "--to", "81", "--json"])
+        #expect(sweep.status == 0, "\(sweep.standardError)")
+        let json = try JSONSerialization.jsonObject(with: Data(sweep.standardOutput.utf8)) as! [String: Any]
+        let sizes = json["sizes"] as! [[String: Any]]
+        #expect(sizes.count == 10)
+        for row in sizes {
+            let size = row["size"] as! Int
+            let table = try ExploreBinary.run(["table", "--input-size", String(size), "--format", "json"])
+            if row["runs"] as! Bool {
+                #expect(table.status == 0, "size \(size)")
+                let layers = try JSONSerialization.jsonObject(with: Data(table.standardOutput.utf8)) as! [[String: Any]]
+                let lossy = layers.filter { ($0["lost"] as! [Int]) != [0, 0] }.map { $0["name"] as! String }
+                #expect(lossy == row["lossy"] as! [String], "size \(size)")
+            } else {
+                #expect(table.status != 0, "size \(size)")
+                #expect(table.standardError.contains("layer '\(row["breaks_at"] as! String)' breaks the network"), "size \(size): \(table.standardError)")
+            }
+        }
+    }
+
+    @Test func sweepRefusesABackwardRangeInOneLine() throws {
+        let result = try ExploreBinary.run(["sweep", "--from", "300", "--to", "200"])
+        #expect(result.status != 0)
+        #expect(result.standardError.hasPrefix("explore: --from 300 is above --to 200"))
+        #expect(result.standardError.split(separator: "\n").count == 1)
+    }
+
+    @Test func tableFilteredToOneBlock() throws {
+        let result = try ExploreBinary.run(["table", "Mixed_6a", "--wide"])
+        #expect(result.status == 0)
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("Mixed_6a") }.count == 6)
+        #expect(lines.last == "6 of 338 layers shown")
+    }
+
+    @Test func tableOnlyLossyFitsEightyColumns() throws {
+        let result = try ExploreBinary.run(["table", "--only", "lossy"], environment: ["COLUMNS": "80"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        #expect(result.standardOutput.contains("pixels lost in 6 layers"))
+    }
+
+    @Test func tablePatternMatchingNothingIsOneLine() throws {
+        let result = try ExploreBinary.run(["table", "Mixed_6x"])
+        #expect(result.status != 0)
+        #expect(result.standardError == "explore: no layer matches 'Mixed_6x': did you mean 'Mixed_6a', 'Mixed_5b', 'Mixed_7a'?\n")
+    }
+}
+
+/// The REPL on the front door: `explore repl`, `explore help repl`, and `explore --help`.
+struct FrontDoorTests {
+    @Test func replSubcommandReadsAPipedSession() throws {
+        let result = try ExploreBinary.run(["repl"], input: "where\n")
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasPrefix("explore> where\nat the start"))
+    }
+
+    @Test func helpReplExplainsTheREPL() throws {
+        let result = try ExploreBinary.run(["help", "repl"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("'explore' with no subcommand, or 'explore repl', starts a session"))
+        #expect(result.standardOutput.contains("run [to] LAYER"))
+    }
+
+    @Test func topLevelHelpNamesTheREPLFirst() throws {
+        let result = try ExploreBinary.run(["--help"])
+        let beforeUsage = result.standardOutput.components(separatedBy: "USAGE:")[0]
+        #expect(beforeUsage.contains("Run 'explore' alone (or 'explore repl') for the interactive explorer"))
+    }
+}
