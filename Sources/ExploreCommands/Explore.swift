@@ -22,6 +22,7 @@ public struct Explore: AsyncParsableCommand {
             RunCommand.self,
             StepCommand.self,
             SweepCommand.self,
+            WindowsCommand.self,
             ReplCommand.self,
         ]
     )

@@ -25,11 +25,15 @@ struct PadCommand: ParsableCommand {
     @Flag(help: "Print {\"output\", \"pad\", \"lost\"} as JSON.")
     var json = false
 
+    @OptionGroup var picture: PictureOptions
+
     func run() throws {
         guard let geometry = WindowGeometry(input: size.value, kernel: kernel.value, stride: stride.value, padding: padding) else {
             throw ExploreError("a \(kernel.value) VALID window does not fit a \(size.value) map: use --padding SAME or a size of at least \(kernel.value)")
         }
+        try picture.validateFile()
         print(json ? PadReport.json(geometry).serialized() : PadReport.text(geometry), terminator: json ? "\n" : "")
+        try picture.write(geometry, quiet: json)
     }
 }
 

@@ -121,3 +121,32 @@ struct FrontDoorTests {
         #expect(beforeUsage.contains("Run 'explore' alone (or 'explore repl') for the interactive explorer"))
     }
 }
+
+/// `explore pad --picture` and `explore windows`: files written once, errors in one line.
+struct WindowPictureCommandsTests {
+    @Test func windowsWritesAComparisonAndRefusesToOverwrite() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("windows-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let svg = folder.appendingPathComponent("conv.svg").path
+        let first = try ExploreBinary.run(["windows", "Conv2d_1a_3x3", "--picture", svg, "--compare"])
+        #expect(first.status == 0, "\(first.standardError)")
+        let text = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(text.contains("3x3 window, stride 2, SAME, on a 160x160 map"))
+        #expect(text.contains("3x3 window, stride 2, VALID, on a 160x160 map"))
+        let again = try ExploreBinary.run(["windows", "Conv2d_1a_3x3", "--picture", svg])
+        #expect(again.status != 0)
+        #expect(again.standardError == "explore: --picture '\(svg)' exists: add --force to replace it\n")
+        let png = folder.appendingPathComponent("pad.png").path
+        let padded = try ExploreBinary.run(["pad", "--size", "8", "--kernel", "3", "--stride", "2", "--padding", "SAME", "--picture", png])
+        #expect(padded.status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: png))
+        #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    }
+
+    @Test func windowsRefusesAnOpWithoutAWindow() throws {
+        let result = try ExploreBinary.run(["windows", "Mixed_6a"])
+        #expect(result.status != 0)
+        #expect(result.standardError == "explore: 'Mixed_6a' is a concat, not a windowed op: name a convolution or a pooling layer\n")
+    }
+}
