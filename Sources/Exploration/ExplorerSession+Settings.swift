@@ -61,7 +61,7 @@ extension ExplorerSession {
             }
             new.weightsPath = path
             try apply(new)
-            out.line("weights \(path ?? "seeded (seed \(new.seed))"): the run restarts")
+            out.line("weights \(path ?? "seeded random (seed \(new.seed), untrained)"): the run restarts")
         case .subSteps(let on):
             showsSubSteps = on
             out.line(on ? "step shows the stages inside each op (conv2d, batch norm, relu), recomputed by the naive kernels" : "step shows each op's output only")
@@ -69,7 +69,7 @@ extension ExplorerSession {
             new.seed = seed
             new.weightsPath = nil
             try apply(new)
-            out.line("seeded weights, seed \(seed): the run restarts")
+            out.line("seeded random weights (seed \(seed), untrained): the run restarts")
         }
     }
 

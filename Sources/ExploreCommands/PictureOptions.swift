@@ -56,6 +56,11 @@ struct PictureOptions: ParsableArguments {
         } catch {
             throw ExploreError("--picture '\(picture)': \(error)")
         }
-        if !quiet { print("wrote \(picture) (\(drawing.width)x\(drawing.height))") }
+        guard !quiet else { return }
+        print("wrote \(picture) (\(drawing.width)x\(drawing.height))")
+        if (picture as NSString).pathExtension.lowercased() == "png" {
+            print("the PNG has no text: white = map cell, blue = padding, red = never read, grey band = cropped; per panel:")
+            for line in drawing.legendText { print("  " + line) }
+        }
     }
 }

@@ -38,6 +38,22 @@ public struct WindowPicture: Sendable {
     static let windowColors = [RGB(r: 0, g: 110, b: 0), RGB(r: 200, g: 120, b: 0), RGB(r: 0, g: 70, b: 200),
                                RGB(r: 150, g: 0, b: 150), RGB(r: 0, g: 140, b: 140)]
 
+    /// The window colours as words, for a PNG's legend printed beside it.
+    public static let windowColorNames = ["green", "orange", "blue", "purple", "teal"]
+
+    /// What each panel says in words: its title, subtitle and window legend, for the PNG
+    /// (which carries no text).
+    public var legendText: [String] {
+        var names = Self.windowColorNames.makeIterator()
+        return labels.map { label in
+            guard label.text.hasPrefix("window ") else {
+                if label.size == 14 { names = Self.windowColorNames.makeIterator() }   // a panel's title
+                return label.text
+            }
+            return "  " + (names.next() ?? "") + ": " + label.text
+        }.filter { !$0.hasPrefix("input cell") && !$0.hasPrefix("padding cell") && !$0.hasPrefix("rows/columns") }
+    }
+
     /// The largest padded side drawn (its corners only, beyond 24 cells).
     public static let largestSide = 100_000
 
@@ -60,9 +76,9 @@ public struct WindowPicture: Sendable {
         for geometry in geometries {
             let panel = Self.panel(geometry, cell: cell, left: x, top: margin + header)
             boxes += panel.boxes
+            labels.append(Label(x: x, y: margin + 16, text: Self.title(geometry), size: 14, color: Self.ink))
+            labels.append(Label(x: x, y: margin + 36, text: Self.subtitle(geometry), size: 12, color: Self.ink))
             labels += panel.labels
-            labels.insert(Label(x: x, y: margin + 16, text: Self.title(geometry), size: 14, color: Self.ink), at: 0)
-            labels.insert(Label(x: x, y: margin + 36, text: Self.subtitle(geometry), size: 12, color: Self.ink), at: 1)
             x += max(panel.width, 460) + margin * 2
             tallest = max(tallest, panel.height)
         }

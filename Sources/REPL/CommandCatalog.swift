@@ -79,7 +79,7 @@ public enum CommandCatalog {
                     arguments: [.word(["gemm", "input", "input-size", "padding", "lang", "weights", "seed", "substeps"])]),
         CommandInfo(name: "verify", aliases: [], usage: "verify",
                     summary: "compare the ops computed so far with the golden tensors (Keras/TensorFlow)",
-                    details: "The golden file records every layer for input 160, bottleneck 1024, seeded weights (seed 2018) and the built-in image; other settings are not compared. 'explore verify' checks a second image too.",
+                    details: "The golden file records every layer for input 160, bottleneck 1024, seeded random weights (seed 2018, untrained) and the built-in image; other settings are not compared. 'explore verify' checks a second image too.",
                     arguments: []),
         CommandInfo(name: "render", aliases: [], usage: "render [BLOCK|KIND|all] [--png] [--force]",
                     summary: "draw the architecture diagram (SVG, or PNG with --png) into Output/",
