@@ -72,10 +72,19 @@ extension ExplorerSession {
         for line in map.lines(style: style) { out.line(line) }
     }
 
-    public func table(format: String, language: String) {
-        let entries = failure?.partial ?? ledger.entries
-        let text = TableReport.render(entries, network: network, format: TableReport.Format(rawValue: format) ?? .text,
-                                      language: Language(rawValue: language) ?? .en, totals: failure == nil, width: out.columns)
+    public func table(format: String, language: String, pattern: String? = nil, only: String? = nil) throws {
+        let all = failure?.partial ?? ledger.entries
+        if let pattern, !network.layers.contains(where: { TableFilter.matches($0.name, pattern: pattern) }) {
+            let suggestions = NameSuggestions.nearest(to: pattern, in: network.layers.map(\.name))
+            throw CommandError("table: no layer matches '\(pattern)'" + (suggestions.isEmpty ? " (and it is no format: text, markdown, json; nor a language: en, zh)"
+                : ": did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"))
+        }
+        let filter = TableFilter(pattern: pattern, only: only.flatMap(TableFilter.Only.init(rawValue:)))
+        let entries = filter.apply(all, configuration: network.configuration)
+        var text = TableReport.render(entries, network: network, format: TableReport.Format(rawValue: format) ?? .text,
+                                      language: Language(rawValue: language) ?? .en, totals: failure == nil && !filter.isActive,
+                                      width: out.columns, lossSummary: failure == nil)
+        if filter.isActive && format != "json" { text += "\(entries.count) of \(all.count) layers shown\n" }
         out.page(text)
         if failure != nil { out.line(style.red("the network breaks at \(failureLine)")) }
     }

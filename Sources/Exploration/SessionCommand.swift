@@ -22,7 +22,8 @@ public enum SessionCommand: Equatable, Sendable {
     /// nil: the last computed layer.
     case inspect(layer: String?)
     case show(layer: String?, channel: Int?, png: String?, force: Bool)
-    case table(format: String, language: String)
+    /// `pattern`: a block or a glob of paths; `only`: padded, lossy or overridden (as `explore table`).
+    case table(format: String, language: String, pattern: String? = nil, only: String? = nil)
     case set(Setting)
     case verify
     /// `png`: a PNG instead of the SVG (as `explore render --format png`).

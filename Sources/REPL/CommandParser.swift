@@ -100,17 +100,27 @@ public enum CommandParser {
     }
 
     private static func parseTable(_ arguments: inout ArgumentList) throws(CommandError) -> SessionCommand {
-        var format = "text", language = "en"
+        var format = "text", language = "en", pattern: String? = nil, only: String? = nil
         while let word = arguments.optional() {
             let value = word.hasPrefix("--") ? String(word.dropFirst(2)) : word
             switch value {
             case "text", "markdown", "json": format = value
             case "en", "zh": language = value
             case "format", "lang": continue
-            default: throw arguments.usageError("'\(word)' is neither a format (text, markdown, json) nor a language (en, zh)")
+            case "only":
+                let kind = try arguments.required("padded|lossy|overridden")
+                guard ["padded", "lossy", "overridden"].contains(kind) else {
+                    throw arguments.usageError("--only takes padded, lossy or overridden, got '\(kind)'")
+                }
+                only = kind
+            default:
+                guard !word.hasPrefix("-"), pattern == nil else {
+                    throw arguments.usageError("'\(word)' is neither a format (text, markdown, json), a language (en, zh) nor a layer pattern")
+                }
+                pattern = word
             }
         }
-        return .table(format: format, language: language)
+        return .table(format: format, language: language, pattern: pattern, only: only)
     }
 
     private static func parseSetting(_ arguments: inout ArgumentList) throws(CommandError) -> SessionCommand.Setting {

@@ -33,7 +33,7 @@ extension ExplorerSession {
         case .reset: reset()
         case .inspect(let layer): try inspect(layer)
         case .show(let layer, let channel, let png, let force): try show(layer, channel: channel, png: png, force: force)
-        case .table(let format, let language): table(format: format, language: language)
+        case .table(let format, let language, let pattern, let only): try table(format: format, language: language, pattern: pattern, only: only)
         case .set(let setting): try set(setting)
         case .verify: try verify()
         case .render(let expand, let force, let png): try render(expand: expand, force: force, png: png)

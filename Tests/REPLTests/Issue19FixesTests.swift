@@ -63,3 +63,17 @@ import TestSupport
         #expect(result.standardOutput.hasSuffix("explore: the network breaks at 'Mixed_6a': branches disagree spatially: Branch_0 9x9x384, Branch_1 8x8x384, Branch_2 8x8x320 (input 9x9x384, 8x8x384, 8x8x320)\n"))
     }
 }
+
+/// The REPL's table takes the command line's filters (issue 19).
+@Suite struct REPLTableFilterTests {
+    @Test func parsesPatternAndOnly() throws {
+        #expect(try CommandParser.parse("table Mixed_6a --only padded") == .table(format: "text", language: "en", pattern: "Mixed_6a", only: "padded"))
+        #expect(throws: CommandError.self) { try CommandParser.parse("table --only bogus") }
+    }
+
+    @Test func filtersTheSessionsTable() throws {
+        let text = try SessionRunner.run("table Mixed_6a --only padded\n")
+        #expect(text.contains("Mixed_6a/Branch_1/Conv2d_0b_3x3"))
+        #expect(text.contains("1 of 338 layers shown"))
+    }
+}
