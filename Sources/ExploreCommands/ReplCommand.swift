@@ -31,7 +31,7 @@ enum ReplHelp {
         """
         let lines = CommandCatalog.commands.flatMap { info in
             let usage = info.usage.count > 22 ? info.name + " ..." : info.usage
-            return hanging(usage.padding(toLength: 22, withPad: " ", startingAt: 0) + info.summary, indent: 24)
+            return hanging(usage.padding(toLength: 22, withPad: " ", startingAt: 0) + info.summary, indent: 22)
         }
         return intro + "\n\nCommands (inside the REPL, 'help COMMAND' explains one):\n" + lines.joined(separator: "\n")
     }
