@@ -77,3 +77,13 @@ import TestSupport
         #expect(text.contains("1 of 338 layers shown"))
     }
 }
+
+/// Where the width for a fitted table comes from (the pager itself needs a terminal).
+@Suite struct TerminalWidthTests {
+    @Test func columnsFromTheEnvironment() {
+        #expect(Terminal.columns(environment: ["COLUMNS": "100"]) == 100)
+        // Nonsense is ignored; without a terminal on standard output (as under a test) there is no width.
+        #expect(Terminal.columns(environment: ["COLUMNS": "abc"]) == nil)
+        #expect(Terminal.columns(environment: ["COLUMNS": "5"]) == nil)
+    }
+}
