@@ -74,10 +74,9 @@ extension ExplorerSession {
 
     public func table(format: String, language: String, pattern: String? = nil, only: String? = nil) throws {
         let all = failure?.partial ?? ledger.entries
-        if let pattern, !network.layers.contains(where: { TableFilter.matches($0.name, pattern: pattern) }) {
-            let suggestions = NameSuggestions.nearest(to: pattern, in: network.layers.map(\.name))
-            throw CommandError("table: no layer matches '\(pattern)'" + (suggestions.isEmpty ? " (and it is no format: text, markdown, json; nor a language: en, zh)"
-                : ": did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"))
+        if let pattern, let message = TableFilter.noMatch(pattern, in: network.layers.map(\.name),
+                                                          otherwise: " (and it is no format: text, markdown, json; nor a language: en, zh)") {
+            throw CommandError("table: " + message)
         }
         let filter = TableFilter(pattern: pattern, only: only.flatMap(TableFilter.Only.init(rawValue:)))
         let entries = filter.apply(all, configuration: network.configuration)

@@ -40,10 +40,8 @@ struct TableCommand: ParsableCommand {
             failure = error
             all = error.partial
         }
-        if let pattern, !net.layers.contains(where: { TableFilter.matches($0.name, pattern: pattern) }) {
-            let suggestions = NameSuggestions.nearest(to: pattern, in: net.layers.map(\.name))
-            let hint = suggestions.isEmpty ? "" : ": did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
-            throw ExploreError("no layer matches '\(pattern)'\(hint)")
+        if let pattern, let message = TableFilter.noMatch(pattern, in: net.layers.map(\.name)) {
+            throw ExploreError(message)
         }
         let shown = filter.apply(all, configuration: network.configuration)
         if shown.isEmpty && format != .json {

@@ -36,6 +36,15 @@ public struct TableFilter: Sendable {
         }
     }
 
+    /// `no layer matches 'X': did you mean ...?` (or `no layer matches 'X'` and `otherwise`
+    /// when nothing is near), nil when some name matches.
+    public static func noMatch(_ pattern: String, in names: [String], otherwise: String = "") -> String? {
+        guard !names.contains(where: { matches($0, pattern: pattern) }) else { return nil }
+        let suggestions = NameSuggestions.nearest(to: pattern, in: names)
+        return "no layer matches '\(pattern)'" + (suggestions.isEmpty ? otherwise
+            : ": did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?")
+    }
+
     /// A name matches a plain pattern when it is the pattern or lies inside it (`Mixed_6a/...`);
     /// a pattern with `*` or `?` is a glob over the whole path (`*` crosses `/`).
     public static func matches(_ name: String, pattern: String) -> Bool {
