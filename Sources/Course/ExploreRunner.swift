@@ -33,8 +33,8 @@ public struct ExploreRunner: Sendable {
         return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     }
 
-    /// Runs `explore arguments` in `directory` with `input` on standard input; NO_COLOR=1 and a
-    /// fixed terminal width keep the output the same everywhere.
+    /// Runs `explore arguments` in `directory` with `input` on standard input; NO_COLOR=1 and no
+    /// COLUMNS keep the output the same everywhere.
     public func run(_ arguments: [String], input: String?, in directory: URL) throws -> StepOutput {
         let process = Process()
         process.executableURL = executable
@@ -42,7 +42,8 @@ public struct ExploreRunner: Sendable {
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
-        environment["COLUMNS"] = "80"
+        // Output to a pipe is laid out at full width (the table fits $COLUMNS only when it is set).
+        environment.removeValue(forKey: "COLUMNS")
         environment["TERM"] = "dumb"
         process.environment = environment
         let output = Pipe(), errors = Pipe(), standardInput = Pipe()

@@ -31,7 +31,8 @@ public enum DOTWriter {
             // Beside the last node: on the first rank its height would stretch the first edges.
             if let last = diagram.nodes.last { out.append("  { rank=same; \(quote(last.id)); \"legend\"; }") }
         }
-        for edge in diagram.edges { out.append("  " + statement(edge)) }
+        let odd = oddEdges(diagram)
+        for (index, edge) in diagram.edges.enumerated() { out.append("  " + statement(edge, failing: odd.contains(index))) }
         out.append("}")
         return out.joined(separator: "\n") + "\n"
     }
@@ -129,9 +130,31 @@ public enum DOTWriter {
         return html + "</TABLE>"
     }
 
-    static func statement(_ edge: DiagramEdge) -> String {
+    /// The edges into a failing node that carry the odd map size out (Branch_0's 9x9 among
+    /// 8x8s), by the spatial part of their labels: the size fewer inputs have.
+    static func oddEdges(_ diagram: Diagram) -> Set<Int> {
+        let failing = Set(diagram.nodes.filter(\.isFailing).map(\.id))
+        var odd: Set<Int> = []
+        for target in failing {
+            let incoming = diagram.edges.enumerated().filter { $0.element.to == target && $0.element.kind == .data }
+            let sizes = incoming.map { spatial($0.element.label) }
+            let counts = Dictionary(sizes.map { ($0, 1) }, uniquingKeysWith: +)
+            guard counts.count > 1, let common = counts.max(by: { $0.value < $1.value })?.key else { continue }
+            for (edge, size) in zip(incoming, sizes) where size != common { odd.insert(edge.offset) }
+        }
+        return odd
+    }
+
+    /// `9x9` from a label ending in `9x9x384`.
+    static func spatial(_ label: String) -> String {
+        let parts = (label.split(separator: " ").last ?? "").split(separator: "x")
+        return parts.count == 3 ? parts.prefix(2).joined(separator: "x") : String(label)
+    }
+
+    static func statement(_ edge: DiagramEdge, failing: Bool = false) -> String {
         var attributes = ["label=\(quote(" " + edge.label + " "))"]
         switch edge.kind {
+        case _ where failing: attributes.append("color=\(quote(failureColor)), fontcolor=\(quote(failureColor)), penwidth=3")
         case .data: break
         case .identity: attributes.append("style=dashed, color=\"#7b3f8c\", fontcolor=\"#7b3f8c\"")
         case .repeats: attributes.append("style=dotted, color=\"#7b3f8c\", fontcolor=\"#7b3f8c\", constraint=false, penwidth=1.5")

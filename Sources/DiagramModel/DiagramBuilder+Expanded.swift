@@ -121,7 +121,7 @@ extension DiagramBuilder {
         for input in layer.inputs where parts.has(input) {
             guard let shape = source.shape(input) else { continue }
             if case .residual = layer.op, input == shortcut {
-                parts.connect(input, layer.name, label: "x \(shape)", kind: .identity)
+                parts.connect(input, layer.name, label: "x = \(shape)", kind: .identity)
             } else if case .residual = layer.op {
                 parts.connect(input, layer.name, label: "up \(shape)")
             } else {

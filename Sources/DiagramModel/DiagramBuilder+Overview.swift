@@ -133,7 +133,7 @@ extension DiagramBuilder {
         if let shape = source.shape(upName) ?? source.shape(first.layers[first.layers.count - 2].name) {
             parts.connect(bodyID, addID, label: "up \(shape)")
         }
-        if let previous, let shape = source.shape(previous.layer) { parts.connect(previous.node, addID, label: "x \(shape)", kind: .identity) }
+        if let previous, let shape = source.shape(previous.layer) { parts.connect(previous.node, addID, label: "x = \(shape)", kind: .identity) }
         if repeated, let shape = source.shape(first.name) {
             parts.connect(addID, bodyID, label: "x\(blocks.count - 1) more: \(shape)", kind: .repeats)
         }

@@ -55,7 +55,8 @@ enum OpText {
         if window.padding == .valid || strided {
             var text = loss(rows: entry.lostRows, columns: entry.lostColumns)
             if !entry.pad.isZero { text = padding(entry.pad) + "; " + text }
-            return Badge(entry.isLossy ? .loss : .lossless, text)
+            // A strided SAME window that pads is drawn in the padding colour, as the legend says.
+            return Badge(entry.isLossy ? .loss : (entry.pad.isZero ? .lossless : .padding), text)
         }
         return Badge(.padding, padding(entry.pad))
     }

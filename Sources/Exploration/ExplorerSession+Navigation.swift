@@ -43,7 +43,7 @@ extension ExplorerSession {
     var endMessage: String {
         if let failure {
             return style.red("stopped: the network breaks at \(failureLine)")
-                + "; \(failure.partial.count) ops ran before it. Undo the what-if with 'set' (see 'where')."
+                + "; \(NumberFormat.count(failure.partial.count, "op")) ran before it." + (isCommandLine ? "" : " Undo the what-if with 'set' (see 'where').")
         }
         return "the run is complete: \(ledger.entries.last?.name ?? "") is computed (\(total) ops); 'reset' starts again"
     }
@@ -64,7 +64,7 @@ extension ExplorerSession {
         for taken in 0..<count {
             guard !atEnd else { out.line(endMessage); return }
             if taken > 0 && isBreakpoint(cursor) { out.line(breakpointMessage()); return }
-            if taken > 0 && Interrupt.take() { out.line(style.yellow("interrupted") + " after \(taken) ops"); return }
+            if taken > 0 && Interrupt.take() { out.line(style.yellow("interrupted") + " after \(NumberFormat.count(taken, "op"))"); return }
             let (record, replayed) = try advance()
             var lines = report.opLines(record.entry, position: cursor, total: total, output: record.output, seconds: record.seconds,
                                        golden: goldenStatus(record))
@@ -75,7 +75,8 @@ extension ExplorerSession {
                 for line in report.closingLines(for: block, ledger: ledger) { out.line(line) }
             }
         }
-        if atEnd && failure != nil { out.line(endMessage) }
+        // `explore step` says it once, as its error line.
+        if atEnd && failure != nil && !isCommandLine { out.line(endMessage) }
     }
 
     public func next(_ count: Int) throws {
@@ -99,7 +100,14 @@ extension ExplorerSession {
             try runForward(through: total - 1, stopAtBreakpoints: false)
             return
         }
-        let target = try index(of: name)
+        _ = try network.requireLayer(named: name)
+        guard let target = ledger.network.position(of: name) else {
+            // Past a what-if's failure: compute what can be computed, then say where it stops.
+            // (runForward ends with the line saying where and why it stopped.)
+            guard !atEnd else { out.line(endMessage); return }
+            try runForward(through: total - 1, stopAtBreakpoints: false)
+            return
+        }
         if target < cursor {
             cursor = target + 1
             out.line("\(style.layer(name)) was already computed: cursor moved back to it (\(ledger.entries[target].output))")
@@ -217,7 +225,7 @@ extension ExplorerSession {
             out.line("at op \(cursor) of \(total): last \(style.layer(last.entry.name))\(place.isEmpty ? "" : " (\(place))") -> "
                      + style.figure(last.entry.output.description) + " (tensor " + last.output.shapeDescription + ")")
         }
-        if cursor < records.count { out.line("\(records.count - cursor) ops after it are computed; 'step' replays them") }
+        if cursor < records.count { out.line("\(NumberFormat.count(records.count - cursor, "op")) after it are computed; 'step' replays them") }
         if !atEnd {
             let next = ledger.entries[cursor]
             out.line("next: \(style.layer(next.name)): \(StepReport.opDescription(next))   \(StepReport.inputShapes(next)) -> \(next.output)")

@@ -46,14 +46,14 @@ extension ExplorerSession {
         if tensor.rank == 4 {
             let (h, w, c) = (tensor.shape[1], tensor.shape[2], tensor.shape[3])
             let rows = min(4, h), columns = min(6, w)
-            var lines = ["values, channel 0, rows 0..<\(rows), columns 0..<\(columns) of \(h)x\(w):"]
+            var lines = ["values, channel 0, rows \(NumberFormat.span(0, rows)), columns \(NumberFormat.span(0, columns)) of \(h)x\(w):"]
             for y in 0..<rows {
                 lines.append("  " + (0..<columns).map { x in NumberFormat.cell(tensor.scalars[(y * w + x) * c]) }.joined())
             }
             return lines
         }
         let shown = min(8, tensor.count)
-        return ["values 0..<\(shown) of \(tensor.count):", "  " + tensor.scalars.prefix(shown).map(NumberFormat.cell).joined()]
+        return ["values \(NumberFormat.span(0, shown)) of \(tensor.count):", "  " + tensor.scalars.prefix(shown).map(NumberFormat.cell).joined()]
     }
 
     public func show(_ name: String?, channel: Int?, png: String?, force: Bool) throws {
@@ -72,11 +72,19 @@ extension ExplorerSession {
         for line in map.lines(style: style) { out.line(line) }
     }
 
-    public func table(format: String, language: String) {
-        let entries = failure?.partial ?? ledger.entries
-        let text = TableReport.render(entries, network: network, format: TableReport.Format(rawValue: format) ?? .text,
-                                      language: Language(rawValue: language) ?? .en, totals: failure == nil)
-        out.write(text)
+    public func table(format: String, language: String, pattern: String? = nil, only: String? = nil) throws {
+        let all = failure?.partial ?? ledger.entries
+        if let pattern, let message = TableFilter.noMatch(pattern, in: network.layers.map(\.name),
+                                                          otherwise: " (and it is no format: text, markdown, json; nor a language: en, zh)") {
+            throw CommandError("table: " + message)
+        }
+        let filter = TableFilter(pattern: pattern, only: only.flatMap(TableFilter.Only.init(rawValue:)))
+        let entries = filter.apply(all, configuration: network.configuration)
+        var text = TableReport.render(entries, network: network, format: TableReport.Format(rawValue: format) ?? .text,
+                                      language: Language(rawValue: language) ?? .en, totals: failure == nil && !filter.isActive,
+                                      width: out.columns, lossSummary: failure == nil)
+        if filter.isActive && format != "json" { text += "\(entries.count) of \(all.count) layers shown\n" }
+        out.page(text)
         if failure != nil { out.line(style.red("the network breaks at \(failureLine)")) }
     }
 
@@ -103,7 +111,7 @@ extension ExplorerSession {
             let share = all > 0 ? NumberFormat.percent(seconds / all) : "-"
             out.line("  " + key.padding(toLength: 24, withPad: " ", startingAt: 0) + (count == 1 ? "1 op " : "\(count) ops").leftPadded(8) + NumberFormat.milliseconds(seconds).leftPadded(12) + share.leftPadded(8))
         }
-        out.line("  " + "total".padding(toLength: 24, withPad: " ", startingAt: 0) + "\(records.count) ops".leftPadded(8) + NumberFormat.milliseconds(all).leftPadded(12) + "   gemm \(settings.kernels.rawValue)")
+        out.line("  " + "total".padding(toLength: 24, withPad: " ", startingAt: 0) + NumberFormat.count(records.count, "op").leftPadded(8) + NumberFormat.milliseconds(all).leftPadded(12) + "   gemm \(settings.kernels.rawValue)")
         let slowest = records.sorted { $0.seconds > $1.seconds }.prefix(3).map { "\($0.entry.name) \(NumberFormat.milliseconds($0.seconds))" }
         out.line("  slowest ops: " + slowest.joined(separator: ", ") + "; 'time BLOCK' or 'time all' lists ops")
     }
@@ -121,7 +129,7 @@ extension ExplorerSession {
         } catch {
             throw CommandFailure("show", error)
         }
-        let channels = tensor.rank == 4 ? "channels 0..<\(grid.channelsShown) of \(tensor.shape[3])" : "the vector in rows of 32"
+        let channels = tensor.rank == 4 ? "channels \(NumberFormat.span(0, grid.channelsShown)) of \(tensor.shape[3])" : "the vector in rows of 32"
         out.line("wrote \(path): \(entry.name) \(entry.output), \(channels), \(grid.columns) per row, "
                  + "\(grid.scale)x enlarged, each channel from its minimum (black) to its maximum (white); \(grid.width)x\(grid.height) pixels")
     }

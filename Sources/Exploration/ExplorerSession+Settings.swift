@@ -54,6 +54,11 @@ extension ExplorerSession {
             new.configuration.finalEndpoint = endpoint
             try apply(new)
             reportWhatIf(endpoint.map { "through \($0)" } ?? "the whole network")
+        case .padding("all", nil):
+            let count = new.configuration.paddingOverrides.count
+            new.configuration.paddingOverrides = [:]
+            try apply(new)
+            reportWhatIf("every padding as declared (\(NumberFormat.count(count, "override")) dropped)")
         case .padding(let name, let padding):
             let layer = try network.requireLayer(named: name)
             var declaredConfiguration = settings.configuration
@@ -74,7 +79,7 @@ extension ExplorerSession {
             }
             new.weightsPath = path
             try apply(new)
-            out.line("weights \(path ?? "seeded (seed \(new.seed))"): the run restarts")
+            out.line("weights \(path ?? "seeded random (seed \(new.seed), untrained)"): the run restarts")
         case .subSteps(let on):
             showsSubSteps = on
             out.line(on ? "step shows the stages inside each op (conv2d, batch norm, relu), recomputed by the naive kernels" : "step shows each op's output only")
@@ -82,7 +87,7 @@ extension ExplorerSession {
             new.seed = seed
             new.weightsPath = nil
             try apply(new)
-            out.line("seeded weights, seed \(seed): the run restarts")
+            out.line("seeded random weights (seed \(seed), untrained): the run restarts")
         }
     }
 
@@ -90,7 +95,7 @@ extension ExplorerSession {
     private func reportWhatIf(_ what: String) {
         if let failure {
             out.line("\(what): " + style.red("the network breaks at \(failureLine)"))
-            out.line("  \(failure.partial.count) ops before it still run; stepping stops there. The run restarts.")
+            out.line("  \(NumberFormat.count(failure.partial.count, "op")) before it still run; stepping stops there. The run restarts.")
         } else {
             let key = ["Conv2d_1a_3x3", "MaxPool_5a_3x3", "Mixed_6a", "Mixed_7a", "Conv2d_7b_1x1", "Embedding"]
             let shapes = key.compactMap { name in ledger[name].map { "\(name) \($0.output)" } }

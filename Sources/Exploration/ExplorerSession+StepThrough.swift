@@ -5,6 +5,7 @@ extension ExplorerSession {
     /// Runs the network up to `name` (a block, or one op) and steps through its ops; throws
     /// (one line) for unknown or unreachable names and computation failures.
     public func stepThrough(_ name: String) throws {
+        isCommandLine = true
         let layer = try network.requireLayer(named: name)
         let ops = network.block(named: name)?.layers ?? [layer]
         let first = try index(of: ops[0].name)

@@ -40,6 +40,8 @@ public final class ExplorerSession {
     public var showsSubSteps = false
     /// The `quiz` game's question and score.
     var quiz = Quiz()
+    /// A one-shot command (`explore step`), not the REPL: no advice about REPL commands.
+    var isCommandLine = false
 
     /// A session with `settings`; throws when they name no network (an unknown layer, size 0).
     public init(settings: SessionSettings = SessionSettings(), out: OutputSink, style: Style = .plain) throws {
@@ -113,7 +115,8 @@ public final class ExplorerSession {
     func index(of name: String) throws -> Int {
         _ = try network.requireLayer(named: name)
         if let index = ledger.network.position(of: name) { return index }
-        throw CommandError("'\(name)' is not reached: the network breaks earlier, at \(failureLine)")
+        let inside = failure.map { $0.layer == name || $0.layer.hasPrefix(name + "/") } ?? false
+        throw CommandError("'\(name)' is not reached: the network breaks \(inside ? "at" : "earlier, at") \(failureLine)")
     }
 
     /// The index where a breakpoint on `name` stops: a block's first op, or the layer itself.

@@ -46,7 +46,7 @@ final class GoldenReference {
         case .failure(let error): return (nil, nil, "no golden file: \(error.description)")
         }
         let network = golden.header.network
-        let recorded = "the golden tensors are for input \(network.inputSize), bottleneck \(network.bottleneck), seeded weights (seed \(golden.header.weightsSeed)) and the built-in image"
+        let recorded = "the golden tensors are for input \(network.inputSize), bottleneck \(network.bottleneck), seeded random weights (seed \(golden.header.weightsSeed), untrained) and the built-in image"
         let recordedConfiguration = NetworkConfiguration(inputSize: network.inputSize, bottleneck: network.bottleneck)
         let whatIfs = Self.whatIfs(settings.configuration, against: recordedConfiguration)
         if !whatIfs.isEmpty {

@@ -17,6 +17,9 @@ public struct GoldenVerification {
     /// A deliberately wrong convention, to watch the check catch it.
     public var broken: ConventionBreak?
 
+    /// Failing layers `--quiet` lists before it only counts the rest.
+    public static let quietFailureRows = 5
+
     public init(goldenPath: String = GoldenLocation.defaultPath(), kernels: Kernels = SessionSettings().kernels, onlyInput: String? = nil,
                 quiet: Bool = false, stopAtFirstFailure: Bool = false, broken: ConventionBreak? = nil) {
         self.goldenPath = goldenPath
@@ -64,8 +67,15 @@ public struct GoldenVerification {
         var reports: [InputReport] = []
         for input in inputs {
             out?.line(ReportText.inputHeader(name: input.name, description: input.description, columns: !quiet))
+            // --quiet lists a few failing layers, not all 338 when everything fails.
+            var failuresShown = 0
             let report = try verifier.verify(input, backend: backend, stopAtFirstFailure: stopAtFirstFailure) { check in
-                if !quiet || !check.passed { out?.line(ReportText.row(check)) }
+                guard !quiet || !check.passed else { return }
+                if quiet { failuresShown += 1 }
+                if !quiet || failuresShown <= Self.quietFailureRows { out?.line(ReportText.row(check)) }
+            }
+            if quiet && failuresShown > Self.quietFailureRows {
+                out?.line("  ... and \(failuresShown - Self.quietFailureRows) more failing layers (without --quiet every layer is listed)")
             }
             out?.line(ReportText.inputSummary(report))
             reports.append(report)

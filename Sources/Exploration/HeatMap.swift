@@ -25,7 +25,7 @@ public struct HeatMap {
         if tensor.rank == 4 {
             let (h, w, c) = (tensor.shape[1], tensor.shape[2], tensor.shape[3])
             if let channel, channel >= c {
-                throw CommandError("show: channel \(channel) does not exist: this map has channels 0..<\(c)")
+                throw CommandError("show: channel \(channel) does not exist: this map has channels \(NumberFormat.span(0, c))")
             }
             let chosen = channel ?? Self.liveliestChannel(tensor)
             let factor = max(1, (max(h, w) + maxColumns - 1) / maxColumns)

@@ -15,6 +15,14 @@ public protocol OutputSink: AnyObject {
 extension OutputSink {
     /// Writes `text` and a newline.
     public func line(_ text: String = "") { write(text + "\n") }
+
+    /// Long output (a table): through a pager at a terminal, written as given elsewhere.
+    public func page(_ text: String) {
+        if !(self is StandardStreams) || !Terminal.page(text) { write(text) }
+    }
+
+    /// Columns to fit tables to: the terminal's for standard output, nil (full width) elsewhere.
+    public var columns: Int? { self is StandardStreams && Terminal.isStandardOutput ? Terminal.columns() : nil }
 }
 
 /// Standard output for results, standard error for errors, both unbuffered so that a

@@ -22,10 +22,12 @@ public enum SessionCommand: Equatable, Sendable {
     /// nil: the last computed layer.
     case inspect(layer: String?)
     case show(layer: String?, channel: Int?, png: String?, force: Bool)
-    case table(format: String, language: String)
+    /// `pattern`: a block or a glob of paths; `only`: padded, lossy or overridden (as `explore table`).
+    case table(format: String, language: String, pattern: String? = nil, only: String? = nil)
     case set(Setting)
     case verify
-    case render(expand: String?, force: Bool)
+    /// `png`: a PNG instead of the SVG (as `explore render --format png`).
+    case render(expand: String?, force: Bool, png: Bool = false)
     case time(block: String?)
     /// Predict-then-run: nil asks a question, text answers it.
     case quiz(answer: String?)

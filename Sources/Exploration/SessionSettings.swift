@@ -41,15 +41,15 @@ public struct SessionSettings: Sendable, Equatable {
             + configuration.structurePhrases.map { ", " + $0 }.joined()
     }
 
-    /// `seeded weights (seed 2018)` or the weights file's path.
+    /// `seeded random weights (seed 2018, untrained)` or the weights file's path.
     public var weightsDescription: String {
-        weightsPath ?? "seeded weights (seed \(seed))"
+        weightsPath ?? "seeded random weights (seed \(seed), untrained)"
     }
 
     /// `synthetic image` or the image file's path.
     public var inputDescription: String { inputPath ?? "synthetic image" }
 
-    /// `seeded weights (seed 2018), input synthetic image`, and the standardisation when it is not FaceNet's.
+    /// `seeded random weights (seed 2018, untrained), input synthetic image`, and the standardisation when it is not FaceNet's.
     public var computeDescription: String {
         "\(weightsDescription), input \(inputDescription)"
             + (standardisation == .fixed ? "" : " (\(standardisation.rawValue) standardisation)")

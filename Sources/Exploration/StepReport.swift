@@ -126,7 +126,7 @@ public struct StepReport: Sendable {
             let sum = concat.concatSlices.map { "\($0.branch) \($0.width)" }.joined(separator: " + ")
             lines.append("concat ledger: " + style.figure("\(sum) = \(concat.output.channels) at \(concat.output.spatial)"))
             for slice in concat.concatSlices where detailed {
-                lines.append("  channels \(slice.channels.lowerBound)..<\(slice.channels.upperBound)  from \(slice.source)")
+                lines.append("  channels \(NumberFormat.span(slice.channels.lowerBound, slice.channels.upperBound))  from \(slice.source)")
             }
         }
         if let residual = block.residual, let output = ledger[block.name] {

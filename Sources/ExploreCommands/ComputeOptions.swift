@@ -11,10 +11,10 @@ extension Standardisation: ExpressibleByArgument {}
 public struct ComputeOptions: ParsableArguments {
     @OptionGroup public var network: NetworkOptions
 
-    @Option(help: ArgumentHelp("A .safetensors file with FaceNet's variable names (default: generated weights).", valueName: "FILE"))
+    @Option(help: ArgumentHelp("A .safetensors file with FaceNet's variable names (default: seeded random weights, untrained; scripts/keras_to_facenet.py converts Keras's ImageNet weights).", valueName: "FILE"))
     public var weights: String?
 
-    @Option(help: ArgumentHelp("Seed of the generated weights (default \(GeneratedWeights.defaultSeed)).", valueName: "N"))
+    @Option(help: ArgumentHelp("Seed of the random, untrained generated weights (default \(GeneratedWeights.defaultSeed)).", valueName: "N"))
     public var seed: UInt64?
 
     @Option(help: ArgumentHelp("A .png/.jpg (resized, standardised) or .npy float32 [1,H,W,3] or [H,W,3] (used as given); default: the built-in synthetic image.", valueName: "FILE"))

@@ -12,6 +12,7 @@ public struct Explore: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "explore",
         abstract: "Step through FaceNet's Inception-ResNet-v2, layer by layer, with real shapes and numbers.",
+        discussion: "Run 'explore' alone (or 'explore repl') for the interactive explorer: step op by op, inspect, try what-ifs; 'explore help repl' explains it. The subcommands below answer one question each.",
         subcommands: [
             TableCommand.self,
             PadCommand.self,
@@ -24,6 +25,9 @@ public struct Explore: AsyncParsableCommand {
             StepCommand.self,
             ExerciseCommand.self,
             LessonCommand.self,
+            SweepCommand.self,
+            WindowsCommand.self,
+            ReplCommand.self,
         ]
     )
 

@@ -25,6 +25,8 @@ struct PadCommand: ParsableCommand {
     @Flag(help: "Print {\"output\", \"pad\", \"lost\"} as JSON.")
     var json = false
 
+    @OptionGroup var picture: PictureOptions
+
     func run() throws {
         for (axis, length, kernel, stride) in [("rows", size.value.height, kernel.value.height, stride.value.height), ("columns", size.value.width, kernel.value.width, stride.value.width)] {
             if let problem = AxisWindow.limitProblem(inputLength: length, kernel: kernel, stride: stride) { throw ExploreError("\(axis): \(problem)") }
@@ -32,7 +34,9 @@ struct PadCommand: ParsableCommand {
         guard let geometry = WindowGeometry(input: size.value, kernel: kernel.value, stride: stride.value, padding: padding) else {
             throw ExploreError("a \(kernel.value) VALID window does not fit a \(size.value) map: use --padding SAME or a size of at least \(kernel.value)")
         }
+        try picture.validateFile()
         print(json ? PadReport.json(geometry).serialized() : PadReport.text(geometry), terminator: json ? "\n" : "")
+        try picture.write(geometry, quiet: json)
     }
 }
 
@@ -49,6 +53,9 @@ struct Size2Argument: ExpressibleByArgument {
     }
 
     static var defaultCompletionKind: CompletionKind { .default }
+
+    /// `1x1` in `--help`, not the struct's debug description.
+    var defaultValueDescription: String { "\(value)" }
 }
 
 extension Padding: ExpressibleByArgument {

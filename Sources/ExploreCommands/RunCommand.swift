@@ -16,8 +16,9 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a whole forward pass and print its time and the embedding.",
         discussion: """
-        With --save DIR, writes each layer named in --layers to DIR/<layer path>.npy (float32,
+        With --save DIR, writes each layer named in --layers to DIR/<layer path>.npy (float32, \
         NHWC with batch 1; a '/' in a path makes folders). Existing files are kept unless --force.
+
         Example: explore run --save /tmp/acts --layers Conv2d_1a_3x3,Mixed_5b/Branch_3/AvgPool_0a_3x3,Embedding
         """
     )

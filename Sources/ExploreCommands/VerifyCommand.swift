@@ -8,16 +8,19 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check every layer against golden tensors computed by TensorFlow/Keras.",
         discussion: """
-        The golden file (Tests/Golden/, written by scripts/golden/make_golden.py) holds what
-        Keras's own InceptionResNetV2 plus FaceNet's head computed with the seeded weights
-        (seed 2018) for two images: the built-in synthetic image and an asymmetric one.
-        verify first checks that the generated weights match the reference's checksums,
-        then runs the network on each recorded image and compares every named layer:
-        max absolute and relative error, the worst position (border or inside), the first
-        layer that diverges and a hint about the convention that differs.
+        The golden file (Tests/Golden/, written by scripts/golden/make_golden.py) holds what \
+        Keras's own InceptionResNetV2 plus FaceNet's head computed with the seeded random weights \
+        (seed 2018, untrained) for two images: the built-in synthetic image and an asymmetric one. \
+        verify first checks that the generated weights match the reference's checksums, \
+        then runs the network on each recorded image and compares every named layer: \
+        max absolute and relative error, the worst position (border or inside), the first \
+        layer that diverges and a hint about the convention that differs. \
         Exit status 1 when anything disagrees.
         """
     )
+
+    /// Failing layers `--quiet` lists per input before it only counts the rest.
+    static let quietFailureRows = 5
 
     @Flag(help: "Print the report as JSON.")
     var json = false

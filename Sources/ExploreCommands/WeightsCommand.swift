@@ -6,7 +6,7 @@ import NetworkModel
 struct WeightsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "weights",
-        abstract: "Export the generated weights as a .safetensors file.",
+        abstract: "Export the generated (seeded random, untrained) weights as a .safetensors file.",
         subcommands: [Export.self]
     )
 

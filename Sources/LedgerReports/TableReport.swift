@@ -8,10 +8,11 @@ public enum TableReport {
     }
 
     /// The table of `entries` (a whole ledger, or the part before a failing layer).
-    /// `totals` adds the parameter and multiply-add lines (text and markdown).
-    public static func render(_ entries: [LedgerEntry], network: Network, format: Format, language: Language, totals: Bool = true) -> String {
+    /// `totals` adds the parameter and multiply-add lines (text and markdown); text also says
+    /// where pixels are lost (`lossSummary`, by default with the totals). `width` fits the text table to a terminal (nil: every column).
+    public static func render(_ entries: [LedgerEntry], network: Network, format: Format, language: Language, totals: Bool = true, width: Int? = nil, lossSummary: Bool? = nil) -> String {
         switch format {
-        case .text: text(entries, language: language) + (totals ? "\n" + totalsText(entries) : "")
+        case .text: text(entries, language: language, width: width) + (lossSummary ?? totals ? "\n" + LossSummary.text(entries) : "") + (totals ? (lossSummary ?? totals ? "" : "\n") + totalsText(entries) : "")
         case .markdown: markdown(entries, network: network, language: language) + (totals ? "\n" + totalsMarkdown(entries) : "")
         case .json: json(entries, language: language).serialized(pretty: true) + "\n"
         }
@@ -19,7 +20,7 @@ public enum TableReport {
 
     // MARK: - Text: every layer, every figure
 
-    static func text(_ entries: [LedgerEntry], language: Language) -> String {
+    static func text(_ entries: [LedgerEntry], language: Language, width: Int? = nil) -> String {
         var table = TextTable(
             header: ["layer", "op", "input", "output", "kernel", "stride", "padding", "pad t,b,l,r", "lost r,c", "params", "MACs", "RF", "note"],
             numericColumns: [9, 10]
@@ -34,7 +35,8 @@ public enum TableReport {
                 "\(entry.receptiveField)", LayerNote.text(for: entry, in: language),
             ])
         }
-        return table.rendered()
+        // Narrow terminals lose the receptive field, multiply-adds, parameters, input, stride, kernel, op and padding, in that order.
+        return width.map { table.rendered(fitting: $0, dropOrder: [11, 10, 9, 2, 5, 4, 1, 6]) } ?? table.rendered()
     }
 
     /// `17x17x32`, or for several inputs of one size `17x17x(96+64+96+64)`.

@@ -80,7 +80,7 @@ public struct GeneratedWeights: WeightSource {
         self.declared = declared
     }
 
-    public var sourceDescription: String { "seeded weights (seed \(seed))" }
+    public var sourceDescription: String { "seeded random weights (seed \(seed), untrained)" }
 
     public func tensor(named name: String, shape: [Int]) throws -> Tensor {
         let scaling: Scaling

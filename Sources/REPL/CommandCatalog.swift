@@ -1,3 +1,5 @@
+import NetworkModel
+
 /// Every REPL command: its name, aliases, usage and help, and what its arguments are (for completion).
 public struct CommandInfo: Sendable {
     /// What a word after the command name is, so tab completion can offer the right candidates.
@@ -67,23 +69,23 @@ public enum CommandCatalog {
                     summary: "a feature map as a terminal heat map, or a grid of channels as a PNG",
                     details: "Without channel, the channel with the largest spread. --png writes up to 64 channels as a grid; an existing file is kept unless --force.",
                     arguments: [.layer, .word(["channel", "--png", "--force"]), .file]),
-        CommandInfo(name: "table", aliases: ["t"], usage: "table [text|markdown|json] [en|zh]",
+        CommandInfo(name: "table", aliases: ["t"], usage: "table [PATTERN] [--only padded|lossy|overridden] [text|markdown|json] [en|zh]",
                     summary: "the layer table of the network in force (shapes only)",
-                    details: "The same table as `explore table`, for the current what-if settings; a broken network lists the layers before the failure.",
-                    arguments: [.word(["text", "markdown", "json"]), .word(["en", "zh"])]),
+                    details: "The same table as `explore table`, for the current what-if settings; a broken network lists the layers before the failure. PATTERN keeps a block (Mixed_6a) or a glob of paths ('Block17_*/Branch_1/*'). At a terminal it is fitted to the width and paged.",
+                    arguments: [.word(["text", "markdown", "json", "--only"]), .word(["en", "zh", "padded", "lossy", "overridden"])]),
         CommandInfo(name: "set", aliases: [], usage: "set gemm|input|input-size|padding|lang|weights|seed|substeps VALUE",
                     summary: "change a setting; what-ifs re-derive the shapes and restart the run",
-                    details: "set gemm naive|fast; set input FILE|synthetic; set input-size N|HxW; set padding LAYER SAME|VALID|default; set align-feature-maps on|off; set output-stride 8|16; set dilation LAYER R|default; set through LAYER|end (TF-Slim's options); set lang en|zh; set weights FILE|seeded; set seed N; set substeps on|off (step shows conv2d, batch norm, relu inside each op).",
+                    details: "set gemm naive|fast; set input FILE|synthetic; set input-size N|HxW; set padding LAYER SAME|VALID|default (set padding all default drops every override); set align-feature-maps on|off; set output-stride 8|16; set dilation LAYER R|default; set through LAYER|end (TF-Slim's options); set lang en|zh; set weights FILE|seeded; set seed N; set substeps on|off (step shows conv2d, batch norm, relu inside each op).",
                     arguments: [.word(["gemm", "input", "input-size", "padding", "lang", "weights", "seed", "substeps",
                                        "align-feature-maps", "output-stride", "dilation", "through"])]),
         CommandInfo(name: "verify", aliases: [], usage: "verify",
                     summary: "compare the ops computed so far with the golden tensors (Keras/TensorFlow)",
-                    details: "The golden file records every layer for input 160, bottleneck 1024, seeded weights (seed 2018) and the built-in image; other settings are not compared. 'explore verify' checks a second image too.",
+                    details: "The golden file records every layer for input 160, bottleneck 1024, seeded random weights (seed 2018, untrained) and the built-in image; other settings are not compared. 'explore verify' checks a second image too.",
                     arguments: []),
-        CommandInfo(name: "render", aliases: [], usage: "render [BLOCK|KIND|all] [--force]",
-                    summary: "draw the architecture diagram (SVG) into Output/",
+        CommandInfo(name: "render", aliases: [], usage: "render [BLOCK|KIND|all] [--png] [--force]",
+                    summary: "draw the architecture diagram (SVG, or PNG with --png) into Output/",
                     details: "With BLOCK (Mixed_6a), KIND (Block17) or all, that part is drawn op by op. The network in force is drawn (what-ifs included); once ops have run, nodes are shaded by their share of the time. An existing file is kept unless --force.",
-                    arguments: [.layer, .word(["--force"])]),
+                    arguments: [.layer, .word(["--png", "--force"])]),
         CommandInfo(name: "time", aliases: [], usage: "time [BLOCK|all]",
                     summary: "time of each block run so far, or of each op of BLOCK (all: every op)",
                     details: "Times are the backend's forward of each op, wall clock; 'set gemm' switches kernels (the run restarts).",
@@ -104,6 +106,17 @@ public enum CommandCatalog {
     /// The command called `word` by name or alias.
     public static func command(named word: String) -> CommandInfo? {
         commands.first { $0.name == word || $0.aliases.contains(word) }
+    }
+
+    /// Words people type for a command under another name.
+    static let synonyms = ["clear": "reset", "restart": "reset", "list": "help", "ls": "table", "go": "run", "print": "inspect", "pos": "where"]
+
+    /// Commands a mistyped `word` may mean: a synonym, else near names that start with the
+    /// same letter (so `clear` is not taken for `break`).
+    public static func suggestions(for word: String) -> [String] {
+        if let synonym = synonyms[word.lowercased()] { return [synonym] }
+        let names = commands.map(\.name).filter { $0.first == word.lowercased().first }
+        return NameSuggestions.nearest(to: word, in: names, limit: 2)
     }
 
     /// Words `set` accepts after its setting name.

@@ -32,7 +32,7 @@ public enum CommandParser {
         let all = try words(line)
         guard let word = all.first else { throw CommandError("empty command: type 'help' for the list") }
         guard let info = CommandCatalog.command(named: word) else {
-            let suggestions = NameSuggestions.nearest(to: word, in: CommandCatalog.commands.map(\.name), limit: 2)
+            let suggestions = CommandCatalog.suggestions(for: word)
             let hint = suggestions.isEmpty ? "" : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "? "
             throw CommandError("unknown command '\(word)': \(hint)type 'help' for the list")
         }
@@ -61,14 +61,16 @@ public enum CommandParser {
         case "set": command = .set(try parseSetting(&arguments))
         case "verify": command = .verify
         case "render":
-            var expand: String? = nil, force = false
+            var expand: String? = nil, force = false, png = false
             while let word = arguments.optional() {
                 if word == "--force" || word == "-f" { force = true }
+                else if word == "--png" { png = true }
+                else if word == "--svg" { png = false }
                 else if word.hasPrefix("-") { throw arguments.usageError("unknown option '\(word)'") }
                 else if expand == nil { expand = word }
                 else { throw arguments.usageError("unexpected '\(word)'") }
             }
-            command = .render(expand: expand, force: force)
+            command = .render(expand: expand, force: force, png: png)
         case "time": command = .time(block: arguments.optional())
         case "quiz": command = .quiz(answer: all.count > 1 ? all.dropFirst().joined(separator: " ") : nil); return command
         case "quit": command = .quit
@@ -99,17 +101,27 @@ public enum CommandParser {
     }
 
     private static func parseTable(_ arguments: inout ArgumentList) throws(CommandError) -> SessionCommand {
-        var format = "text", language = "en"
+        var format = "text", language = "en", pattern: String? = nil, only: String? = nil
         while let word = arguments.optional() {
             let value = word.hasPrefix("--") ? String(word.dropFirst(2)) : word
             switch value {
             case "text", "markdown", "json": format = value
             case "en", "zh": language = value
             case "format", "lang": continue
-            default: throw arguments.usageError("'\(word)' is neither a format (text, markdown, json) nor a language (en, zh)")
+            case "only":
+                let kind = try arguments.required("padded|lossy|overridden")
+                guard ["padded", "lossy", "overridden"].contains(kind) else {
+                    throw arguments.usageError("--only takes padded, lossy or overridden, got '\(kind)'")
+                }
+                only = kind
+            default:
+                guard !word.hasPrefix("-"), pattern == nil else {
+                    throw arguments.usageError("'\(word)' is neither a format (text, markdown, json), a language (en, zh) nor a layer pattern")
+                }
+                pattern = word
             }
         }
-        return .table(format: format, language: language)
+        return .table(format: format, language: language, pattern: pattern, only: only)
     }
 
     private static func parseSetting(_ arguments: inout ArgumentList) throws(CommandError) -> SessionCommand.Setting {
@@ -150,8 +162,14 @@ public enum CommandParser {
             let value = try arguments.required("LAYER|end")
             return .through(value == "end" ? nil : value)
         case "padding":
-            let layer = try arguments.required("LAYER")
+            let layer = try arguments.required("LAYER|all")
             let value = try arguments.required("SAME|VALID|default")
+            if layer == "all" {
+                guard value.lowercased() == "default" else {
+                    throw arguments.usageError("'set padding all' only takes 'default' (every layer back to its declared padding)")
+                }
+                return .padding(layer: "all", nil)
+            }
             if value.lowercased() == "default" { return .padding(layer: layer, nil) }
             guard let padding = Padding(caseInsensitive: value) else {
                 throw arguments.usageError("padding is SAME, VALID or default, got '\(value)'")

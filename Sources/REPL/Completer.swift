@@ -21,7 +21,8 @@ public struct Completer: Sendable {
             case .none: pool = []
             }
         }
-        return pool.filter { $0.hasPrefix(word) }
+        // Values such as SAME/VALID are accepted in any case, so 's' completes to SAME.
+        return pool.filter { $0.hasPrefix(word) || $0.lowercased().hasPrefix(word.lowercased()) }
     }
 
     private func kind(of command: CommandInfo, previous: [String]) -> CommandInfo.Argument {
@@ -37,6 +38,8 @@ public struct Completer: Sendable {
             if previous.last == "--png" { return .file }
             if previous.last == "channel" { return .none }
             return index == 0 ? .layer : .word(["channel", "--png", "--force"])
+        case "render":
+            return .word(["--png", "--force"] + (index == 0 ? layerNames : []))
         case "run":
             return index == 0 ? .word(["to"] + layerNames) : index == 1 && previous[1] == "to" ? .layer : .none
         default:

@@ -33,10 +33,10 @@ extension ExplorerSession {
         case .reset: reset()
         case .inspect(let layer): try inspect(layer)
         case .show(let layer, let channel, let png, let force): try show(layer, channel: channel, png: png, force: force)
-        case .table(let format, let language): table(format: format, language: language)
+        case .table(let format, let language, let pattern, let only): try table(format: format, language: language, pattern: pattern, only: only)
         case .set(let setting): try set(setting)
         case .verify: try verify()
-        case .render(let expand, let force): try render(expand: expand, force: force)
+        case .render(let expand, let force, let png): try render(expand: expand, force: force, png: png)
         case .time(let block): try time(block)
         case .quiz(let answer): try quiz(answer)
         case .quit: break
@@ -55,7 +55,7 @@ extension ExplorerSession {
             return
         }
         guard let info = CommandCatalog.command(named: topic) else {
-            let suggestions = NameSuggestions.nearest(to: topic, in: CommandCatalog.commands.map(\.name), limit: 2)
+            let suggestions = CommandCatalog.suggestions(for: topic)
             let hint = suggestions.isEmpty ? "" : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "? "
             throw CommandError("help: no command '\(topic)': \(hint)'help' lists them")
         }

@@ -7,6 +7,6 @@ public protocol WeightSource: Sendable {
     /// description is one line naming the source (file) and the tensor.
     func tensor(named name: String, shape: [Int]) throws -> Tensor
 
-    /// A short description for logs: `seeded weights (seed 2018)`, `weights.safetensors`.
+    /// A short description for logs: `seeded random weights (seed 2018, untrained)`, `weights.safetensors`.
     var sourceDescription: String { get }
 }

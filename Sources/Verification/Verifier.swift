@@ -82,6 +82,6 @@ public struct Verifier: Sendable {
     /// The reference's description: `TensorFlow 2.21.0, Keras 3.15.1 (scripts/golden/make_golden.py, 2026-...)`.
     public var referenceDescription: String {
         let h = golden.header
-        return "Keras \(h.keras) InceptionResNetV2 on TensorFlow \(h.tensorflow), seeded weights (seed \(h.weightsSeed)), made \(h.created) by \(h.generator)"
+        return "Keras \(h.keras) InceptionResNetV2 on TensorFlow \(h.tensorflow), seeded random weights (seed \(h.weightsSeed), untrained), made \(h.created) by \(h.generator)"
     }
 }

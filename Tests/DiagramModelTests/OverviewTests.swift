@@ -41,7 +41,7 @@ struct OverviewTests {
         #expect(label("MaxPool_3a_3x3", "Conv2d_3b_1x1") == "38x38x64")
         #expect(label("MaxPool_5a_3x3", "Mixed_5b") == "17x17x192")
         #expect(label("Mixed_5b", "Block35 x10") == "17x17x320")
-        #expect(label("Mixed_5b", "Block35 x10/add") == "x 17x17x320")
+        #expect(label("Mixed_5b", "Block35 x10/add") == "x = 17x17x320")
         #expect(label("Block35 x10/add", "Mixed_6a") == "17x17x320")
         #expect(label("Mixed_6a", "Block17 x20") == "8x8x1088")
         #expect(label("Mixed_7a", "Block8 x9") == "3x3x2080")

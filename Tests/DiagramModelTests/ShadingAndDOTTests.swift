@@ -34,7 +34,7 @@ struct ShadingAndDOTTests {
         #expect(first.hasPrefix("digraph \"all\" {"))
         #expect(first.contains("subgraph \"cluster_Block17_4\""))
         #expect(first.contains("subgraph \"cluster_Block17_4/Branch_1\""))
-        #expect(first.contains("\"Block17_3\" -> \"Block17_4\" [label=\" x 8x8x1088 \", style=dashed"))
+        #expect(first.contains("\"Block17_3\" -> \"Block17_4\" [label=\" x = 8x8x1088 \", style=dashed"))
         let edgeLines = first.split(separator: "\n").filter { $0.contains("\" -> \"") }
         #expect(edgeLines.count == 435)
     }

@@ -69,3 +69,26 @@ struct WhatIfDiagramTests {
         #expect(overview.nodes.last?.isFailing == true)
     }
 }
+
+/// The branch whose size disagrees is drawn in red into the failing concat (issue 19).
+@Suite struct OddBranchEdgeTests {
+    @Test func theNineByNineBranchIsHighlighted() throws {
+        let network = try Network.faceNet(NetworkConfiguration(paddingOverrides: ["Mixed_6a/Branch_0/Conv2d_1a_3x3": .same]))
+        let diagram = DiagramBuilder(source: DiagramSource(network: network), shading: .opKind).diagram(expanding: .block("Mixed_6a"))
+        let dot = DOTWriter.dot(diagram)
+        let red = dot.split(separator: "\n").filter { $0.contains("-> \"Mixed_6a\"") && $0.contains("penwidth=3") }
+        #expect(red.count == 1)
+        #expect(red.first?.contains("9x9x384") == true)
+    }
+}
+
+/// A strided layer overridden to SAME pads: its badge takes the legend's padding colour (issue 19).
+@Suite struct OverriddenSameBadgeTests {
+    @Test func stridedSameThatPadsUsesThePaddingBadge() throws {
+        let network = try Network.faceNet(NetworkConfiguration(paddingOverrides: ["Conv2d_1a_3x3": .same]))
+        let diagram = DiagramBuilder(source: DiagramSource(network: network), shading: .opKind).diagram(expanding: nil)
+        let node = try #require(diagram.nodes.first { $0.id == "Conv2d_1a_3x3" })
+        #expect(node.badge?.kind == .padding)
+        #expect(node.badge?.text.hasPrefix("pads ") == true)
+    }
+}

@@ -21,7 +21,7 @@ struct RunCommandTests {
         #expect(result.status == 0, "\(result.standardError)")
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
-        #expect(lines.first?.hasPrefix("naive forward pass, 160x160 input, seeded weights (seed 2018), synthetic image: ") == true)
+        #expect(lines.first?.hasPrefix("naive forward pass, 160x160 input, seeded random weights (seed 2018, untrained), synthetic image: ") == true)
         #expect(lines.first?.hasSuffix(" s (338 layers)") == true)
         #expect(lines.dropFirst().first?.hasPrefix("embedding [1024]: norm 1.000000, first 8: ") == true)
         #expect(lines.last == "saved 3 tensors to \(folder)")

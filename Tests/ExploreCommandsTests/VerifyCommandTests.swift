@@ -8,7 +8,7 @@ struct VerifyCommandTests {
         let result = try ExploreBinary.run(["verify", "--gemm", "naive", "--only", "builtin", "--quiet"])
         #expect(result.status == 0, "\(result.standardError)")
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
-        #expect(lines.contains("weights: 900 weight tensors match the reference's checksums (seeded weights (seed 2018))"))
+        #expect(lines.contains("weights: 900 weight tensors match the reference's checksums (seeded random weights (seed 2018, untrained))"))
         #expect(lines.contains("image: the built-in image is bit for bit the one recorded for input 'builtin'"))
         #expect(lines.last == "PASS: 338 layer checks over 1 inputs agree with the reference (naive kernels)")
         #expect(lines.contains { $0.hasPrefix("worst relative error seen: ") && $0.contains("(input 'builtin') at (") })

@@ -43,7 +43,7 @@ import Tensors
     @Test func defaultSeedIs2018() {
         #expect(GeneratedWeights.defaultSeed == 2018)
         #expect(GeneratedWeights().seed == 2018)
-        #expect(GeneratedWeights().sourceDescription == "seeded weights (seed 2018)")
+        #expect(GeneratedWeights().sourceDescription == "seeded random weights (seed 2018, untrained)")
     }
 
     /// Roles from names agree with roles from the declaration for every FaceNet variable.
@@ -106,17 +106,17 @@ import Tensors
     }
 
     @Test func errorsNameTheSourceAndTheTensor() throws {
-        #expect(throws: WeightsError.unknownRole(source: "seeded weights (seed 2018)", tensor: "foo/gamma")) {
+        #expect(throws: WeightsError.unknownRole(source: "seeded random weights (seed 2018, untrained)", tensor: "foo/gamma")) {
             try GeneratedWeights().tensor(named: "foo/gamma", shape: [3])
         }
         let declared = GeneratedWeights(ledger: try Ledger.faceNet())
-        #expect(throws: WeightsError.missingTensor(source: "seeded weights (seed 2018)", tensor: "InceptionResnetV2/Nope/weights")) {
+        #expect(throws: WeightsError.missingTensor(source: "seeded random weights (seed 2018, untrained)", tensor: "InceptionResnetV2/Nope/weights")) {
             try declared.tensor(named: "InceptionResnetV2/Nope/weights", shape: [1, 1, 3, 3])
         }
-        let error = WeightsError.wrongShape(source: "seeded weights (seed 2018)", tensor: "InceptionResnetV2/Conv2d_1a_3x3/weights", expected: [3, 3, 3, 33], found: [3, 3, 3, 32])
+        let error = WeightsError.wrongShape(source: "seeded random weights (seed 2018, untrained)", tensor: "InceptionResnetV2/Conv2d_1a_3x3/weights", expected: [3, 3, 3, 33], found: [3, 3, 3, 32])
         #expect(throws: error) {
             try declared.tensor(named: "InceptionResnetV2/Conv2d_1a_3x3/weights", shape: [3, 3, 3, 33])
         }
-        #expect(error.description == "seeded weights (seed 2018): tensor 'InceptionResnetV2/Conv2d_1a_3x3/weights' has shape [3, 3, 3, 32], expected [3, 3, 3, 33]")
+        #expect(error.description == "seeded random weights (seed 2018, untrained): tensor 'InceptionResnetV2/Conv2d_1a_3x3/weights' has shape [3, 3, 3, 32], expected [3, 3, 3, 33]")
     }
 }
