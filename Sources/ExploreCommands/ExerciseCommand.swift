@@ -33,13 +33,9 @@ struct SheetOptions: ParsableArguments {
 
     /// Makes the sheet and prints or writes it.
     func emit(key: Bool) throws {
-        do {
-            let sheet = try Worksheet(set: SetLibrary.standard().resolve(set), student: student, seed: seed, count: count)
-            let text = sheet.markdown(key: key)
-            if let out { try TextFile.write(text, to: out, overwrite: force) } else { print(text, terminator: "") }
-        } catch {
-            throw ExploreError(error.description)
-        }
+        let sheet = try Worksheet(set: SetLibrary.standard().resolve(set), student: student, seed: seed, count: count)
+        let text = sheet.markdown(key: key)
+        if let out { try TextFile.write(text, to: out, overwrite: force) } else { print(text, terminator: "") }
     }
 }
 
@@ -72,8 +68,6 @@ struct ExerciseSetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "sets", abstract: "List the built-in exercise sets (name, count, kinds).")
 
     func run() throws {
-        do { print(try SetLibrary.standard().listing(), terminator: "") } catch {
-            throw ExploreError(error.description)
-        }
+        print(try SetLibrary.standard().listing(), terminator: "")
     }
 }

@@ -40,7 +40,7 @@ struct ExerciseGradeCommand: ParsableCommand {
         let library = SetLibrary.standard()
         var given: ExerciseSet? = nil
         if let set {
-            do { given = try library.resolve(set) } catch { throw ExploreError(error.description) }
+            given = try library.resolve(set)
         }
         var reports: [GradeReport] = []
         var failures: [String] = []
@@ -59,9 +59,7 @@ struct ExerciseGradeCommand: ParsableCommand {
             print(reports.count == 1 && sheets.count == 1 ? reports[0].json().serialized() : JSONValue.array(reports.map { $0.json() }).serialized())
         }
         if let gradescope, let report = reports.first {
-            do { try TextFile.write(report.gradescope().serialized(pretty: true) + "\n", to: gradescope, overwrite: force) } catch {
-                throw ExploreError(error.description)
-            }
+            try TextFile.write(report.gradescope().serialized(pretty: true) + "\n", to: gradescope, overwrite: force)
         }
         if sheets.count == 1, let failure = failures.first { throw ExploreError(failure) }
         if !failures.isEmpty { throw ExploreError("\(failures.count) of \(sheets.count) sheets could not be graded (see above)") }

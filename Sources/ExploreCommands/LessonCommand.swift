@@ -26,9 +26,7 @@ struct LessonSelection: ParsableArguments {
 
     /// The lessons named (all of Lessons/ when none is).
     func load() throws -> [Lesson] {
-        do { return try LessonCatalog.current().lessons(named: lessons) } catch let error as LessonError {
-            throw ExploreError(error.description)
-        }
+        try LessonCatalog.current().lessons(named: lessons)
     }
 
     /// A runner for this very executable.
@@ -37,10 +35,8 @@ struct LessonSelection: ParsableArguments {
         return ExploreRunner(executable: ExploreRunner.currentExecutable(), timeout: timeout)
     }
 
-    /// Runs one lesson; errors become one line.
+    /// Runs one lesson.
     func run(_ lesson: Lesson, with runner: ExploreRunner) throws -> LessonRun {
-        do { return try LessonRun(lesson, runner: runner) } catch let error as LessonError {
-            throw ExploreError(error.description)
-        }
+        try LessonRun(lesson, runner: runner)
     }
 }

@@ -21,12 +21,8 @@ struct LessonUpdateCommand: ParsableCommand {
         for lesson in try selection.load() {
             let run = try selection.run(lesson, with: runner)
             let recorded: (text: String, changed: Int)
-            do {
-                recorded = try LessonRecorder.record(run)
-                if recorded.changed > 0 { try AtomicFile.write(Data(recorded.text.utf8), to: lesson.url, name: lesson.file) }
-            } catch let error as LessonError {
-                throw ExploreError(error.description)
-            }
+            recorded = try LessonRecorder.record(run)
+            if recorded.changed > 0 { try AtomicFile.write(Data(recorded.text.utf8), to: lesson.url, name: lesson.file) }
             for result in run.drifted { print(result.diff ?? "") }
             print("\(lesson.file): \(recorded.changed == 0 ? "nothing drifted" : "recorded \(recorded.changed) of \(run.results.count) commands")")
         }

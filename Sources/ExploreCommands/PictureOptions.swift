@@ -1,4 +1,5 @@
 import ArgumentParser
+import Exploration
 import Foundation
 import LedgerReports
 import ModelData
@@ -54,7 +55,7 @@ struct PictureOptions: ParsableArguments {
                 try OutputFile.write(Array(drawing.svg().utf8), to: picture)
             }
         } catch {
-            throw ExploreError("--picture '\(picture)': \(error)")
+            throw CommandFailure("--picture '\(picture)'", error)
         }
         guard !quiet else { return }
         print("wrote \(picture) (\(drawing.width)x\(drawing.height))")

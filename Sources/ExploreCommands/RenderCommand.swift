@@ -58,7 +58,7 @@ struct RenderCommand: ParsableCommand {
         if out == nil && !force && OutputFile.exists(path) {
             throw ExploreError("'\(path)' exists: pass --force to overwrite it, or name it with --out")
         }
-        do { if out != nil { try OutputFile.checkCreatable(path) } } catch { throw ExploreError(error.description) }
+        if out != nil { try OutputFile.checkCreatable(path) }
         let shading = try resolvedShading(source)
         let diagram = DiagramBuilder(source: source, shading: shading).diagram(expanding: selection)
         let bytes = try Graphviz.render(dot: DOTWriter.dot(diagram), format: format)

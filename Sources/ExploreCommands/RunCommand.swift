@@ -49,7 +49,7 @@ struct RunCommand: ParsableCommand {
         // Check the names and the files before computing anything.
         let names = try layerNames(in: ledger)
         let paths = try save.map { try plannedFiles(names, in: $0) } ?? []
-        do { try save.map(NPY.prepareFolder) } catch { throw ExploreError("\(error)") }
+        try save.map(NPY.prepareFolder)
 
         let input = try settings.makeInput()
         let weights = try settings.makeWeights(for: ledger, warning: warn)

@@ -25,7 +25,7 @@ public enum NPY {
             throw error
         }
         let bytes = file.bytes(0..<file.count)
-        func fail(_ kind: NPYError.Kind, _ detail: String) -> NPYError { NPYError(path: path, kind: kind, detail: detail) }
+        func fail(_ kind: NPYFailure, _ detail: String) -> NPYError { NPYError(path: path, kind: kind, detail: detail) }
 
         guard bytes.count >= 8 else {
             // A prefix of the preamble is a cut file; anything else is not an .npy file.

@@ -22,12 +22,8 @@ struct GEMMKernelTests {
     @Test("C = A*B on edge shapes", arguments: edgeShapes.indices)
     func edgeShape(index: Int) {
         let (m, n, k) = edgeShapes[index]
-        var random = SeededFloats(seed: UInt64(index) + 1)
-        let a = random.array(m * k), b = random.array(k * n)
-        for kernel in kernelsUnderTest {
-            let c = kernel.multiply(m: m, n: n, k: k, a: a, b: b)
-            let violation = firstViolation(m: m, n: n, k: k, a: a, lda: k, b: b, ldb: n, c0: nil, c: c, ldc: n)
-            #expect(violation == nil, "\(kernel.name) (threads \((kernel as? FastGEMM)?.threads ?? 1)) \(m)x\(n)x\(k): \(violation ?? "")")
+        expectAgreement(kernelsUnderTest, m: m, n: n, k: k, seed: UInt64(index) + 1) { kernel in
+            "\(kernel.name) (threads \((kernel as? FastGEMM)?.threads ?? 1)) \(m)x\(n)x\(k)"
         }
     }
 
@@ -75,13 +71,8 @@ struct GEMMKernelTests {
     func everyEdgeHeight(m: Int) {
         // One row block (M <= 144), so the in-place kernel runs; M = 7 ... 12 end on a
         // tile of 1 ... 6 rows, which multiplies only its own rows.
-        let (n, k) = (40, 37)
-        var random = SeededFloats(seed: UInt64(m))
-        let a = random.array(m * k), b = random.array(k * n)
-        for kernel in [FastGEMM(threads: 1), FastGEMM(threads: 2)] {
-            let c = kernel.multiply(m: m, n: n, k: k, a: a, b: b)
-            let violation = firstViolation(m: m, n: n, k: k, a: a, lda: k, b: b, ldb: n, c0: nil, c: c, ldc: n)
-            #expect(violation == nil, "M = \(m), \(kernel.threads) threads: \(violation ?? "")")
+        expectAgreement([FastGEMM(threads: 1), FastGEMM(threads: 2)], m: m, n: 40, k: 37, seed: UInt64(m)) { kernel in
+            "M = \(m), \((kernel as? FastGEMM)?.threads ?? 1) threads"
         }
     }
 
@@ -101,5 +92,17 @@ struct GEMMKernelTests {
                 #expect(abs(Double(naive[i * n + j]) - Double(fast[i * n + j])) <= tolerance, "C[\(i)][\(j)]")
             }
         }
+    }
+}
+
+/// Each kernel's C = A*B, for A and B drawn from `seed`, against the float64 reference;
+/// `label` names the kernel in a failure.
+private func expectAgreement(_ kernels: [any GEMM], m: Int, n: Int, k: Int, seed: UInt64, label: (any GEMM) -> String) {
+    var random = SeededFloats(seed: seed)
+    let a = random.array(m * k), b = random.array(k * n)
+    for kernel in kernels {
+        let c = kernel.multiply(m: m, n: n, k: k, a: a, b: b)
+        let violation = firstViolation(m: m, n: n, k: k, a: a, lda: k, b: b, ldb: n, c0: nil, c: c, ldc: n)
+        #expect(violation == nil, "\(label(kernel)): \(violation ?? "")")
     }
 }

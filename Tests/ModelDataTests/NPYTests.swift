@@ -67,7 +67,7 @@ private enum NumpyFixture {
 
     // MARK: - Errors: one line naming the file
 
-    private func kind(of bytes: [UInt8], _ directory: TemporaryDirectory, name: String = "x.npy") throws -> (NPYError.Kind?, String, String) {
+    private func kind(of bytes: [UInt8], _ directory: TemporaryDirectory, name: String = "x.npy") throws -> (NPYFailure?, String, String) {
         let path = try directory.write(name, bytes)
         let error = caught(NPYError.self) { _ = try NPY.read(path: path) }
         #expect(error?.path == path)
