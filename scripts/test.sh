@@ -9,7 +9,7 @@ scripts/setup.sh
 python3 scripts/check-architecture.py
 # The scripts' own tests, the Keras -> FaceNet converter's name mapping among them (h5py and numpy from PyPI).
 python3 -c "import h5py" 2>/dev/null || python3 -m pip install --quiet h5py numpy
-python3 -m pytest -q -p no:cacheprovider scripts
+python3 -m pytest -q -rs -p no:cacheprovider scripts
 swift test -c release -Xswiftc -enable-testing "$@"
 # Machine flags only on x86-64's FMA kernels; the same answers on a CPU without AVX2/FMA.
 scripts/check-flags.sh
