@@ -59,7 +59,7 @@ let package = Package(
         // Golden files from TensorFlow/Keras (scripts/golden), their reader, and the layer-by-layer check.
         .target(name: "Verification", dependencies: ["NetworkModel", "Tensors", "Computation", "ModelData"]),
         // Coursework: seeded SAME/VALID exercise sheets, their answer keys, grading and the REPL's quiz.
-        .target(name: "Coursework", dependencies: ["NetworkModel", "LedgerReports", "JSONText", "Tensors"]),
+        .target(name: "Coursework", dependencies: ["NetworkModel", "LedgerReports", "JSONText", "Tensors", "SafeOutput"]),
         // The session below the command line and the REPL: one settings model, building the
         // network, weights, backend and image from it, stepping, verifying and their reports.
         .target(
@@ -92,7 +92,7 @@ let package = Package(
         // DOT text -> svg/png/pdf through Graphviz, in process.
         .target(name: "Rendering", dependencies: ["CGraphviz", "SafeOutput"]),
         // Executable lessons: console blocks parsed, run against explore, diffed, recorded and rendered (Ink).
-        .target(name: "Course", dependencies: [.product(name: "Ink", package: "Ink")]),
+        .target(name: "Course", dependencies: ["SafeOutput", .product(name: "Ink", package: "Ink")]),
         .executableTarget(name: "explore", dependencies: ["ExploreCommands"]),
 
         .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel", "TestSupport"]),

@@ -1,4 +1,5 @@
 import Foundation
+import SafeOutput
 
 /// Reading and writing the small text files of coursework: sheets, set files, results.
 public enum TextFile {
@@ -17,25 +18,16 @@ public enum TextFile {
         return [UInt8](data)
     }
 
-    /// Writes `text` under a temporary name and renames it into place, so a failure never
-    /// leaves half a file; refuses an existing `path` unless `overwrite`.
+    /// Writes `text` through the project's atomic writer (`SafeOutput.AtomicFile`), so a
+    /// failure never leaves half a file; refuses an existing `path` unless `overwrite`.
     public static func write(_ text: String, to path: String, overwrite: Bool) throws(CourseworkError) {
         if !overwrite && FileManager.default.fileExists(atPath: path) {
             throw CourseworkError("'\(path)' already exists: choose another name or pass --force")
         }
-        let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-            throw CourseworkError("cannot write '\(path)': the folder is missing or not writable")
-        }
         do {
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporary))
-            } else {
-                try FileManager.default.moveItem(atPath: temporary, toPath: path)
-            }
+            try AtomicFile.write(Array(text.utf8), to: path, overwrite: true)
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CourseworkError("cannot write '\(path)': \(error.localizedDescription)")
+            throw CourseworkError("cannot write '\(path)': \(error.reason)")
         }
     }
 

@@ -34,7 +34,7 @@ struct LessonRenderCommand: ParsableCommand {
         }
         for page in pages {
             let path = folder.appendingPathComponent(page.name)
-            try AtomicFile.write(Data(page.html.utf8), to: path, name: "\(out)/\(page.name)")
+            try LessonFile.write(Data(page.html.utf8), to: path, name: "\(out)/\(page.name)")
             print("wrote \(out)/\(page.name)\(page.drifted > 0 ? " (\(page.drifted) commands drifted: run explore lesson check)" : "")")
         }
     }

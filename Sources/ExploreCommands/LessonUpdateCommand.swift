@@ -22,7 +22,7 @@ struct LessonUpdateCommand: ParsableCommand {
             let run = try selection.run(lesson, with: runner)
             let recorded: (text: String, changed: Int)
             recorded = try LessonRecorder.record(run)
-            if recorded.changed > 0 { try AtomicFile.write(Data(recorded.text.utf8), to: lesson.url, name: lesson.file) }
+            if recorded.changed > 0 { try LessonFile.write(Data(recorded.text.utf8), to: lesson.url, name: lesson.file) }
             for result in run.drifted { print(result.diff ?? "") }
             print("\(lesson.file): \(recorded.changed == 0 ? "nothing drifted" : "recorded \(recorded.changed) of \(run.results.count) commands")")
         }
