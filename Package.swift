@@ -64,7 +64,10 @@ let package = Package(
         // network, weights, backend and image from it, stepping, verifying and their reports.
         .target(
             name: "Exploration",
-            dependencies: ["CInterrupt", "NetworkModel", "LedgerReports", "Tensors", "Computation", "FastComputation", "ModelData", "DiagramModel", "Rendering", "Verification", "Coursework"]
+            dependencies: [
+                "CInterrupt", "NetworkModel", "LedgerReports", "Tensors", "Computation", "FastComputation", "ModelData", "DiagramModel", "Rendering",
+                "Verification", "Coursework",
+            ]
         ),
         // Ctrl-C: the SIGINT flag (read by the session between ops) and libedit's interruptible reader, in C.
         .target(name: "CInterrupt"),
@@ -81,7 +84,8 @@ let package = Package(
         .target(
             name: "ExploreCommands",
             dependencies: [
-                "Exploration", "REPL", "Benchmarks", "Coursework", "Course", "NetworkModel", "LedgerReports", "JSONText", "ModelData", "DiagramModel", "Rendering", "Computation", "Verification", "GEMM",
+                "Exploration", "REPL", "Benchmarks", "Coursework", "Course", "NetworkModel", "LedgerReports", "JSONText", "ModelData", "DiagramModel",
+                "Rendering", "Computation", "Verification", "GEMM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -106,7 +110,9 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Tensors", "NetworkModel"], path: "Sources/TestSupport"),
         .testTarget(name: "DiagramModelTests", dependencies: ["DiagramModel", "NetworkModel"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "DiagramModel", "NetworkModel"]),
-        .testTarget(name: "ExploreCommandsTests", dependencies: ["ExploreCommands", "Benchmarks", "TestSupport", "explore", "ModelData", "Tensors", "Computation", "NetworkModel"]),
+        .testTarget(
+            name: "ExploreCommandsTests",
+            dependencies: ["ExploreCommands", "Benchmarks", "TestSupport", "explore", "ModelData", "Tensors", "Computation", "NetworkModel"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Exploration", "NetworkModel", "ModelData", "TestSupport", "explore"], exclude: ["Transcripts"]),
         .testTarget(name: "CourseworkTests", dependencies: ["Coursework", "NetworkModel", "LedgerReports", "Tensors", "TestSupport"]),
         .testTarget(name: "CourseTests", dependencies: ["Course", "TestSupport", "explore"]),

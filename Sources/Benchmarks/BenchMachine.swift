@@ -1,4 +1,5 @@
 import GEMM
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -22,14 +23,16 @@ struct BenchMachine {
     static func current() -> BenchMachine {
         var megahertz = 0.0
         if let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-           let line = text.split(separator: "\n").first(where: { $0.hasPrefix("cpu MHz") }),
-           let value = line.split(separator: ":").last.flatMap({ Double($0.trimmingPrefix(" ").split(separator: " ").first ?? "") }) {
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("cpu MHz") }),
+            let value = line.split(separator: ":").last.flatMap({ Double($0.trimmingPrefix(" ").split(separator: " ").first ?? "") })
+        {
             megahertz = value
         }
         let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))
             .flatMap { $0.split(separator: " ").first }.flatMap { Double($0) }
-        return BenchMachine(cores: FastGEMM.defaultThreads, gigahertz: megahertz / 1000, loadAverage: load,
-                            peakGFLOPS: FMAPeak.measure())
+        return BenchMachine(
+            cores: FastGEMM.defaultThreads, gigahertz: megahertz / 1000, loadAverage: load,
+            peakGFLOPS: FMAPeak.measure())
     }
 
     /// The process's peak resident set so far (`getrusage`'s `ru_maxrss`, KiB on Linux), in MB.

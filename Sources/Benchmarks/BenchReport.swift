@@ -2,6 +2,7 @@ import GEMM
 import JSONText
 import LedgerReports
 import NetworkModel
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -54,7 +55,8 @@ public struct BenchReport {
     public var json: JSONValue {
         func number(_ value: Double?) -> JSONValue { value.map { .double(($0 * 100).rounded() / 100) } ?? .null }
         let rows: [JSONValue] = gemm.map { result in
-            let fast = result.value(FastGEMM().name), blas = result.value(OpenBLASGEMM.kernelName)
+            let fast = result.value(FastGEMM().name)
+            let blas = result.value(OpenBLASGEMM.kernelName)
             return .object([
                 ("label", .string(result.shape.label)),
                 ("m", .int(result.shape.m)), ("n", .int(result.shape.n)), ("k", .int(result.shape.k)),
@@ -64,21 +66,25 @@ public struct BenchReport {
             ])
         }
         func breakdownJSON(_ rows: [Breakdown]) -> JSONValue {
-            .array(rows.map { row in
-                .object([
-                    ("name", .string(row.name)),
-                    ("fast_ms", number(row.fastSeconds * 1000)),
-                    ("naive_ms", number(row.naiveSeconds.map { $0 * 1000 })),
-                    ("macs", .int(row.macs)),
-                    ("fast_gflops", number(row.macs > 0 ? 2 * Double(row.macs) / row.fastSeconds / 1e9 : nil)),
-                ])
-            })
+            .array(
+                rows.map { row in
+                    .object([
+                        ("name", .string(row.name)),
+                        ("fast_ms", number(row.fastSeconds * 1000)),
+                        ("naive_ms", number(row.naiveSeconds.map { $0 * 1000 })),
+                        ("macs", .int(row.macs)),
+                        ("fast_gflops", number(row.macs > 0 ? 2 * Double(row.macs) / row.fastSeconds / 1e9 : nil)),
+                    ])
+                })
         }
         return .object([
-            ("forward_ms", .object([
-                ("fast", number(fast.medianSeconds * 1000)),
-                ("naive", number(naive.map { $0.medianSeconds * 1000 })),
-            ])),
+            (
+                "forward_ms",
+                .object([
+                    ("fast", number(fast.medianSeconds * 1000)),
+                    ("naive", number(naive.map { $0.medianSeconds * 1000 })),
+                ])
+            ),
             ("forward_runs", .object([("fast", .int(fast.runSeconds.count)), ("naive", .int(naive?.runSeconds.count ?? 0))])),
             ("fast_runs_ms", .array(fast.runSeconds.map { number($0 * 1000) })),
             ("forward_ms_best", .object([("fast", number(fast.runSeconds.min().map { $0 * 1000 }))])),
@@ -91,11 +97,14 @@ public struct BenchReport {
             ("fast_init_ms", number(fastInitSeconds * 1000)),
             ("stages", breakdownJSON(stages)),
             ("op_kinds", breakdownJSON(opKinds)),
-            ("machine", .object([
-                ("cores", .int(machine.cores)), ("clock_ghz", number(machine.gigahertz)),
-                ("peak_gflops", number(machine.peakGFLOPS)), ("nominal_peak_gflops", number(machine.nominalPeakGFLOPS)),
-                ("load_average", number(machine.loadAverage)),
-            ])),
+            (
+                "machine",
+                .object([
+                    ("cores", .int(machine.cores)), ("clock_ghz", number(machine.gigahertz)),
+                    ("peak_gflops", number(machine.peakGFLOPS)), ("nominal_peak_gflops", number(machine.nominalPeakGFLOPS)),
+                    ("load_average", number(machine.loadAverage)),
+                ])
+            ),
             ("gemm", .array(rows)),
             ("peak_rss_mb", number(peakRSSMegabytes)),
         ])
@@ -104,31 +113,45 @@ public struct BenchReport {
     public var text: String {
         var lines: [String] = []
         lines.append(TileCode.selected.description)
-        lines.append("Machine: \(machine.cores) cores, FMA peak \(format(machine.peakGFLOPS, 1)) GFLOPS measured (register-only FMA chains on every core; the nominal \(format(machine.gigahertz, 2)) GHz clock would give \(format(machine.nominalPeakGFLOPS, 1))), load average \(machine.loadAverage.map { format($0, 2) } ?? "-") at start")
+        lines.append(
+            "Machine: \(machine.cores) cores, FMA peak \(format(machine.peakGFLOPS, 1)) GFLOPS measured (register-only FMA chains on every core; the nominal \(format(machine.gigahertz, 2)) GHz clock would give \(format(machine.nominalPeakGFLOPS, 1))), load average \(machine.loadAverage.map { format($0, 2) } ?? "-") at start"
+        )
         lines.append("")
-        lines.append("GEMM GFLOPS (best of \(rounds) rounds, kernels interleaved round by round in this run, so ratios are fair on a shared machine; naive: 1 run)")
+        lines.append(
+            "GEMM GFLOPS (best of \(rounds) rounds, kernels interleaved round by round in this run, so ratios are fair on a shared machine; naive: 1 run)")
         var table = [["shape", "M", "N", "K"] + gemm[0].gflops.map(\.name) + ["fast/openblas", "fast/peak"]]
         for result in gemm {
-            let fast = result.value(FastGEMM().name), blas = result.value(OpenBLASGEMM.kernelName)
-            table.append([result.shape.label, "\(result.shape.m)", "\(result.shape.n)", "\(result.shape.k)"]
-                + result.gflops.map { $0.value.map { format($0, 1) } ?? "-" }
-                + [fast.flatMap { f in blas.map { format(f / $0, 2) + "x" } } ?? "-",
-                   fast.map { format(100 * $0 / machine.peakGFLOPS, 0) + "%" } ?? "-"])
+            let fast = result.value(FastGEMM().name)
+            let blas = result.value(OpenBLASGEMM.kernelName)
+            table.append(
+                [result.shape.label, "\(result.shape.m)", "\(result.shape.n)", "\(result.shape.k)"]
+                    + result.gflops.map { $0.value.map { format($0, 1) } ?? "-" }
+                    + [
+                        fast.flatMap { f in blas.map { format(f / $0, 2) + "x" } } ?? "-",
+                        fast.map { format(100 * $0 / machine.peakGFLOPS, 0) + "%" } ?? "-",
+                    ])
         }
         lines.append(contentsOf: alignColumns(table))
         lines.append("")
-        let naiveText = naive.map { naive in
-            "naive \(format(naive.medianSeconds * 1000, 0)) ms (1 run, interleaved with \(fastWithNaive?.runSeconds.count ?? 0) fast runs of median \(format((fastWithNaive?.medianSeconds ?? .nan) * 1000, 1)) ms), "
-        } ?? "naive skipped (--quick), "
-        lines.append("Whole network forward (\(ledger.network.configuration.inputDescription), batch 1): fast \(format(fast.medianSeconds * 1000, 1)) ms (median of \(fast.runSeconds.count), best \(format((fast.runSeconds.min() ?? .nan) * 1000, 1))), \(naiveText)speedup \(speedup.map { format($0, 0) + "x" } ?? "-")")
-        lines.append("Fast path: \(format(networkGFLOPS, 1)) GFLOPS on \(format(Double(ledger.macs) / 1e9, 2)) G multiply-adds = \(format(100 * networkGFLOPS / machine.peakGFLOPS, 0))% of peak; weights folded and packed in \(format(fastInitSeconds * 1000, 0)) ms")
+        let naiveText =
+            naive.map { naive in
+                "naive \(format(naive.medianSeconds * 1000, 0)) ms (1 run, interleaved with \(fastWithNaive?.runSeconds.count ?? 0) fast runs of median \(format((fastWithNaive?.medianSeconds ?? .nan) * 1000, 1)) ms), "
+            } ?? "naive skipped (--quick), "
+        lines.append(
+            "Whole network forward (\(ledger.network.configuration.inputDescription), batch 1): fast \(format(fast.medianSeconds * 1000, 1)) ms (median of \(fast.runSeconds.count), best \(format((fast.runSeconds.min() ?? .nan) * 1000, 1))), \(naiveText)speedup \(speedup.map { format($0, 0) + "x" } ?? "-")"
+        )
+        lines.append(
+            "Fast path: \(format(networkGFLOPS, 1)) GFLOPS on \(format(Double(ledger.macs) / 1e9, 2)) G multiply-adds = \(format(100 * networkGFLOPS / machine.peakGFLOPS, 0))% of peak; weights folded and packed in \(format(fastInitSeconds * 1000, 0)) ms"
+        )
         for (title, rows) in [("Time per stage", stages), ("Time per op kind", opKinds)] {
             lines.append("")
             lines.append(title)
             var table = [["", "fast ms", "naive ms", "G MACs", "fast GFLOPS"]]
             for row in rows {
-                table.append([row.name, format(row.fastSeconds * 1000, 2), row.naiveSeconds.map { format($0 * 1000, 0) } ?? "-",
-                              format(Double(row.macs) / 1e9, 3), row.macs > 0 ? format(2 * Double(row.macs) / row.fastSeconds / 1e9, 1) : "-"])
+                table.append([
+                    row.name, format(row.fastSeconds * 1000, 2), row.naiveSeconds.map { format($0 * 1000, 0) } ?? "-",
+                    format(Double(row.macs) / 1e9, 3), row.macs > 0 ? format(2 * Double(row.macs) / row.fastSeconds / 1e9, 1) : "-",
+                ])
             }
             lines.append(contentsOf: alignColumns(table))
         }

@@ -10,8 +10,10 @@ import NetworkModel
 public enum BenchRun {
     /// Measures everything for the network `settings` describe (its kernels choice is ignored:
     /// every kernel runs). `quick` skips the slow naive figures; `progress` gets one line per stage.
-    public static func measure(settings: SessionSettings, quick: Bool, rounds: Int, runs: Int,
-                               warning: (String) -> Void, progress: (String) -> Void) throws -> BenchReport {
+    public static func measure(
+        settings: SessionSettings, quick: Bool, rounds: Int, runs: Int,
+        warning: (String) -> Void, progress: (String) -> Void
+    ) throws -> BenchReport {
         let ledger = try settings.makeLedger()
         var machine = BenchMachine.current()
         OpenBLASGEMM.installed?.use(threads: machine.cores)
@@ -47,7 +49,8 @@ public enum BenchRun {
         // The peak again at the end, and the higher of the two: a busy moment at the start
         // would make every fraction of it look better than it is.
         machine.peakGFLOPS = max(machine.peakGFLOPS, FMAPeak.measure())
-        return BenchReport(machine: machine, ledger: ledger, gemm: results, fast: fast, naive: interleaved?.naive, fastWithNaive: interleaved?.fast,
-                           fastInitSeconds: initSeconds, peakRSSMegabytes: peakRSS, rounds: rounds)
+        return BenchReport(
+            machine: machine, ledger: ledger, gemm: results, fast: fast, naive: interleaved?.naive, fastWithNaive: interleaved?.fast,
+            fastInitSeconds: initSeconds, peakRSSMegabytes: peakRSS, rounds: rounds)
     }
 }

@@ -1,5 +1,6 @@
 import GEMM
 import NetworkModel
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -15,12 +16,12 @@ struct GEMMBenchShape {
 
     /// One layer per stage, named here and sized by the ledger (so `--input-size` changes them).
     static let layers = [
-        "Conv2d_2b_3x3",                      // stem, 77x77 at 160
-        "Conv2d_4a_3x3",                      // stem, 36x36
-        "Block35_1/Conv2d_1x1",               // 17x17 stage (up projection)
-        "Block17_1/Branch_0/Conv2d_1x1",      // 8x8 stage, K = 1088
-        "Block17_1/Conv2d_1x1",               // 8x8 stage (up projection)
-        "Block8_1/Branch_0/Conv2d_1x1",       // 3x3 stage, K = 2080
+        "Conv2d_2b_3x3",  // stem, 77x77 at 160
+        "Conv2d_4a_3x3",  // stem, 36x36
+        "Block35_1/Conv2d_1x1",  // 17x17 stage (up projection)
+        "Block17_1/Branch_0/Conv2d_1x1",  // 8x8 stage, K = 1088
+        "Block17_1/Conv2d_1x1",  // 8x8 stage (up projection)
+        "Block8_1/Branch_0/Conv2d_1x1",  // 3x3 stage, K = 2080
     ]
 
     static func list(ledger: Ledger) -> [GEMMBenchShape] {
@@ -29,8 +30,10 @@ struct GEMMBenchShape {
             guard let entry = ledger[name], case .convolution(let conv) = entry.layer.op else { continue }
             let kernel = conv.window.kernel
             let map = entry.output.spatial
-            shapes.append(GEMMBenchShape(label: name, m: map.height * map.width, n: conv.filters,
-                                         k: kernel.height * kernel.width * entry.input.channels))
+            shapes.append(
+                GEMMBenchShape(
+                    label: name, m: map.height * map.width, n: conv.filters,
+                    k: kernel.height * kernel.width * entry.input.channels))
         }
         return shapes
     }
@@ -58,7 +61,8 @@ struct GEMMBenchResult {
                 return Float(state >> 40) * 0x1p-23 - 1
             }
         }
-        let a = random(shape.m * shape.k), b = random(shape.k * shape.n)
+        let a = random(shape.m * shape.k)
+        let b = random(shape.k * shape.n)
         var c = [Float](repeating: 0, count: shape.m * shape.n)
         var openBLASRanLast = false
         func time(_ kernel: any GEMM, repeats: Int) -> Double {
@@ -74,8 +78,9 @@ struct GEMMBenchResult {
                 b.withUnsafeBufferPointer { b in
                     c.withUnsafeMutableBufferPointer { c in
                         func multiply() {
-                            kernel.multiply(m: shape.m, n: shape.n, k: shape.k, a: a.baseAddress!, lda: shape.k,
-                                            b: b.baseAddress!, ldb: shape.n, c: c.baseAddress!, ldc: shape.n, accumulate: false)
+                            kernel.multiply(
+                                m: shape.m, n: shape.n, k: shape.k, a: a.baseAddress!, lda: shape.k,
+                                b: b.baseAddress!, ldb: shape.n, c: c.baseAddress!, ldc: shape.n, accumulate: false)
                         }
                         for _ in 0..<repeats { multiply() }
                         let start = MonotonicClock.seconds()

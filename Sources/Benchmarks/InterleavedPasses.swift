@@ -22,8 +22,10 @@ struct InterleavedPasses {
     /// Naive seconds between fast passes: about 20 fast passes in a 2-second naive one.
     static let defaultInterval = 0.1
 
-    static func measure(ledger: Ledger, naive naiveBackend: Backend, fast fastBackend: Backend, input: Tensor,
-                        interval: Double = defaultInterval) throws -> InterleavedPasses {
+    static func measure(
+        ledger: Ledger, naive naiveBackend: Backend, fast fastBackend: Backend, input: Tensor,
+        interval: Double = defaultInterval
+    ) throws -> InterleavedPasses {
         var fastRuns: [Double] = []
         var fastLayers = [[Double]](repeating: [], count: ledger.entries.count)
         func fastPass() throws {
@@ -36,7 +38,8 @@ struct InterleavedPasses {
         }
 
         let naivePass = Interpreter(ledger: ledger, backend: naiveBackend, input: input, retain: .needed)
-        var naiveSeconds = 0.0, sinceFastPass = 0.0
+        var naiveSeconds = 0.0
+        var sinceFastPass = 0.0
         var naiveLayers = [Double](repeating: 0, count: ledger.entries.count)
         try fastPass()
         for index in ledger.entries.indices {

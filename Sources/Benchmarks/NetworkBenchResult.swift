@@ -38,7 +38,8 @@ struct NetworkBenchResult {
     /// Seconds summed by `group(entry)`, groups in order of first appearance.
     func grouped(_ ledger: Ledger, by group: (LedgerEntry) -> String) -> [(name: String, seconds: Double, macs: Int)] {
         var order: [String] = []
-        var seconds: [String: Double] = [:], macs: [String: Int] = [:]
+        var seconds: [String: Double] = [:]
+        var macs: [String: Int] = [:]
         for (entry, time) in zip(ledger.entries, layerSeconds) {
             let name = group(entry)
             if seconds[name] == nil { order.append(name) }
@@ -56,7 +57,9 @@ struct NetworkBenchResult {
             let title: String
             switch stage {
             case .layer: title = seenBlock ? "head" : "stem"
-            case .block, .repeated: title = stage.title; seenBlock = true
+            case .block, .repeated:
+                title = stage.title
+                seenBlock = true
             }
             for layer in stage.layers { names[layer.name] = title }
         }

@@ -1,4 +1,5 @@
 import GEMM
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -11,8 +12,11 @@ import Darwin
 /// OpenBLAS, and a machine without the library still runs the bench, without this column.
 struct OpenBLASGEMM: GEMM {
     /// `cblas_sgemm(order, transA, transB, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc)`.
-    private typealias SGEMM = @convention(c) (Int32, Int32, Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>?, Int32,
-                                               UnsafePointer<Float>?, Int32, Float, UnsafeMutablePointer<Float>?, Int32) -> Void
+    private typealias SGEMM =
+        @convention(c) (
+            Int32, Int32, Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>?, Int32,
+            UnsafePointer<Float>?, Int32, Float, UnsafeMutablePointer<Float>?, Int32
+        ) -> Void
     private typealias SetThreads = @convention(c) (Int32) -> Void
 
     /// CBLAS's `CblasRowMajor` and `CblasNoTrans`.
@@ -42,9 +46,12 @@ struct OpenBLASGEMM: GEMM {
         setThreads?(Int32(threads))
     }
 
-    func multiply(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-                  c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
-        sgemm(Self.rowMajor, Self.noTranspose, Self.noTranspose, Int32(m), Int32(n), Int32(k),
-              1, a, Int32(lda), b, Int32(ldb), accumulate ? 1 : 0, c, Int32(ldc))
+    func multiply(
+        m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+    ) {
+        sgemm(
+            Self.rowMajor, Self.noTranspose, Self.noTranspose, Int32(m), Int32(n), Int32(k),
+            1, a, Int32(lda), b, Int32(ldb), accumulate ? 1 : 0, c, Int32(ldc))
     }
 }

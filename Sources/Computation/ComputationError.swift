@@ -47,7 +47,8 @@ public enum ComputationError: Error, Equatable, CustomStringConvertible {
         case .nonFiniteOutput(let layer, let index, let value, let backend):
             return "layer '\(layer)' is the first to produce a non-finite value (\(value) at scalar \(index), \(backend) backend): the run stops there"
         case .overBudget(let needed, let budget, let detail):
-            return "this run needs \(MemoryBudget.gibibytes(needed)) (\(detail)), more than the \(MemoryBudget.gibibytes(budget.bytes)) budget (\(budget.origin)): use a smaller --input-size or --bottleneck"
+            return
+                "this run needs \(MemoryBudget.gibibytes(needed)) (\(detail)), more than the \(MemoryBudget.gibibytes(budget.bytes)) budget (\(budget.origin)): use a smaller --input-size or --bottleneck"
         }
     }
 }

@@ -78,10 +78,13 @@ public final class Interpreter {
         guard let entry = nextEntry else { throw ComputationError.finished }
         if position == 0 { try checkBeforeRunning() }
         let reads = inputIndices[position]
-        let inputs = reads.isEmpty ? [input] : reads.map { index in
-            guard let tensor = outputs[index] else { preconditionFailure("\(ledger.entries[index].name) was freed before \(entry.name) read it") }
-            return tensor
-        }
+        let inputs =
+            reads.isEmpty
+            ? [input]
+            : reads.map { index in
+                guard let tensor = outputs[index] else { preconditionFailure("\(ledger.entries[index].name) was freed before \(entry.name) read it") }
+                return tensor
+            }
         let start = ContinuousClock.now
         let output = try backend.forward(entry, inputs: inputs)
         let seconds = (ContinuousClock.now - start).seconds
@@ -98,7 +101,7 @@ public final class Interpreter {
                 outputs[index] = nil
             }
             if lastReader[position] == nil, position != ledger.entries.count - 1, !keeps[position] {
-                outputs[position] = nil   // read by nobody (not the case in this network)
+                outputs[position] = nil  // read by nobody (not the case in this network)
             }
         }
         timings.append((position, seconds))
@@ -129,7 +132,9 @@ public final class Interpreter {
         let needed = plannedPeakBytes
         guard needed <= memoryBudget.bytes else {
             let kept = retention == .all ? "every output kept" : "outputs freed once read"
-            throw ComputationError.overBudget(needed: needed, budget: memoryBudget, detail: "input \(ledger.network.configuration.inputSize), bottleneck \(ledger.network.configuration.bottleneck), \(kept)")
+            throw ComputationError.overBudget(
+                needed: needed, budget: memoryBudget,
+                detail: "input \(ledger.network.configuration.inputSize), bottleneck \(ledger.network.configuration.bottleneck), \(kept)")
         }
         if let index = input.firstNonFiniteIndex {
             throw ComputationError.nonFiniteInput(index: index, value: input.scalars[index])

@@ -43,10 +43,12 @@ public struct LayerParameters: Sendable {
                 throw ComputationError.weightShape(name: variable.name, expected: variable.shape, found: tensor.shape, source: source.sourceDescription)
             }
             if let index = tensor.firstNonFiniteIndex {
-                throw ComputationError.badWeight(name: variable.name, source: source.sourceDescription, detail: "holds \(tensor.scalars[index]) at scalar \(index)")
+                throw ComputationError.badWeight(
+                    name: variable.name, source: source.sourceDescription, detail: "holds \(tensor.scalars[index]) at scalar \(index)")
             }
             if variable.role == .movingVariance, let index = tensor.scalars.firstIndex(where: { $0 < 0 }) {
-                throw ComputationError.badWeight(name: variable.name, source: source.sourceDescription, detail: "holds the negative variance \(tensor.scalars[index]) at scalar \(index)")
+                throw ComputationError.badWeight(
+                    name: variable.name, source: source.sourceDescription, detail: "holds the negative variance \(tensor.scalars[index]) at scalar \(index)")
             }
             switch variable.role {
             case .weights: weights = tensor

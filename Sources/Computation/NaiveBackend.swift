@@ -39,7 +39,11 @@ public struct NaiveBackend: Backend {
             let parameters = try self.parameters(of: entry)
             // The geometry actually slid (padding overrides are already in the op).
             let window = entry.window ?? conv.window
-            add("conv2d", Naive.conv2d(inputs[0], weights: try parameters.require(\.weights, "weights", of: entry), stride: window.stride, padding: window.padding, dilation: window.dilation))
+            add(
+                "conv2d",
+                Naive.conv2d(
+                    inputs[0], weights: try parameters.require(\.weights, "weights", of: entry), stride: window.stride, padding: window.padding,
+                    dilation: window.dilation))
             try addLinearTail(bias: conv.bias, batchNorm: conv.batchNorm, activation: conv.activation, parameters, of: entry, to: &steps)
         case .maxPool(let declared):
             let window = entry.window ?? declared
@@ -84,8 +88,10 @@ public struct NaiveBackend: Backend {
 
     /// What follows a convolution or a fully connected layer, each a stage of its own:
     /// bias, then batch norm, then ReLU, as the layer declares them.
-    private func addLinearTail(bias: Bool, batchNorm hasBatchNorm: Bool, activation: Activation,
-                               _ parameters: LayerParameters, of entry: LedgerEntry, to steps: inout [SubStep]) throws {
+    private func addLinearTail(
+        bias: Bool, batchNorm hasBatchNorm: Bool, activation: Activation,
+        _ parameters: LayerParameters, of entry: LedgerEntry, to steps: inout [SubStep]
+    ) throws {
         var y = steps[steps.count - 1].output
         if bias {
             y = Naive.addBias(y, bias: try parameters.require(\.biases, "biases", of: entry))

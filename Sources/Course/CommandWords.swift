@@ -17,7 +17,11 @@ enum CommandWords {
                 continue
             }
             if character == " " || character == "\t" {
-                if inWord { words.append(current); current = ""; inWord = false }
+                if inWord {
+                    words.append(current)
+                    current = ""
+                    inWord = false
+                }
                 rest = rest.dropFirst()
                 continue
             }
@@ -33,7 +37,12 @@ enum CommandWords {
             if "|;&<>$`*?(){}\\".contains(character) {
                 throw LessonError("shell syntax '\(character)' is not supported in a lesson's command; quote it")
             }
-            if character == "'" || character == "\"" { quote = character; inWord = true; rest = rest.dropFirst(); continue }
+            if character == "'" || character == "\"" {
+                quote = character
+                inWord = true
+                rest = rest.dropFirst()
+                continue
+            }
             current.append(character)
             inWord = true
             rest = rest.dropFirst()

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -46,7 +47,9 @@ public struct ExploreRunner: Sendable {
         environment.removeValue(forKey: "COLUMNS")
         environment["TERM"] = "dumb"
         process.environment = environment
-        let output = Pipe(), errors = Pipe(), standardInput = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
+        let standardInput = Pipe()
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = standardInput
@@ -62,7 +65,8 @@ public struct ExploreRunner: Sendable {
             try? standardInput.fileHandleForWriting.close()
         }
         writer.start()
-        let collected = CollectedBytes(), collectedErrors = CollectedBytes()
+        let collected = CollectedBytes()
+        let collectedErrors = CollectedBytes()
         Thread { collected.store(output.fileHandleForReading.readDataToEndOfFile()) }.start()
         Thread { collectedErrors.store(errors.fileHandleForReading.readDataToEndOfFile()) }.start()
         var timedOut = false
@@ -102,6 +106,12 @@ extension ExploreRunner {
 private final class CollectedBytes: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var data = Data()
-    func store(_ bytes: Data) { data = bytes; done.signal() }
-    func wait() -> Data { done.wait(); return data }
+    func store(_ bytes: Data) {
+        data = bytes
+        done.signal()
+    }
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
 }

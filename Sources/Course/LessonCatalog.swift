@@ -50,7 +50,9 @@ public struct LessonCatalog: Sendable {
             }
             guard let match else {
                 let known = files.map { $0.url.deletingPathExtension().lastPathComponent }
-                throw LessonError(file: argument, "no such lesson (no file, and none of \(folderName)/ is named so\(known.isEmpty ? "" : ": \(known.first!) ... \(known.last!)"))")
+                throw LessonError(
+                    file: argument,
+                    "no such lesson (no file, and none of \(folderName)/ is named so\(known.isEmpty ? "" : ": \(known.first!) ... \(known.last!)"))")
             }
             return try Lesson.load(match.url, named: match.name)
         }

@@ -33,22 +33,22 @@ public enum LessonPage {
         if let previous { navigation += "<a href=\"\(escape(fileName(previous)))\">&larr; \(escape(previous.title))</a>" }
         if let next { navigation += "<a class=\"next\" href=\"\(escape(fileName(next)))\">\(escape(next.title)) &rarr;</a>" }
         return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(run.lesson.title))</title>
-        <style>\(style)</style>
-        </head>
-        <body>
-        <main>
-        \(placingTeaches(escape(run.lesson.teaches), in: body))<nav>\(navigation)</nav>
-        </main>
-        </body>
-        </html>
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(run.lesson.title))</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            <main>
+            \(placingTeaches(escape(run.lesson.teaches), in: body))<nav>\(navigation)</nav>
+            </main>
+            </body>
+            </html>
 
-        """
+            """
     }
 
     /// The body with the front matter's "teaches" line right under the first heading.
@@ -71,7 +71,10 @@ public enum LessonPage {
             if line.hasPrefix("```") { inFence.toggle() }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if !inFence, trimmed == "<details>" || trimmed == "</details>" || trimmed.hasPrefix("<summary>") {
-                if !pending.isEmpty { segments.append(.markdown(pending.joined(separator: "\n"))); pending = [] }
+                if !pending.isEmpty {
+                    segments.append(.markdown(pending.joined(separator: "\n")))
+                    pending = []
+                }
                 segments.append(.raw(trimmed))
             } else {
                 pending.append(line)
@@ -121,7 +124,8 @@ public enum LessonPage {
                 folded.append(range)
             }
         }
-        var html = "", index = 0
+        var html = ""
+        var index = 0
         for range in folded {
             html += lines[index..<range.lowerBound].map { lineHTML($0) + "\n" }.joined()
             html += "<details class=\"more\"><summary>\(range.count) more lines</summary>"
@@ -150,32 +154,32 @@ public enum LessonPage {
     }
 
     static let style = """
-    body { margin: 0; background: #fafafa; color: #1d1d1f; font: 17px/1.55 -apple-system, "Segoe UI", Helvetica, Arial, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; }
-    main { max-width: 56rem; margin: 0 auto; padding: 1.5rem 2rem 4rem; background: #fff; }
-    h1 { font-size: 1.9rem; line-height: 1.25; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #ddd; }
-    code { font: 0.9em/1.4 Menlo, "DejaVu Sans Mono", Consolas, monospace; background: #f0f0f3; padding: 0.05em 0.25em; border-radius: 3px; }
-    pre { font: 14px/1.35 Menlo, "DejaVu Sans Mono", Consolas, "Noto Sans Mono CJK SC", "WenQuanYi Micro Hei Mono", monospace; overflow-x: auto; margin: 0; padding: 0.5rem 0.8rem; }
-    pre code { background: none; padding: 0; }
-    .console { margin: 1rem 0; border-radius: 6px; overflow: hidden; background: #1e1f24; color: #e6e6e6; }
-    .console pre.command { color: #9fe870; font-weight: bold; white-space: pre-wrap; }
-    .console .wrap { white-space: pre-wrap; }
-    .console .prompt { color: #8a8f98; user-select: none; }
-    .console pre.output { white-space: pre; }
-    .console p { margin: 0; padding: 0.2rem 0.8rem; font-size: 0.85rem; }
-    .console .status { color: #ffb86b; } .console .drift { background: #8b1e1e; color: #fff; }
-    .console figure { margin: 0; padding: 0.8rem; background: #fff; color: #1d1d1f; text-align: center; }
-    .console figure svg, .console figure img { max-width: 100%; height: auto; }
-    .console figcaption { font-size: 0.8rem; color: #666; }
-    .teaches { background: #eef4ff; border-left: 4px solid #4a7bd0; padding: 0.5rem 0.8rem; }
-    details { background: #f6f6f6; border: 1px solid #ddd; border-radius: 6px; padding: 0.4rem 1rem; margin: 1rem 0; }
-    summary { cursor: pointer; font-weight: bold; }
-    .console details.more { display: inline; background: none; border: none; padding: 0; margin: 0; }
-    .console details.more summary { display: block; color: #8ab4f8; font-weight: normal; font-style: italic; }
-    .console details.more summary::before { content: "... "; }
-    table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 0.2rem 0.5rem; }
-    nav { display: flex; justify-content: space-between; margin-top: 3rem; border-top: 1px solid #ddd; padding-top: 1rem; }
-    nav .next { margin-left: auto; }
-    """
+        body { margin: 0; background: #fafafa; color: #1d1d1f; font: 17px/1.55 -apple-system, "Segoe UI", Helvetica, Arial, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; }
+        main { max-width: 56rem; margin: 0 auto; padding: 1.5rem 2rem 4rem; background: #fff; }
+        h1 { font-size: 1.9rem; line-height: 1.25; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #ddd; }
+        code { font: 0.9em/1.4 Menlo, "DejaVu Sans Mono", Consolas, monospace; background: #f0f0f3; padding: 0.05em 0.25em; border-radius: 3px; }
+        pre { font: 14px/1.35 Menlo, "DejaVu Sans Mono", Consolas, "Noto Sans Mono CJK SC", "WenQuanYi Micro Hei Mono", monospace; overflow-x: auto; margin: 0; padding: 0.5rem 0.8rem; }
+        pre code { background: none; padding: 0; }
+        .console { margin: 1rem 0; border-radius: 6px; overflow: hidden; background: #1e1f24; color: #e6e6e6; }
+        .console pre.command { color: #9fe870; font-weight: bold; white-space: pre-wrap; }
+        .console .wrap { white-space: pre-wrap; }
+        .console .prompt { color: #8a8f98; user-select: none; }
+        .console pre.output { white-space: pre; }
+        .console p { margin: 0; padding: 0.2rem 0.8rem; font-size: 0.85rem; }
+        .console .status { color: #ffb86b; } .console .drift { background: #8b1e1e; color: #fff; }
+        .console figure { margin: 0; padding: 0.8rem; background: #fff; color: #1d1d1f; text-align: center; }
+        .console figure svg, .console figure img { max-width: 100%; height: auto; }
+        .console figcaption { font-size: 0.8rem; color: #666; }
+        .teaches { background: #eef4ff; border-left: 4px solid #4a7bd0; padding: 0.5rem 0.8rem; }
+        details { background: #f6f6f6; border: 1px solid #ddd; border-radius: 6px; padding: 0.4rem 1rem; margin: 1rem 0; }
+        summary { cursor: pointer; font-weight: bold; }
+        .console details.more { display: inline; background: none; border: none; padding: 0; margin: 0; }
+        .console details.more summary { display: block; color: #8ab4f8; font-weight: normal; font-style: italic; }
+        .console details.more summary::before { content: "... "; }
+        table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 0.2rem 0.5rem; }
+        nav { display: flex; justify-content: space-between; margin-top: 3rem; border-top: 1px solid #ddd; padding-top: 1rem; }
+        nav .next { margin-left: auto; }
+        """
 }
 
 /// Hands out the HTML of a lesson's console blocks in document order, as Ink meets them.

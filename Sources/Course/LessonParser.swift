@@ -17,7 +17,10 @@ enum LessonParser {
         var index = bodyStart
         while index < lines.count {
             let line = lines[index]
-            guard line.hasPrefix("```") else { index += 1; continue }
+            guard line.hasPrefix("```") else {
+                index += 1
+                continue
+            }
             let info = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
             guard let close = lines[(index + 1)...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "```" }) else {
                 throw LessonError(file: file, line: index + 1, "unclosed ``` fence (no closing ``` after it)")
@@ -61,7 +64,8 @@ enum LessonParser {
             }
             let commandLine = index + 1
             let command = String(line.dropFirst(2))
-            let words: [String], delimiter: String?
+            let words: [String]
+            let delimiter: String?
             do { (words, delimiter) = try CommandWords.split(command) } catch let error as LessonError {
                 throw LessonError(file: file, line: commandLine, error.message)
             }
@@ -100,8 +104,10 @@ enum LessonParser {
                     throw LessonError(file: file, line: outputStart + offset + 1, error.message)
                 }
             }
-            steps.append(LessonStep(line: commandLine, commandText: command, arguments: Array(words.dropFirst()), input: input,
-                                    expected: expected, expectedStatus: status, outputLines: outputStart..<index))
+            steps.append(
+                LessonStep(
+                    line: commandLine, commandText: command, arguments: Array(words.dropFirst()), input: input,
+                    expected: expected, expectedStatus: status, outputLines: outputStart..<index))
         }
         return steps
     }

@@ -22,7 +22,8 @@ public enum LessonRecorder {
 
     /// The expected lines to write for one drifted command.
     static func recordedLines(_ result: StepResult, file: String) throws -> [String] {
-        let step = result.step, output = result.output
+        let step = result.step
+        let output = result.output
         func refuse(_ reason: String) -> LessonError {
             LessonError(file: file, line: step.line, "not recorded: '\(step.commandText)' \(reason)")
         }

@@ -20,7 +20,8 @@ struct OutputAlignment {
     let cost: Int
 
     init(expected: [ExpectedLine], actual: [String]) {
-        let rows = expected.count, columns = actual.count
+        let rows = expected.count
+        let columns = actual.count
         let matchers = expected.map { $0.matcher() }
         let width = columns + 1
         // score[i * width + j]: the cheapest alignment of expected[i...] with actual[j...], where a
@@ -44,20 +45,26 @@ struct OutputAlignment {
             }
         }
         var operations: [Operation] = []
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < rows || j < columns {
             let here = score[i * width + j]
             if i < rows, expected[i] == .wildcard {
                 var end = j
                 while end < columns, score[i * width + end] != score[(i + 1) * width + end] { end += 1 }
                 operations.append(.wildcard(expected: i, actual: j..<end))
-                i += 1; j = end
+                i += 1
+                j = end
             } else if i < rows, j < columns, matchers[i](actual[j]), score[(i + 1) * width + j + 1] == here {
-                operations.append(.same(expected: i, actual: j)); i += 1; j += 1
+                operations.append(.same(expected: i, actual: j))
+                i += 1
+                j += 1
             } else if i < rows, score[(i + 1) * width + j] + change == here {
-                operations.append(.removed(expected: i)); i += 1
+                operations.append(.removed(expected: i))
+                i += 1
             } else {
-                operations.append(.added(actual: j)); j += 1
+                operations.append(.added(actual: j))
+                j += 1
             }
         }
         self.operations = operations

@@ -34,7 +34,8 @@ struct StepDiff {
                 rows.append(Row(mark: "+", text: actual[a], expectedLine: nil, actualLine: a + 1))
             }
         }
-        let statusExpectedLine = firstLine + expected.count, statusActualLine = actual.count + 1
+        let statusExpectedLine = firstLine + expected.count
+        let statusActualLine = actual.count + 1
         if expectedStatus == actualStatus, let line = expectedStatus {
             rows.append(Row(mark: " ", text: line, expectedLine: statusExpectedLine, actualLine: statusActualLine))
         } else {

@@ -7,7 +7,7 @@ public enum StepStatus: Equatable, Sendable {
     /// Reads a `[N]` status line (cram's notation for a non-zero exit status).
     init?(line: String) {
         guard line.hasPrefix("["), line.hasSuffix("]"), line.count > 2,
-              let code = Int32(line.dropFirst().dropLast()), code != 0, String(code) == line.dropFirst().dropLast()
+            let code = Int32(line.dropFirst().dropLast()), code != 0, String(code) == line.dropFirst().dropLast()
         else { return nil }
         self = .exited(code)
     }

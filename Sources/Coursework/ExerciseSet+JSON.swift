@@ -15,8 +15,10 @@ extension ExerciseSet {
             throw fail("not valid JSON (\(error.localizedDescription))")
         }
         guard let fields = object as? [String: Any] else { throw fail("the top level must be a JSON object") }
-        let known: Set<String> = ["name", "title", "count", "kinds", "map", "kernel", "stride", "padding", "kernelShapes",
-                                  "inputSize", "breakInputSize", "stackDepth", "sizeRangeWidth", "layers", "overrides"]
+        let known: Set<String> = [
+            "name", "title", "count", "kinds", "map", "kernel", "stride", "padding", "kernelShapes",
+            "inputSize", "breakInputSize", "stackDepth", "sizeRangeWidth", "layers", "overrides",
+        ]
         if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
             throw fail("unknown field '\(unknown)' (fields: \(known.sorted().joined(separator: ", ")))")
         }
@@ -31,7 +33,8 @@ extension ExerciseSet {
         func integer(_ key: String, _ limit: ClosedRange<Int>) throws(CourseworkError) -> Int? {
             guard let raw = fields[key] else { return nil }
             guard let number = raw as? NSNumber, let value = Int(exactly: number.doubleValue), number.doubleValue.rounded() == number.doubleValue,
-                  limit.contains(value) else {
+                limit.contains(value)
+            else {
                 throw fail("'\(key)' must be a whole number from \(limit.lowerBound) to \(limit.upperBound)")
             }
             return value
@@ -40,9 +43,10 @@ extension ExerciseSet {
             guard let raw = fields[key] else { return nil }
             let message = "'\(key)' must be [min, max] with \(limit.lowerBound) <= min <= max <= \(limit.upperBound)"
             guard let pair = raw as? [Any], pair.count == 2,
-                  let low = (pair[0] as? NSNumber).flatMap({ Int(exactly: $0.doubleValue) }),
-                  let high = (pair[1] as? NSNumber).flatMap({ Int(exactly: $0.doubleValue) }),
-                  limit.contains(low), limit.contains(high), low <= high else { throw fail(message) }
+                let low = (pair[0] as? NSNumber).flatMap({ Int(exactly: $0.doubleValue) }),
+                let high = (pair[1] as? NSNumber).flatMap({ Int(exactly: $0.doubleValue) }),
+                limit.contains(low), limit.contains(high), low <= high
+            else { throw fail(message) }
             return low...high
         }
         func strings(_ key: String) throws(CourseworkError) -> [String]? {

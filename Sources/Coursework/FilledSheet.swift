@@ -17,7 +17,10 @@ public struct FilledSheet: Sendable {
         var inFence = false
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = rawLine.trimmingCharacters()
-            if line.hasPrefix("```") { inFence.toggle(); continue }
+            if line.hasPrefix("```") {
+                inFence.toggle()
+                continue
+            }
             if inFence { continue }
             if let number = Self.questionNumber(line) {
                 current = number

@@ -52,12 +52,16 @@ public struct GradeReport: Sendable {
         .object([
             ("sheet", .string(source)), ("set", .string(setName)), ("student", .string(student)), ("seed", .string(String(seed))),
             ("score", .int(score)), ("max_score", .int(maxScore)),
-            ("questions", .array(results.map { result in
-                .object([
-                    ("number", .int(result.number)), ("kind", .string(result.kind.rawValue)), ("verdict", .string(result.verdict.rawValue)),
-                    ("answer", .string(result.given)), ("expected", .string(result.expected)), ("reason", .string(result.reason)),
-                ])
-            })),
+            (
+                "questions",
+                .array(
+                    results.map { result in
+                        .object([
+                            ("number", .int(result.number)), ("kind", .string(result.kind.rawValue)), ("verdict", .string(result.verdict.rawValue)),
+                            ("answer", .string(result.given)), ("expected", .string(result.expected)), ("reason", .string(result.reason)),
+                        ])
+                    })
+            ),
         ])
     }
 
@@ -67,13 +71,17 @@ public struct GradeReport: Sendable {
             ("score", .int(score)), ("max_score", .int(maxScore)),
             ("output", .string("set \(setName), student \(student), seed \(seed): \(score)/\(maxScore)")),
             ("visibility", .string("visible")),
-            ("tests", .array(results.map { result in
-                .object([
-                    ("name", .string("Q\(result.number) \(result.kind.title)")), ("number", .string(String(result.number))),
-                    ("score", .int(result.score)), ("max_score", .int(1)),
-                    ("output", .string(result.message)), ("visibility", .string("visible")),
-                ])
-            })),
+            (
+                "tests",
+                .array(
+                    results.map { result in
+                        .object([
+                            ("name", .string("Q\(result.number) \(result.kind.title)")), ("number", .string(String(result.number))),
+                            ("score", .int(result.score)), ("max_score", .int(1)),
+                            ("output", .string(result.message)), ("visibility", .string("visible")),
+                        ])
+                    })
+            ),
         ])
     }
 }

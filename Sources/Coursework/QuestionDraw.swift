@@ -1,5 +1,5 @@
-import Tensors
 import NetworkModel
+import Tensors
 
 /// Draws the parameters of one question from a set's ranges with a seeded generator.
 struct QuestionDraw {
@@ -27,7 +27,8 @@ struct QuestionDraw {
             }
             return .window(drawn)
         case .losslessSizes:
-            let kernel = random.int(in: set.kernel), stride = random.int(in: set.stride)
+            let kernel = random.int(in: set.kernel)
+            let stride = random.int(in: set.stride)
             let first = random.int(in: set.map)
             return .sizeRange(first: first, last: first + set.sizeRangeWidth - 1, kernel: kernel, stride: stride, padding: random.pick(set.paddings))
         case .stackReceptiveField:

@@ -66,13 +66,15 @@ public struct WhatIf: Sendable, Hashable {
 
     /// The what-if of a configuration (a REPL session's settings).
     public init(_ configuration: NetworkConfiguration) {
-        self.init(inputSize: configuration.inputSize, bottleneck: configuration.bottleneck,
-                  overrides: configuration.paddingOverrides.map { PaddingChange(layer: $0.key, padding: $0.value) })
+        self.init(
+            inputSize: configuration.inputSize, bottleneck: configuration.bottleneck,
+            overrides: configuration.paddingOverrides.map { PaddingChange(layer: $0.key, padding: $0.value) })
     }
 
     public var configuration: NetworkConfiguration {
-        NetworkConfiguration(inputSize: inputSize, bottleneck: bottleneck,
-                             paddingOverrides: Dictionary(overrides.map { ($0.layer, $0.padding) }, uniquingKeysWith: { _, last in last }))
+        NetworkConfiguration(
+            inputSize: inputSize, bottleneck: bottleneck,
+            paddingOverrides: Dictionary(overrides.map { ($0.layer, $0.padding) }, uniquingKeysWith: { _, last in last }))
     }
 
     /// The same what-if as `explore table` options.

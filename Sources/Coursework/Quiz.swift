@@ -1,5 +1,5 @@
-import Tensors
 import NetworkModel
+import Tensors
 
 /// The REPL's predict-then-run game: a question about the op the session runs next, or about
 /// a what-if of the network in force; the answer is judged, then the truth is shown with its
@@ -65,8 +65,9 @@ public struct Quiz: Sendable {
         let flipped = random.pick(candidates)
         let declared = whatIf.overrides.first { $0.layer == flipped }?.padding ?? catalog.declared[flipped] ?? .same
         let change = PaddingChange(layer: flipped, padding: declared == .same ? .valid : .same)
-        let changed = WhatIf(inputSize: whatIf.inputSize, bottleneck: whatIf.bottleneck,
-                             overrides: whatIf.overrides.filter { $0.layer != flipped } + [change])
+        let changed = WhatIf(
+            inputSize: whatIf.inputSize, bottleneck: whatIf.bottleneck,
+            overrides: whatIf.overrides.filter { $0.layer != flipped } + [change])
         let target = flipped.split(separator: "/").first.map(String.init) ?? flipped
         let shape = QuestionSpec.network(changed, layer: target)
         if let solution = Solution.solve(.networkShape, shape) { return question(.networkShape, shape, solution, prefix: "What-if. ") }
@@ -75,7 +76,8 @@ public struct Quiz: Sendable {
     }
 
     private func question(_ kind: ExerciseKind, _ spec: QuestionSpec, _ solution: Solution, prefix: String) -> Question {
-        Question(number: asked + 1, kind: kind, spec: spec, prompt: prefix + solution.prompt, expected: solution.expected,
-                 reason: solution.reason, worked: solution.worked)
+        Question(
+            number: asked + 1, kind: kind, spec: spec, prompt: prefix + solution.prompt, expected: solution.expected,
+            reason: solution.reason, worked: solution.worked)
     }
 }

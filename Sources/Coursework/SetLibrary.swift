@@ -26,8 +26,9 @@ public struct SetLibrary: Sendable {
                 folder.deleteLastPathComponent()
             }
         }
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Exercises/sets"))
+        candidates.append(
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("Exercises/sets"))
         return SetLibrary(directory: candidates.first { isFolder($0.path) }?.path)
     }
 
@@ -51,10 +52,13 @@ public struct SetLibrary: Sendable {
         }
         let known = names()
         guard let directory else {
-            throw CourseworkError("unknown set '\(nameOrPath)': the built-in sets (Exercises/sets) were not found; set EXPLORE_EXERCISE_SETS to that folder or pass --set path/to/set.json")
+            throw CourseworkError(
+                "unknown set '\(nameOrPath)': the built-in sets (Exercises/sets) were not found; set EXPLORE_EXERCISE_SETS to that folder or pass --set path/to/set.json"
+            )
         }
         guard known.contains(nameOrPath) else {
-            throw CourseworkError("unknown set '\(nameOrPath)': the sets are \(known.joined(separator: ", ")) (see 'explore exercise sets'), or pass --set path/to/set.json")
+            throw CourseworkError(
+                "unknown set '\(nameOrPath)': the sets are \(known.joined(separator: ", ")) (see 'explore exercise sets'), or pass --set path/to/set.json")
         }
         let path = directory + "/" + nameOrPath + ".json"
         let set = try ExerciseSet(json: TextFile.read(path, what: "set file", limit: 65_536), source: path)

@@ -44,15 +44,17 @@ extension Solution {
     static func solvePorting(_ whatIf: WhatIf, _ layer: String) -> Solution? {
         let ledger = WhatIfLedger.of(whatIf)
         guard let entry = ledger.entry(layer), let window = entry.window, window.padding == .same,
-              let geometry = WindowGeometry(input: entry.input.spatial, kernel: window.kernel, stride: window.stride, padding: .same)
+            let geometry = WindowGeometry(input: entry.input.spatial, kernel: window.kernel, stride: window.stride, padding: .same)
         else { return nil }
         let pad = entry.pad
-        let advice = pad.isSymmetric
+        let advice =
+            pad.isSymmetric
             ? "symmetric: one padding argument (\(pad.top), \(pad.left)) per axis reproduces it"
             : "asymmetric: pad explicitly first (PyTorch F.pad order is left, right, top, bottom: \(pad.left), \(pad.right), \(pad.top), \(pad.bottom)), then slide with no padding"
         let spec = WindowSpec(input: entry.input.spatial, kernel: window.kernel, stride: window.stride, padding: .same)
         return Solution(
-            prompt: "With \(whatIf.phrase), `\(layer)` is \(spec.phrase) over \(article(entry.input.spatial.height)) \(entry.input.spatial) map. You port it to a framework without TensorFlow's SAME, which takes explicit padding. What padding must it add on each side, and is a symmetric padding argument enough?",
+            prompt:
+                "With \(whatIf.phrase), `\(layer)` is \(spec.phrase) over \(article(entry.input.spatial.height)) \(entry.input.spatial) map. You port it to a framework without TensorFlow's SAME, which takes explicit padding. What padding must it add on each side, and is a symmetric padding argument enough?",
             expected: .porting(pad), reason: advice,
             worked: PadReport.axisLines("rows", geometry.rows) + [""] + PadReport.axisLines("columns", geometry.columns) + ["", advice])
     }
@@ -60,11 +62,12 @@ extension Solution {
     static func solveParameters(_ whatIf: WhatIf, _ layer: String) -> Solution? {
         let ledger = WhatIfLedger.of(whatIf)
         guard let entry = ledger.entry(layer), entry.parameterCount > 0 else { return nil }
-        let worked = entry.weights.map { tensor in
-            let role = tensor.name.split(separator: "/").suffix(tensor.role == .weights || tensor.role == .biases ? 1 : 2).joined(separator: "/")
-            let product = tensor.shape.count > 1 ? "\(tensor.shape.map(String.init).joined(separator: " x ")) = " : ""
-            return "\(role) \(tensor.shape): \(product)\(tensor.elementCount)"
-        } + ["total: \(entry.parameterCount)"]
+        let worked =
+            entry.weights.map { tensor in
+                let role = tensor.name.split(separator: "/").suffix(tensor.role == .weights || tensor.role == .biases ? 1 : 2).joined(separator: "/")
+                let product = tensor.shape.count > 1 ? "\(tensor.shape.map(String.init).joined(separator: " x ")) = " : ""
+                return "\(role) \(tensor.shape): \(product)\(tensor.elementCount)"
+            } + ["total: \(entry.parameterCount)"]
         return Solution(
             prompt: "How many parameters does `\(layer)` have? Count its weights, biases and batch-norm beta, moving mean and moving variance, as Keras does.",
             expected: .count(entry.parameterCount),
@@ -100,18 +103,22 @@ extension Solution {
             stages.append(.layer(Layer(name: "layer\(index + 1)", op: op, inputs: [index == 0 ? "inputs" : "layer\(index)"], scope: "stack")))
         }
         guard let network = try? Network(configuration: NetworkConfiguration(inputSize: 64), stages: stages),
-              let ledger = try? Ledger(network: network), let last = ledger.entries.last else { return nil }
+            let ledger = try? Ledger(network: network), let last = ledger.entries.last
+        else { return nil }
         var worked = ["r = 1, j = 1 at the input; each layer: r += (k - 1) * j, then j *= s"]
         var previous = (r: 1, j: 1)
         var terms = ["1"]
         for (layer, entry) in zip(layers, ledger.entries.dropFirst()) {
             terms.append("(\(layer.kernel) - 1) * \(previous.j)")
-            worked.append("k \(layer.kernel), s \(layer.stride): r = \(previous.r) + (\(layer.kernel) - 1) * \(previous.j) = \(entry.receptiveField.height), j = \(previous.j) * \(layer.stride) = \(entry.jump.height)")
+            worked.append(
+                "k \(layer.kernel), s \(layer.stride): r = \(previous.r) + (\(layer.kernel) - 1) * \(previous.j) = \(entry.receptiveField.height), j = \(previous.j) * \(layer.stride) = \(entry.jump.height)"
+            )
             previous = (entry.receptiveField.height, entry.jump.height)
         }
         let listed = layers.map { "\($0.kernel)x\($0.kernel) stride \($0.stride)" }.joined(separator: ", then ")
         return Solution(
-            prompt: "Stack these SAME layers, first layer first: \(listed). How many input pixels (HxW) does one output pixel of the last layer see: what is its receptive field?",
+            prompt:
+                "Stack these SAME layers, first layer first: \(listed). How many input pixels (HxW) does one output pixel of the last layer see: what is its receptive field?",
             expected: .size(last.receptiveField), reason: "r = " + terms.joined(separator: " + ") + " = \(last.receptiveField.height)", worked: worked)
     }
 }

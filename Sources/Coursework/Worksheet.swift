@@ -1,4 +1,5 @@
 import Tensors
+
 /// One student's sheet: a pure function of (set, student, seed, count).
 public struct Worksheet: Sendable {
     public let set: ExerciseSet
@@ -30,8 +31,10 @@ public struct Worksheet: Sendable {
                 solution = Solution.solve(kind, spec)
             }
             guard let solution else { throw CourseworkError("cannot draw question \(index + 1) (\(kind.rawValue)) from set '\(set.name)'") }
-            questions.append(Question(number: index + 1, kind: kind, spec: spec, prompt: solution.prompt, expected: solution.expected,
-                                      reason: solution.reason, worked: solution.worked))
+            questions.append(
+                Question(
+                    number: index + 1, kind: kind, spec: spec, prompt: solution.prompt, expected: solution.expected,
+                    reason: solution.reason, worked: solution.worked))
         }
         self.set = set
         self.student = student
@@ -48,8 +51,9 @@ public struct Worksheet: Sendable {
 
     /// Checksum of everything that determines the questions, and of the questions themselves.
     public var fingerprint: String {
-        FNV1a.hex((["sheet v1", set.canonical, student, String(seed), String(questions.count)] + questions.map { "\($0.kind.rawValue): \($0.prompt)" })
-            .joined(separator: "\n"))
+        FNV1a.hex(
+            (["sheet v1", set.canonical, student, String(seed), String(questions.count)] + questions.map { "\($0.kind.rawValue): \($0.prompt)" })
+                .joined(separator: "\n"))
     }
 
     /// The sheet as Markdown; with `key`, every answer filled in and worked out (the key is
@@ -64,12 +68,15 @@ public struct Worksheet: Sendable {
             "- questions: \(questions.count)",
             "- fingerprint: \(fingerprint)",
             "",
-            key ? "This is the answer key: every answer is filled in and worked out below it. Grading it gives full marks."
+            key
+                ? "This is the answer key: every answer is filled in and worked out below it. Grading it gives full marks."
                 : "Write each answer after `Answer:` on the same line. Keep the lines above as they are: they identify your sheet. Case, spaces and the order of a list do not matter; the format line under each question shows what is read.",
         ]
         for question in questions {
-            lines += ["", "## Q\(question.number). \(question.kind.title) (\(question.kind.rawValue))", "", question.prompt, "",
-                      "Format: \(question.expected.format)", "", "Answer: \(key ? question.expected.text : "")"]
+            lines += [
+                "", "## Q\(question.number). \(question.kind.title) (\(question.kind.rawValue))", "", question.prompt, "",
+                "Format: \(question.expected.format)", "", "Answer: \(key ? question.expected.text : "")",
+            ]
             if key {
                 // An indented code block: no fence lines, so a key can be quoted inside another fence.
                 lines += [""] + question.worked.map { $0.isEmpty ? "" : "    " + $0 }

@@ -9,13 +9,15 @@ public enum DOTWriter {
         var out: [String] = []
         out.append("digraph \(quote(diagram.name)) {")
         // <BR ALIGN="LEFT"/> ends a left-aligned line; plain <BR/> lines are centred.
-        let title = diagram.title.enumerated().map { index, line in
-            index == 0 ? "<B>\(html(line))</B>" : (line.hasPrefix("BREAKS") ? "<FONT COLOR=\"\(failureColor)\">\(html(line))</FONT>" : html(line))
-        }.joined(separator: "<BR ALIGN=\"LEFT\"/>") + "<BR ALIGN=\"LEFT\"/>"
+        let title =
+            diagram.title.enumerated().map { index, line in
+                index == 0 ? "<B>\(html(line))</B>" : (line.hasPrefix("BREAKS") ? "<FONT COLOR=\"\(failureColor)\">\(html(line))</FONT>" : html(line))
+            }.joined(separator: "<BR ALIGN=\"LEFT\"/>") + "<BR ALIGN=\"LEFT\"/>"
         var label = title
         if let legend = diagram.legend, diagram.legendPlacement == .besideTitle {
             // Side by side: a cell under the title would stretch the legend to the title's width.
-            label = "<TABLE BORDER=\"0\" CELLSPACING=\"8\"><TR><TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\">\(title)</TD><TD VALIGN=\"TOP\">\(legendTable(legend))</TD></TR></TABLE>"
+            label =
+                "<TABLE BORDER=\"0\" CELLSPACING=\"8\"><TR><TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\">\(title)</TD><TD VALIGN=\"TOP\">\(legendTable(legend))</TD></TR></TABLE>"
         }
         out.append("  graph [rankdir=\(diagram.direction), fontname=\(quote(font)), fontsize=14, labelloc=t, labeljust=l, label=<\(label)>,")
         out.append("         nodesep=0.25, ranksep=0.3, newrank=true, compound=true, outputorder=edgesfirst, bgcolor=\"white\", pad=0.2];")
@@ -45,12 +47,19 @@ public enum DOTWriter {
         let fill = cluster.kind == .branch ? "#fbfbfb" : (cluster.kind == .repeated ? "#f4f0fa" : "#f7f7f7")
         let lines = cluster.label.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let align = cluster.labelLocation == .topRight ? "RIGHT" : "LEFT"
-        let label = cluster.label.isEmpty ? "" : lines.enumerated().map { $0.offset == 0 ? "<B>\(html($0.element))</B>" : "<FONT POINT-SIZE=\"10\">\(html($0.element))</FONT>" }.joined(separator: "<BR ALIGN=\"\(align)\"/>") + "<BR ALIGN=\"\(align)\"/>"
+        let label =
+            cluster.label.isEmpty
+            ? ""
+            : lines.enumerated().map { $0.offset == 0 ? "<B>\(html($0.element))</B>" : "<FONT POINT-SIZE=\"10\">\(html($0.element))</FONT>" }.joined(
+                separator: "<BR ALIGN=\"\(align)\"/>") + "<BR ALIGN=\"\(align)\"/>"
         // Block titles go at the bottom: edges enter a block from the top and would cross them.
         let location = cluster.kind == .branch || cluster.labelLocation == .topRight ? "t" : "b"
         let justify = cluster.labelLocation == .topRight ? "r" : "l"
         out.append(pad + "subgraph \(quote("cluster_" + cluster.id)) {")
-        out.append(pad + "  graph [label=<\(label)>, style=\"rounded,filled\", color=\(quote(color)), fillcolor=\(quote(fill)), fontsize=\(cluster.kind == .branch ? 10 : 12), labeljust=\(justify), labelloc=\(location), penwidth=\(cluster.isFailing ? 2 : 1)];")
+        out.append(
+            pad
+                + "  graph [label=<\(label)>, style=\"rounded,filled\", color=\(quote(color)), fillcolor=\(quote(fill)), fontsize=\(cluster.kind == .branch ? 10 : 12), labeljust=\(justify), labelloc=\(location), penwidth=\(cluster.isFailing ? 2 : 1)];"
+        )
         for id in cluster.nodeIDs { if let node = nodes[id] { out.append(pad + "  " + statement(node)) } }
         for child in cluster.children { write(child, nodes: nodes, depth: depth + 1, into: &out) }
         out.append(pad + "}")
@@ -108,10 +117,12 @@ public enum DOTWriter {
             html += "<TR><TD COLSPAN=\"\(columns)\" BORDER=\"0\"><FONT POINT-SIZE=\"9\">\(self.html(detail))</FONT></TD></TR>"
         }
         for (index, row) in rows.enumerated() {
-            html += "<TR>" + row.map { cell in
-                let text = self.html(cell)
-                return "<TD><FONT POINT-SIZE=\"9\">" + (index == 0 ? "<I>\(text)</I>" : text) + "</FONT></TD>"
-            }.joined() + "</TR>"
+            html +=
+                "<TR>"
+                + row.map { cell in
+                    let text = self.html(cell)
+                    return "<TD><FONT POINT-SIZE=\"9\">" + (index == 0 ? "<I>\(text)</I>" : text) + "</FONT></TD>"
+                }.joined() + "</TR>"
         }
         if let footer = node.tableFooter { html += "<TR><TD COLSPAN=\"\(columns)\"><B>\(self.html(footer))</B></TD></TR>" }
         if let badge = node.badge { html += "<TR><TD COLSPAN=\"\(columns)\">\(badgeText(badge))</TD></TR>" }
@@ -122,7 +133,8 @@ public enum DOTWriter {
         var html = "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\" BGCOLOR=\"#ffffff\" COLOR=\"#999999\">"
         html += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>"
         for swatch in legend.swatches {
-            html += "<TR><TD BGCOLOR=\(quote(swatch.fill)) BORDER=\"1\" WIDTH=\"22\"><FONT POINT-SIZE=\"8\"> </FONT></TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">\(self.html(swatch.text))</FONT></TD></TR>"
+            html +=
+                "<TR><TD BGCOLOR=\(quote(swatch.fill)) BORDER=\"1\" WIDTH=\"22\"><FONT POINT-SIZE=\"8\"> </FONT></TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">\(self.html(swatch.text))</FONT></TD></TR>"
         }
         for note in legend.notes {
             html += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">\(self.html(note))</FONT></TD></TR>"

@@ -24,7 +24,10 @@ public struct Diagram: Sendable {
         case besideLastNode
     }
 
-    public init(name: String, title: [String], direction: String = "TB", nodes: [DiagramNode] = [], edges: [DiagramEdge] = [], clusters: [DiagramCluster] = [], legend: Legend? = nil) {
+    public init(
+        name: String, title: [String], direction: String = "TB", nodes: [DiagramNode] = [], edges: [DiagramEdge] = [], clusters: [DiagramCluster] = [],
+        legend: Legend? = nil
+    ) {
         self.name = name
         self.title = title
         self.direction = direction

@@ -73,7 +73,8 @@ extension DiagramBuilder {
         }
         let children = block.branchNames.compactMap { branches[$0] }
         guard !children.isEmpty || !direct.isEmpty else { return }
-        var cluster = DiagramCluster(id: block.name, label: compact ? block.name : blockLabel(block, note: note), kind: .block, nodeIDs: direct, children: children, isFailing: failing)
+        var cluster = DiagramCluster(
+            id: block.name, label: compact ? block.name : blockLabel(block, note: note), kind: .block, nodeIDs: direct, children: children, isFailing: failing)
         if compact { cluster.labelLocation = .topRight }
         parts.clusters.append(cluster)
     }
@@ -100,12 +101,15 @@ extension DiagramBuilder {
         if case .concat = layer.op, let entry = source.entry(layer.name) {
             let header = ["branch", "from", "channels", "width"]
             let rows = entry.concatSlices.map { slice in
-                [slice.branch, network.layer(named: slice.source)?.shortName ?? slice.source,
-                 "\(slice.channels.lowerBound)-\(slice.channels.upperBound - 1)", "\(slice.width)"]
+                [
+                    slice.branch, network.layer(named: slice.source)?.shortName ?? slice.source,
+                    "\(slice.channels.lowerBound)-\(slice.channels.upperBound - 1)", "\(slice.width)",
+                ]
             }
             let title = layer.name == block.name ? "\(block.name): concat" : "concat"
-            return DiagramNode(id: layer.name, title: title, details: ["out \(entry.output)"], table: [header] + rows,
-                               tableFooter: sliceSum(entry), style: .concat, layers: [layer.name])
+            return DiagramNode(
+                id: layer.name, title: title, details: ["out \(entry.output)"], table: [header] + rows,
+                tableFooter: sliceSum(entry), style: .concat, layers: [layer.name])
         }
         var title = layer.shortName
         switch layer.op {

@@ -62,7 +62,9 @@ extension DiagramBuilder {
             if case .globalAveragePool = layer.op { badge = nil }
             if showOutput { details.append("out \(entry.output)") }
         }
-        var node = DiagramNode(id: layer.name, title: title, details: details + overrideLines([layer], inBlock: false), badge: badge, style: style(of: layer), layers: [layer.name])
+        var node = DiagramNode(
+            id: layer.name, title: title, details: details + overrideLines([layer], inBlock: false), badge: badge, style: style(of: layer), layers: [layer.name]
+        )
         markFailure(&node, layers: [layer])
         return node
     }
@@ -74,7 +76,9 @@ extension DiagramBuilder {
             details = ["\(block.branchNames.count) branches: " + sliceSum(concat)]
         }
         let entries = block.layers.compactMap { source.entry($0.name) }
-        var node = DiagramNode(id: block.name, title: block.name, details: details + overrideLines(block.layers, inBlock: true), badge: OpText.blockBadge(entries), style: .mixedBlock, layers: block.layers.map(\.name))
+        var node = DiagramNode(
+            id: block.name, title: block.name, details: details + overrideLines(block.layers, inBlock: true), badge: OpText.blockBadge(entries),
+            style: .mixedBlock, layers: block.layers.map(\.name))
         markFailure(&node, layers: block.layers)
         return node
     }
@@ -87,7 +91,8 @@ extension DiagramBuilder {
     /// A run of residual blocks (or one): a body node (branches, concat, up), an add node,
     /// the shortcut from the run's input to the add, and a loop back for a run of several.
     func residualRun(_ blocks: [Block], after previous: (node: String, layer: String)?, into parts: inout GraphParts) -> (node: String, layer: String)? {
-        let first = blocks[0], last = blocks[blocks.count - 1]
+        let first = blocks[0]
+        let last = blocks[blocks.count - 1]
         let residual = first.residual!
         let kind = first.kind.rawValue
         let repeated = blocks.count > 1
@@ -95,7 +100,8 @@ extension DiagramBuilder {
         let addID = repeated ? "\(kind) x\(blocks.count)/add" : first.name
         let activation = residual.activation == .relu ? "ReLU" : "no ReLU"
         // The title lives on the body node: as a cluster label, edges in and out crossed it.
-        let clusterLabel = repeated
+        let clusterLabel =
+            repeated
             ? "\(kind) x\(blocks.count) (scale \(residual.scale), \(activation))"
             : "\(first.name) (final: scale \(residual.scale), \(activation))"
 
@@ -107,9 +113,10 @@ extension DiagramBuilder {
         if case .convolution(let up) = first.layers[first.layers.count - 2].op {
             details.append("1x1 up to \(up.filters), bias")
         }
-        var body = DiagramNode(id: bodyID, title: clusterLabel,
-                               details: details + overrideLines(inner, inBlock: true), badge: OpText.blockBadge(inner.compactMap { source.entry($0.name) }),
-                               style: .residualBody, layers: inner.map(\.name))
+        var body = DiagramNode(
+            id: bodyID, title: clusterLabel,
+            details: details + overrideLines(inner, inBlock: true), badge: OpText.blockBadge(inner.compactMap { source.entry($0.name) }),
+            style: .residualBody, layers: inner.map(\.name))
         markFailure(&body, layers: inner)
         parts.add(body)
         if let previous, let shape = source.shape(previous.layer) { parts.connect(previous.node, bodyID, label: shape) }
@@ -122,8 +129,9 @@ extension DiagramBuilder {
         // A what-if that breaks inside the run: the add stands for the instances that ran.
         let ran = sums.filter { source.entry($0.name) != nil }
         let lastRan = ran.count < sums.count ? ran.last ?? first.output : last.output
-        var add = DiagramNode(id: addID, title: repeated ? "add: \(first.name) .. \(lastRan.name)" : "add: \(first.name)",
-                              details: [OpText.operation(first.output.op)], style: .residualAdd, layers: sums.map(\.name))
+        var add = DiagramNode(
+            id: addID, title: repeated ? "add: \(first.name) .. \(lastRan.name)" : "add: \(first.name)",
+            details: [OpText.operation(first.output.op)], style: .residualAdd, layers: sums.map(\.name))
         if repeated && ran.count < sums.count, let broken = blocks.first(where: { source.entry($0.name) == nil }) {
             add.details.append("\(broken.name) breaks: not reached beyond")
         }
@@ -137,7 +145,8 @@ extension DiagramBuilder {
         if repeated, let shape = source.shape(first.name) {
             parts.connect(addID, bodyID, label: "x\(blocks.count - 1) more: \(shape)", kind: .repeats)
         }
-        parts.clusters.append(DiagramCluster(id: bodyID, label: "", kind: repeated ? .repeated : .block, nodeIDs: [bodyID, addID], isFailing: body.isFailing || add.isFailing))
+        parts.clusters.append(
+            DiagramCluster(id: bodyID, label: "", kind: repeated ? .repeated : .block, nodeIDs: [bodyID, addID], isFailing: body.isFailing || add.isFailing))
         return (addID, last.name)
     }
 

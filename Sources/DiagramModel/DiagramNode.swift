@@ -20,7 +20,10 @@ public struct DiagramNode: Sendable, Equatable {
     /// Set when this node holds the layer the ledger rejected.
     public var isFailing: Bool
 
-    public init(id: String, title: String, details: [String] = [], badge: Badge? = nil, table: [[String]]? = nil, tableFooter: String? = nil, style: NodeStyle, layers: [String] = [], fill: String? = nil, isFailing: Bool = false) {
+    public init(
+        id: String, title: String, details: [String] = [], badge: Badge? = nil, table: [[String]]? = nil, tableFooter: String? = nil, style: NodeStyle,
+        layers: [String] = [], fill: String? = nil, isFailing: Bool = false
+    ) {
         self.id = id
         self.title = title
         self.details = details

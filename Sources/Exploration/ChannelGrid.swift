@@ -27,18 +27,21 @@ public struct ChannelGrid {
         let columns = Int(Double(shown).squareRoot().rounded(.up))
         let rows = (shown + columns - 1) / columns
         let scale = max(1, (minimumTile + max(h, w) - 1) / max(h, w))
-        let tileHeight = h * scale, tileWidth = w * scale
+        let tileHeight = h * scale
+        let tileWidth = w * scale
         width = columns * tileWidth + (columns - 1)
         height = rows * tileHeight + (rows - 1)
         var bytes = [UInt8](repeating: 96, count: width * height * 3)
         for k in 0..<shown {
-            var low = Float.infinity, high = -Float.infinity
+            var low = Float.infinity
+            var high = -Float.infinity
             for p in 0..<(h * w) where scalars[p * c + k].isFinite {
                 low = min(low, scalars[p * c + k])
                 high = max(high, scalars[p * c + k])
             }
             let span = high > low ? high - low : 1
-            let left = (k % columns) * (tileWidth + 1), top = (k / columns) * (tileHeight + 1)
+            let left = (k % columns) * (tileWidth + 1)
+            let top = (k / columns) * (tileHeight + 1)
             for y in 0..<tileHeight {
                 for x in 0..<tileWidth {
                     let v = scalars[((y / scale) * w + x / scale) * c + k]

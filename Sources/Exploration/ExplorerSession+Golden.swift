@@ -5,11 +5,13 @@ import Verification
 extension ExplorerSession {
     /// The verifier when the golden tensors apply to the settings in force.
     func goldenVerifier() -> (verifier: Verifier, input: GoldenInput)? {
-        golden.applicable(settings: settings, ledger: ledger, failure: failure, image: {
-            if let input = self.input { return input }
-            self.input = try self.settings.makeInput()
-            return self.input
-        })
+        golden.applicable(
+            settings: settings, ledger: ledger, failure: failure,
+            image: {
+                if let input = self.input { return input }
+                self.input = try self.settings.makeInput()
+                return self.input
+            })
     }
 
     /// One op's golden status: `pass`, `FAIL: ...`, or why it is not compared.
@@ -36,7 +38,9 @@ extension ExplorerSession {
             throw CommandError("verify: nothing computed yet: 'continue' or 'run to LAYER' first, then 'verify' compares what ran")
         }
         let header = verifier.golden.header
-        out.line("verify: \(records.count) computed ops against Keras \(header.keras) on TensorFlow \(header.tensorflow) (\(verifier.golden.path.split(separator: "/").last ?? ""))")
+        out.line(
+            "verify: \(records.count) computed ops against Keras \(header.keras) on TensorFlow \(header.tensorflow) (\(verifier.golden.path.split(separator: "/").last ?? ""))"
+        )
         out.line("  tolerance \(verifier.tolerance.description), gemm \(settings.kernels.rawValue)")
         var checks: [LayerCheck] = []
         for record in records {
@@ -48,7 +52,9 @@ extension ExplorerSession {
         if let first = failed.first {
             out.line(style.red("\(failed.count) of \(checks.count) recorded layers FAIL") + "; the first divergence is \(first.layer)")
         } else if let worst = checks.max(by: { $0.maxRelativeError < $1.maxRelativeError }) {
-            out.line(style.green("all \(checks.count) recorded layers pass") + "; worst \(worst.layer): max rel error \(NumberFormat.scientific(worst.maxRelativeError))")
+            out.line(
+                style.green("all \(checks.count) recorded layers pass")
+                    + "; worst \(worst.layer): max rel error \(NumberFormat.scientific(worst.maxRelativeError))")
         } else {
             out.line("none of the computed ops is recorded in the golden file")
         }

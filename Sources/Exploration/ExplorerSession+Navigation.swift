@@ -19,8 +19,9 @@ extension ExplorerSession {
         records = []
         let weights = try settings.makeWeights(for: ledger, warning: { self.out.error("explore: warning: \($0)") })
         let backend = try settings.makeBackend(ledger: ledger, weights: weights)
-        let made = InterpreterExecutor(ledger: ledger, backend: backend, input: input,
-                                       reference: { [ledger] in try NaiveBackend(ledger: ledger, weights: weights) })
+        let made = InterpreterExecutor(
+            ledger: ledger, backend: backend, input: input,
+            reference: { [ledger] in try NaiveBackend(ledger: ledger, weights: weights) })
         executor = made
         return made
     }
@@ -62,12 +63,22 @@ extension ExplorerSession {
 
     public func step(_ count: Int) throws {
         for taken in 0..<count {
-            guard !atEnd else { out.line(endMessage); return }
-            if taken > 0 && isBreakpoint(cursor) { out.line(breakpointMessage()); return }
-            if taken > 0 && Interrupt.take() { out.line(style.yellow("interrupted") + " after \(NumberFormat.count(taken, "op"))"); return }
+            guard !atEnd else {
+                out.line(endMessage)
+                return
+            }
+            if taken > 0 && isBreakpoint(cursor) {
+                out.line(breakpointMessage())
+                return
+            }
+            if taken > 0 && Interrupt.take() {
+                out.line(style.yellow("interrupted") + " after \(NumberFormat.count(taken, "op"))")
+                return
+            }
             let (record, replayed) = try advance()
-            var lines = report.opLines(record.entry, position: cursor, total: total, output: record.output, seconds: record.seconds,
-                                       golden: goldenStatus(record))
+            var lines = report.opLines(
+                record.entry, position: cursor, total: total, output: record.output, seconds: record.seconds,
+                golden: goldenStatus(record))
             if replayed { lines[0] += style.dim("   (computed before; replayed)") }
             for line in lines { out.line(line) }
             if showsSubSteps { try subStepLines(record.entry) }
@@ -81,7 +92,10 @@ extension ExplorerSession {
 
     public func next(_ count: Int) throws {
         for _ in 0..<count {
-            guard !atEnd else { out.line(endMessage); return }
+            guard !atEnd else {
+                out.line(endMessage)
+                return
+            }
             let group = groupKey(ledger.entries[cursor])
             var last = cursor
             while last + 1 < total && groupKey(ledger.entries[last + 1]) == group { last += 1 }
@@ -90,13 +104,19 @@ extension ExplorerSession {
     }
 
     public func continueRun() throws {
-        guard !atEnd else { out.line(endMessage); return }
+        guard !atEnd else {
+            out.line(endMessage)
+            return
+        }
         if try runForward(through: total - 1, stopAtBreakpoints: true) { return }
     }
 
     public func run(to name: String?) throws {
         guard let name else {
-            guard !atEnd else { out.line(endMessage); return }
+            guard !atEnd else {
+                out.line(endMessage)
+                return
+            }
             try runForward(through: total - 1, stopAtBreakpoints: false)
             return
         }
@@ -104,7 +124,10 @@ extension ExplorerSession {
         guard let target = ledger.network.position(of: name) else {
             // Past a what-if's failure: compute what can be computed, then say where it stops.
             // (runForward ends with the line saying where and why it stopped.)
-            guard !atEnd else { out.line(endMessage); return }
+            guard !atEnd else {
+                out.line(endMessage)
+                return
+            }
             try runForward(through: total - 1, stopAtBreakpoints: false)
             return
         }
@@ -167,13 +190,18 @@ extension ExplorerSession {
     func groupKey(_ entry: LedgerEntry) -> String { entry.layer.block ?? entry.name }
 
     public func back(_ count: Int) {
-        guard cursor > 0 else { out.line("already at the start: nothing computed before 'inputs'"); return }
+        guard cursor > 0 else {
+            out.line("already at the start: nothing computed before 'inputs'")
+            return
+        }
         cursor = max(0, cursor - count)
         if cursor == 0 {
             out.line("back at the start; \(records.count) computed ops are kept, 'step' replays them")
         } else {
             let entry = ledger.entries[cursor - 1]
-            out.line("back at \(style.layer(entry.name)) (op \(cursor) of \(total)) -> \(entry.output); 'step' replays the \(records.count - cursor) op\(records.count - cursor == 1 ? "" : "s") after it")
+            out.line(
+                "back at \(style.layer(entry.name)) (op \(cursor) of \(total)) -> \(entry.output); 'step' replays the \(records.count - cursor) op\(records.count - cursor == 1 ? "" : "s") after it"
+            )
         }
     }
 
@@ -186,12 +214,18 @@ extension ExplorerSession {
 
     public func breakAt(_ name: String?) throws {
         guard let name else {
-            if breakpoints.isEmpty { out.line("no breakpoints: 'break LAYER' sets one"); return }
+            if breakpoints.isEmpty {
+                out.line("no breakpoints: 'break LAYER' sets one")
+                return
+            }
             for (number, point) in breakpoints.enumerated() { out.line("  \(number + 1). \(describeBreakpoint(point))") }
             return
         }
         _ = try network.requireLayer(named: name)
-        guard !breakpoints.contains(name) else { out.line("breakpoint at \(name) is already set"); return }
+        guard !breakpoints.contains(name) else {
+            out.line("breakpoint at \(name) is already set")
+            return
+        }
         breakpoints.append(name)
         out.line("breakpoint \(breakpoints.count) at \(describeBreakpoint(name))")
     }
@@ -222,8 +256,9 @@ extension ExplorerSession {
         } else {
             let last = records[cursor - 1]
             let place = [last.entry.layer.block, last.entry.layer.branch].compactMap { $0 }.joined(separator: " ")
-            out.line("at op \(cursor) of \(total): last \(style.layer(last.entry.name))\(place.isEmpty ? "" : " (\(place))") -> "
-                     + style.figure(last.entry.output.description) + " (tensor " + last.output.shapeDescription + ")")
+            out.line(
+                "at op \(cursor) of \(total): last \(style.layer(last.entry.name))\(place.isEmpty ? "" : " (\(place))") -> "
+                    + style.figure(last.entry.output.description) + " (tensor " + last.output.shapeDescription + ")")
         }
         if cursor < records.count { out.line("\(NumberFormat.count(records.count - cursor, "op")) after it are computed; 'step' replays them") }
         if !atEnd {

@@ -33,7 +33,9 @@ extension ExplorerSession {
             out.line("input \(path ?? "synthetic image"): the run restarts")
         case .inputSize(let size):
             guard size.height <= Self.largestInputSize, size.width <= Self.largestInputSize else {
-                throw CommandError("set input-size: \(size.compactDescription) is beyond this explorer's \(Self.largestInputSize) (every output is kept: memory grows with the square of the side)")
+                throw CommandError(
+                    "set input-size: \(size.compactDescription) is beyond this explorer's \(Self.largestInputSize) (every output is kept: memory grows with the square of the side)"
+                )
             }
             new.configuration.input = size
             try apply(new)
@@ -68,7 +70,8 @@ extension ExplorerSession {
             }
             new.configuration.paddingOverrides[name] = (padding == nil || padding == declared) ? nil : padding
             try apply(new)
-            reportWhatIf("\(name) \((padding ?? declared).rawValue)" + (padding == nil || padding == declared ? " (as declared)" : " (declared \(declared.rawValue))"))
+            reportWhatIf(
+                "\(name) \((padding ?? declared).rawValue)" + (padding == nil || padding == declared ? " (as declared)" : " (declared \(declared.rawValue))"))
         case .language(let code):
             new.language = Language(rawValue: code) ?? .en
             settings = new
@@ -82,7 +85,8 @@ extension ExplorerSession {
             out.line("weights \(path ?? "seeded random (seed \(new.seed), untrained)"): the run restarts")
         case .subSteps(let on):
             showsSubSteps = on
-            out.line(on ? "step shows the stages inside each op (conv2d, batch norm, relu), recomputed by the naive kernels" : "step shows each op's output only")
+            out.line(
+                on ? "step shows the stages inside each op (conv2d, batch norm, relu), recomputed by the naive kernels" : "step shows each op's output only")
         case .seed(let seed):
             new.seed = seed
             new.weightsPath = nil

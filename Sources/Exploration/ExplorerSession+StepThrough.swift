@@ -9,8 +9,9 @@ extension ExplorerSession {
         let layer = try network.requireLayer(named: name)
         let ops = network.block(named: name)?.layers ?? [layer]
         let first = try index(of: ops[0].name)
-        out.line(style.bold("explore step \(name)") + ": gemm \(settings.kernels.rawValue), " + settings.computeDescription
-                 + ", " + settings.networkDescription)
+        out.line(
+            style.bold("explore step \(name)") + ": gemm \(settings.kernels.rawValue), " + settings.computeDescription
+                + ", " + settings.networkDescription)
         if first > 0 {
             out.line("the \(first) op\(first == 1 ? "" : "s") before \(name), one line per block:")
             try runForward(through: first - 1, stopAtBreakpoints: false, closingLines: false)

@@ -92,7 +92,8 @@ public final class ExplorerSession {
         let derived = try Self.derive(newSettings.configuration)
         var newInput: Tensor? = nil
         if newSettings.inputPath != settings.inputPath || newSettings.configuration.input != settings.configuration.input
-            || newSettings.weightsPath != settings.weightsPath || newSettings.standardisation != settings.standardisation {
+            || newSettings.weightsPath != settings.weightsPath || newSettings.standardisation != settings.standardisation
+        {
             newInput = try newSettings.makeInput()
         }
         settings = newSettings

@@ -24,7 +24,8 @@ final class GoldenReference {
 
     /// The verifier and recorded input for these settings, or why the golden file does not apply.
     func applicable(settings: SessionSettings, ledger: Ledger, failure: LedgerError?, image: () throws -> Tensor?)
-        -> (verifier: Verifier, input: GoldenInput)? {
+        -> (verifier: Verifier, input: GoldenInput)?
+    {
         let standard = settings.standardisation == .fixed
         let key = "\(settings.configuration) \(settings.weightsPath ?? "") \(settings.seed) \(settings.inputPath ?? "") \(standard)"
         if let cache, cache.key == key {
@@ -39,25 +40,30 @@ final class GoldenReference {
     var reason: String? { cache?.reason }
 
     private func resolve(settings: SessionSettings, ledger: Ledger, failure: LedgerError?, image: () throws -> Tensor?, standard: Bool)
-        -> (Verifier?, GoldenInput?, String?) {
+        -> (Verifier?, GoldenInput?, String?)
+    {
         let golden: GoldenFile
         switch file {
         case .success(let value): golden = value
         case .failure(let error): return (nil, nil, "no golden file: \(error.description)")
         }
         let network = golden.header.network
-        let recorded = "the golden tensors are for input \(network.inputSize), bottleneck \(network.bottleneck), seeded random weights (seed \(golden.header.weightsSeed), untrained) and the built-in image"
+        let recorded =
+            "the golden tensors are for input \(network.inputSize), bottleneck \(network.bottleneck), seeded random weights (seed \(golden.header.weightsSeed), untrained) and the built-in image"
         let recordedConfiguration = NetworkConfiguration(inputSize: network.inputSize, bottleneck: network.bottleneck)
         let whatIfs = Self.whatIfs(settings.configuration, against: recordedConfiguration)
         if !whatIfs.isEmpty {
-            return (nil, nil, "not comparable: the what-if (" + whatIfs.joined(separator: ", ") + ") changes what is computed; \(recorded), the declared network")
+            return (
+                nil, nil, "not comparable: the what-if (" + whatIfs.joined(separator: ", ") + ") changes what is computed; \(recorded), the declared network"
+            )
         }
         // --through computes the recorded network's first layers: they are compared against the whole one.
         var whole = settings.configuration
         whole.finalEndpoint = nil
         guard failure == nil, whole == recordedConfiguration,
-              settings.weightsPath == nil, settings.seed == golden.header.weightsSeed, settings.inputPath == nil, standard,
-              let builtin = golden.input(named: "builtin") else {
+            settings.weightsPath == nil, settings.seed == golden.header.weightsSeed, settings.inputPath == nil, standard,
+            let builtin = golden.input(named: "builtin")
+        else {
             return (nil, nil, "not compared: \(recorded)")
         }
         let verifier: Verifier
@@ -91,13 +97,15 @@ final class GoldenReference {
     /// The verdict on one computed layer.
     static func check(_ entry: LedgerEntry, output: Tensor, verifier: Verifier, input: GoldenInput) -> LayerCheck? {
         guard let record = input.layers.first(where: { $0.name == entry.name }) else { return nil }
-        return LayerComparison.compare(entry, output: output, inputs: [], golden: record,
-                                       stored: verifier.golden.values(of: record), tolerance: verifier.tolerance)
+        return LayerComparison.compare(
+            entry, output: output, inputs: [], golden: record,
+            stored: verifier.golden.values(of: record), tolerance: verifier.tolerance)
     }
 
     /// `pass` / `FAIL: 12 of 4096 values off, ...`; `detailed` adds the error sizes.
     static func text(_ check: LayerCheck, detailed: Bool) -> String {
-        let errors = "max abs error \(NumberFormat.scientific(check.maxAbsoluteError)), max rel error \(NumberFormat.scientific(check.maxRelativeError)) over \(check.compared)\(check.whole ? "" : " sampled") values"
+        let errors =
+            "max abs error \(NumberFormat.scientific(check.maxAbsoluteError)), max rel error \(NumberFormat.scientific(check.maxRelativeError)) over \(check.compared)\(check.whole ? "" : " sampled") values"
         if check.passed { return detailed ? "pass (\(errors))" : "pass" }
         var text = "FAIL: \(check.failures) of \(check.compared) values off"
         if !check.statisticFailures.isEmpty { text += ", " + check.statisticFailures.joined(separator: ", ") }

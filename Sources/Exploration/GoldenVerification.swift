@@ -20,8 +20,10 @@ public struct GoldenVerification {
     /// Failing layers `--quiet` lists before it only counts the rest.
     public static let quietFailureRows = 5
 
-    public init(goldenPath: String = GoldenLocation.defaultPath(), kernels: Kernels = SessionSettings().kernels, onlyInput: String? = nil,
-                quiet: Bool = false, stopAtFirstFailure: Bool = false, broken: ConventionBreak? = nil) {
+    public init(
+        goldenPath: String = GoldenLocation.defaultPath(), kernels: Kernels = SessionSettings().kernels, onlyInput: String? = nil,
+        quiet: Bool = false, stopAtFirstFailure: Bool = false, broken: ConventionBreak? = nil
+    ) {
         self.goldenPath = goldenPath
         self.kernels = kernels
         self.onlyInput = onlyInput

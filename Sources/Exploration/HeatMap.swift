@@ -29,11 +29,13 @@ public struct HeatMap {
             }
             let chosen = channel ?? Self.liveliestChannel(tensor)
             let factor = max(1, (max(h, w) + maxColumns - 1) / maxColumns)
-            let rows = (h + factor - 1) / factor, columns = (w + factor - 1) / factor
+            let rows = (h + factor - 1) / factor
+            let columns = (w + factor - 1) / factor
             var cells = [Float](repeating: 0, count: rows * columns)
             for r in 0..<rows {
                 for q in 0..<columns {
-                    var sum: Float = 0, n: Float = 0
+                    var sum: Float = 0
+                    var n: Float = 0
                     for y in (r * factor)..<min(h, (r + 1) * factor) {
                         for x in (q * factor)..<min(w, (q + 1) * factor) {
                             sum += tensor.scalars[(y * w + x) * c + chosen]
@@ -43,16 +45,19 @@ public struct HeatMap {
                     cells[r * columns + q] = sum / n
                 }
             }
-            self.init(channel: chosen, channels: c, cells: cells, rows: rows, columns: columns, factor: factor,
-                      source: "\(h)x\(w)" + (factor > 1 ? ", each cell the mean of \(factor)x\(factor) pixels" : ""))
+            self.init(
+                channel: chosen, channels: c, cells: cells, rows: rows, columns: columns, factor: factor,
+                source: "\(h)x\(w)" + (factor > 1 ? ", each cell the mean of \(factor)x\(factor) pixels" : ""))
         } else {
             if let channel, channel != 0 { throw CommandError("show: a vector has no channel \(channel); leave 'channel' out") }
             let n = tensor.count
-            let columns = min(n, 64), rows = (n + columns - 1) / columns
+            let columns = min(n, 64)
+            let rows = (n + columns - 1) / columns
             var cells = [Float](repeating: .nan, count: rows * columns)
             for i in 0..<n { cells[i] = tensor.scalars[i] }
-            self.init(channel: 0, channels: 1, cells: cells, rows: rows, columns: columns, factor: 1,
-                      source: "vector of \(n) values, one character each, rows of \(columns)")
+            self.init(
+                channel: 0, channels: 1, cells: cells, rows: rows, columns: columns, factor: 1,
+                source: "vector of \(n) values, one character each, rows of \(columns)")
         }
     }
 
@@ -70,8 +75,10 @@ public struct HeatMap {
     }
 
     static func liveliestChannel(_ tensor: Tensor) -> Int {
-        let c = tensor.shape[3], pixels = tensor.count / c
-        var sum = [Double](repeating: 0, count: c), squares = [Double](repeating: 0, count: c)
+        let c = tensor.shape[3]
+        let pixels = tensor.count / c
+        var sum = [Double](repeating: 0, count: c)
+        var squares = [Double](repeating: 0, count: c)
         for p in 0..<pixels {
             for k in 0..<c {
                 let v = Double(tensor.scalars[p * c + k])
@@ -79,11 +86,15 @@ public struct HeatMap {
                 squares[k] += v * v
             }
         }
-        var best = 0, bestVariance = -1.0
+        var best = 0
+        var bestVariance = -1.0
         for k in 0..<c {
             let mean = sum[k] / Double(pixels)
             let variance = squares[k] / Double(pixels) - mean * mean
-            if variance > bestVariance + 1e-12 { best = k; bestVariance = variance }
+            if variance > bestVariance + 1e-12 {
+                best = k
+                bestVariance = variance
+            }
         }
         return best
     }
@@ -101,7 +112,10 @@ public struct HeatMap {
             var line = "  "
             for q in 0..<columns {
                 let v = cells[r * columns + q]
-                guard v.isFinite else { line += String(repeating: " ", count: cellWidth); continue }
+                guard v.isFinite else {
+                    line += String(repeating: " ", count: cellWidth)
+                    continue
+                }
                 let t = span > 0 ? Double((v - minimum) / span) : 0
                 if style.colour {
                     line += style.background(232 + Int((t * 23).rounded()), String(repeating: " ", count: cellWidth))

@@ -19,9 +19,11 @@ public struct SessionSettings: Sendable, Equatable {
     /// Where the REPL's `render` writes.
     public var outputDirectory: String
 
-    public init(configuration: NetworkConfiguration = NetworkConfiguration(), kernels: Kernels = .fast,
-                weightsPath: String? = nil, seed: UInt64 = GeneratedWeights.defaultSeed, inputPath: String? = nil,
-                standardisation: Standardisation = .fixed, language: Language = .en, outputDirectory: String = "Output") {
+    public init(
+        configuration: NetworkConfiguration = NetworkConfiguration(), kernels: Kernels = .fast,
+        weightsPath: String? = nil, seed: UInt64 = GeneratedWeights.defaultSeed, inputPath: String? = nil,
+        standardisation: Standardisation = .fixed, language: Language = .en, outputDirectory: String = "Output"
+    ) {
         self.configuration = configuration
         self.kernels = kernels
         self.weightsPath = weightsPath

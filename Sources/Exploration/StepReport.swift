@@ -69,7 +69,8 @@ public struct StepReport: Sendable {
     }
 
     static func indexList(_ indices: [Int]) -> String {
-        indices.count <= 4 ? indices.map(String.init).joined(separator: ",")
+        indices.count <= 4
+            ? indices.map(String.init).joined(separator: ",")
             : indices.prefix(3).map(String.init).joined(separator: ",") + ",...,\(indices.last!)"
     }
 
@@ -87,8 +88,10 @@ public struct StepReport: Sendable {
     // MARK: - Lines
 
     /// The lines of one executed (or replayed) op. `position` is 1-based within `total`.
-    public func opLines(_ entry: LedgerEntry, position: Int? = nil, total: Int? = nil,
-                        output: Tensor? = nil, seconds: Double? = nil, golden: String? = nil) -> [String] {
+    public func opLines(
+        _ entry: LedgerEntry, position: Int? = nil, total: Int? = nil,
+        output: Tensor? = nil, seconds: Double? = nil, golden: String? = nil
+    ) -> [String] {
         let counter = position.map { p in total.map { "[\(p)/\($0)] " } ?? "[\(p)] " } ?? ""
         var lines = [counter + style.layer(entry.name)]
         let indent = "      "
@@ -112,8 +115,12 @@ public struct StepReport: Sendable {
         guard let first = entries.first, let last = entries.last else { return name }
         let ops = entries.count == 1 ? "1 op " : "\(entries.count) ops"
         let shapes = Self.inputShapes(first) + " -> " + last.output.description
-        let stats = output.map { "   mean \(NumberFormat.value($0.statistics.mean)) std \(NumberFormat.value($0.statistics.standardDeviation)) zeros \(NumberFormat.percent($0.statistics.zeroFraction))" } ?? ""
-        return "  " + style.layer(pad(name, 22)) + " " + pad(ops, 7) + " " + style.figure(pad(shapes, 26)) + " " + pad(NumberFormat.milliseconds(seconds), 11, left: true) + stats
+        let stats =
+            output.map {
+                "   mean \(NumberFormat.value($0.statistics.mean)) std \(NumberFormat.value($0.statistics.standardDeviation)) zeros \(NumberFormat.percent($0.statistics.zeroFraction))"
+            } ?? ""
+        return "  " + style.layer(pad(name, 22)) + " " + pad(ops, 7) + " " + style.figure(pad(shapes, 26)) + " "
+            + pad(NumberFormat.milliseconds(seconds), 11, left: true) + stats
     }
 
     /// The concat ledger of `block` (Mixed_6a: `Branch_0 384 + Branch_1 384 + Branch_2 320 = 1088 at 8x8`)
@@ -130,7 +137,8 @@ public struct StepReport: Sendable {
             }
         }
         if let residual = block.residual, let output = ledger[block.name] {
-            let input = output.layer.inputs[0], up = output.layer.inputs[1]
+            let input = output.layer.inputs[0]
+            let up = output.layer.inputs[1]
             let formula = "\(input) + \(residual.scale) x \(up)"
             let activation = residual.activation == .relu ? "ReLU(\(formula))" : "\(formula)  (no activation: the final block)"
             lines.append("residual: " + style.figure("\(block.name) = \(activation)") + ", scale \(residual.scale), \(output.output)")

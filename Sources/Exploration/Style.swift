@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// ANSI colour for a terminal, or plain text: off when output is piped, when
 /// `NO_COLOR` is set (https://no-color.org) or when `TERM` is `dumb`.

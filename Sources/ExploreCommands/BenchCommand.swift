@@ -35,8 +35,9 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = try BenchRun.measure(settings: compute.settings, quick: quick, rounds: rounds, runs: runs,
-                                          warning: warn, progress: { writeStandardError("bench: \($0)\n") })
+        let report = try BenchRun.measure(
+            settings: compute.settings, quick: quick, rounds: rounds, runs: runs,
+            warning: warn, progress: { writeStandardError("bench: \($0)\n") })
         print(json ? report.json.serialized(pretty: true) : report.text)
     }
 }

@@ -11,13 +11,19 @@ extension Standardisation: ExpressibleByArgument {}
 public struct ComputeOptions: ParsableArguments {
     @OptionGroup public var network: NetworkOptions
 
-    @Option(help: ArgumentHelp("A .safetensors file with FaceNet's variable names (default: seeded random weights, untrained; scripts/keras_to_facenet.py converts Keras's ImageNet weights).", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "A .safetensors file with FaceNet's variable names (default: seeded random weights, untrained; scripts/keras_to_facenet.py converts Keras's ImageNet weights).",
+            valueName: "FILE"))
     public var weights: String?
 
     @Option(help: ArgumentHelp("Seed of the random, untrained generated weights (default \(GeneratedWeights.defaultSeed)).", valueName: "N"))
     public var seed: UInt64?
 
-    @Option(help: ArgumentHelp("A .png/.jpg (resized, standardised) or .npy float32 [1,H,W,3] or [H,W,3] (used as given); default: the built-in synthetic image.", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "A .png/.jpg (resized, standardised) or .npy float32 [1,H,W,3] or [H,W,3] (used as given); default: the built-in synthetic image.",
+            valueName: "FILE"))
     public var input: String?
 
     @Option(help: ArgumentHelp("How images are standardised: fixed ((x - 127.5) / 128, FaceNet's) or per-image.", valueName: "fixed|per-image"))
@@ -36,8 +42,9 @@ public struct ComputeOptions: ParsableArguments {
 
     /// The settings these options describe; what they leave out keeps the tool's defaults.
     public var settings: SessionSettings {
-        var settings = SessionSettings(configuration: network.configuration, kernels: gemm, weightsPath: weights,
-                                       inputPath: input, standardisation: standardisation)
+        var settings = SessionSettings(
+            configuration: network.configuration, kernels: gemm, weightsPath: weights,
+            inputPath: input, standardisation: standardisation)
         if let seed { settings.seed = seed }
         return settings
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Exploration
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -23,7 +24,7 @@ extension Explore {
         } catch {
             let code = exitCode(for: error)
             if code == .success || error is ExitCode {
-                exit(withError: error)   // --help, --version: ArgumentParser prints them; an exit status says all
+                exit(withError: error)  // --help, --version: ArgumentParser prints them; an exit status says all
             }
             // Usage mistakes (status 64) are ArgumentParser's; everything else keeps its own words.
             let isUsage = code == .validationFailure

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Exploration
 import REPL
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,7 +13,8 @@ public struct Explore: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "explore",
         abstract: "Step through FaceNet's Inception-ResNet-v2, layer by layer, with real shapes and numbers.",
-        discussion: "Run 'explore' alone (or 'explore repl') for the interactive explorer: step op by op, inspect, try what-ifs; 'explore help repl' explains it. The subcommands below answer one question each.",
+        discussion:
+            "Run 'explore' alone (or 'explore repl') for the interactive explorer: step op by op, inspect, try what-ifs; 'explore help repl' explains it. The subcommands below answer one question each.",
         subcommands: [
             TableCommand.self,
             PadCommand.self,

@@ -15,7 +15,8 @@ struct LessonCheckCommand: ParsableCommand {
         let lessons = try selection.load()
         let runner = try selection.runner()
         let start = Date()
-        var commands = 0, drifted: [String] = []
+        var commands = 0
+        var drifted: [String] = []
         for lesson in lessons {
             let run = try selection.run(lesson, with: runner)
             commands += run.results.count

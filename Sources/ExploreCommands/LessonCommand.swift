@@ -8,10 +8,10 @@ struct LessonCommand: AsyncParsableCommand {
         commandName: "lesson",
         abstract: "The course: list, check, update and render the lessons in Lessons/.",
         discussion: """
-        A lesson is a Markdown file (Lessons/NN-name.md, front matter 'title:' and 'teaches:'). Its ```console blocks hold '$ explore ...' commands, each followed by the output it must print (standard output, then standard error). A REPL session is a heredoc: '$ explore <<'EOF'', then '> ' input lines, then '> EOF'.
+            A lesson is a Markdown file (Lessons/NN-name.md, front matter 'title:' and 'teaches:'). Its ```console blocks hold '$ explore ...' commands, each followed by the output it must print (standard output, then standard error). A REPL session is a heredoc: '$ explore <<'EOF'', then '> ' input lines, then '> EOF'.
 
-        In expected output, a line '...' matches any number of lines, a line ending in ' (re)' is a regular expression for one whole line, and a last line '[N]' expects exit status N (none means 0). Commands run in a fresh empty folder per lesson.
-        """,
+            In expected output, a line '...' matches any number of lines, a line ending in ' (re)' is a regular expression for one whole line, and a last line '[N]' expects exit status N (none means 0). Commands run in a fresh empty folder per lesson.
+            """,
         subcommands: [LessonListCommand.self, LessonCheckCommand.self, LessonUpdateCommand.self, LessonRenderCommand.self]
     )
 }

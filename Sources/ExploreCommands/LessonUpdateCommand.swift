@@ -7,7 +7,8 @@ struct LessonUpdateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
         abstract: "Rewrite the expected output of drifted commands in place (review the diff before committing).",
-        discussion: "Keeps '...' and ' (re)' lines that still match. Refuses (and writes nothing to that lesson) when a command crashed, timed out, exited with a status its block does not expect, or printed a crash message."
+        discussion:
+            "Keeps '...' and ' (re)' lines that still match. Refuses (and writes nothing to that lesson) when a command crashed, timed out, exited with a status its block does not expect, or printed a crash message."
     )
 
     @OptionGroup var selection: LessonSelection

@@ -10,19 +10,26 @@ public struct NetworkOptions: ParsableArguments {
     @Option(help: "Width of the Bottleneck layer and the embedding.")
     public var bottleneck: Int = NetworkConfiguration.defaultBottleneck
 
-    @Option(name: .customLong("padding"), help: ArgumentHelp("Override a layer's padding, e.g. Conv2d_2b_3x3=VALID (repeatable).", valueName: "LAYER=SAME|VALID"))
+    @Option(
+        name: .customLong("padding"), help: ArgumentHelp("Override a layer's padding, e.g. Conv2d_2b_3x3=VALID (repeatable).", valueName: "LAYER=SAME|VALID"))
     public var paddingOverrides: [PaddingOverride] = []
 
     @Flag(help: "TF-Slim's align_feature_maps (what-if): the stem's and the reductions' 13 VALID windows become SAME.")
     public var alignFeatureMaps = false
 
-    @Option(help: ArgumentHelp("TF-Slim's output_stride (what-if): 8 gives Mixed_6a stride 1 and dilates Block17 by 2; the network then ends at Block17_20.", valueName: "8|16"))
+    @Option(
+        help: ArgumentHelp(
+            "TF-Slim's output_stride (what-if): 8 gives Mixed_6a stride 1 and dilates Block17 by 2; the network then ends at Block17_20.", valueName: "8|16"))
     public var outputStride: Int = NetworkConfiguration.defaultOutputStride
 
-    @Option(name: .customLong("dilation"), help: ArgumentHelp("Dilate a stride-1 convolution, e.g. Block17_1/Branch_1/Conv2d_0b_1x7=2 (repeatable).", valueName: "LAYER=R"))
+    @Option(
+        name: .customLong("dilation"),
+        help: ArgumentHelp("Dilate a stride-1 convolution, e.g. Block17_1/Branch_1/Conv2d_0b_1x7=2 (repeatable).", valueName: "LAYER=R"))
     public var dilations: [DilationOverride] = []
 
-    @Option(help: ArgumentHelp("TF-Slim's final_endpoint (what-if): stop after this stem or head layer or block, e.g. Mixed_6a or PreAuxLogits.", valueName: "LAYER"))
+    @Option(
+        help: ArgumentHelp(
+            "TF-Slim's final_endpoint (what-if): stop after this stem or head layer or block, e.g. Mixed_6a or PreAuxLogits.", valueName: "LAYER"))
     public var through: String?
 
     public init() {}

@@ -28,7 +28,9 @@ struct PadCommand: ParsableCommand {
     @OptionGroup var picture: PictureOptions
 
     func run() throws {
-        for (axis, length, kernel, stride) in [("rows", size.value.height, kernel.value.height, stride.value.height), ("columns", size.value.width, kernel.value.width, stride.value.width)] {
+        for (axis, length, kernel, stride) in [
+            ("rows", size.value.height, kernel.value.height, stride.value.height), ("columns", size.value.width, kernel.value.width, stride.value.width),
+        ] {
             if let problem = AxisWindow.limitProblem(inputLength: length, kernel: kernel, stride: stride) { throw ExploreError("\(axis): \(problem)") }
         }
         guard let geometry = WindowGeometry(input: size.value, kernel: kernel.value, stride: stride.value, padding: padding) else {

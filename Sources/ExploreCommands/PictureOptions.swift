@@ -38,7 +38,8 @@ struct PictureOptions: ParsableArguments {
         if compare {
             let other: Padding = geometry.rows.padding == .same ? .valid : .same
             let size = Size2(geometry.rows.inputLength, geometry.columns.inputLength)
-            let kernel = Size2(geometry.rows.kernel, geometry.columns.kernel), stride = Size2(geometry.rows.stride, geometry.columns.stride)
+            let kernel = Size2(geometry.rows.kernel, geometry.columns.kernel)
+            let stride = Size2(geometry.rows.stride, geometry.columns.stride)
             guard let second = WindowGeometry(input: size, kernel: kernel, stride: stride, padding: other) else {
                 throw ExploreError("--compare: a \(kernel) VALID window does not fit the \(size) map, so there is nothing to compare")
             }

@@ -13,19 +13,19 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Draw the architecture diagram through Graphviz (svg, png, pdf or dot).",
         discussion: """
-        Without --expand: the overview (stem, Mixed blocks, each run of repeated blocks \
-        drawn once, the head), every edge labelled with its tensor shape.
-        --expand NAME draws a block op by op: a block (Mixed_6a, Block17_4, Block8_10), \
-        a kind (Block35, Block17, Block8: one instance stands for all) or all (every layer).
-        --input-size and --padding redraw with the what-if shapes; an override that breaks \
-        the network is drawn up to the failing layer, marked in red with the reason.
+            Without --expand: the overview (stem, Mixed blocks, each run of repeated blocks \
+            drawn once, the head), every edge labelled with its tensor shape.
+            --expand NAME draws a block op by op: a block (Mixed_6a, Block17_4, Block8_10), \
+            a kind (Block35, Block17, Block8: one instance stands for all) or all (every layer).
+            --input-size and --padding redraw with the what-if shapes; an override that breaks \
+            the network is drawn up to the failing layer, marked in red with the reason.
 
-        Where it writes: --out FILE, else Output/<view>.<format> (Output/overview.svg, \
-        Output/Mixed_6a.svg, ...). An existing file is never overwritten unless --out names \
-        it explicitly or --force is given; without either, render stops with an error. \
-        --format defaults to the --out extension, else svg; dot writes the DOT text itself.
-        Regenerate the committed examples with scripts/render-examples.sh.
-        """
+            Where it writes: --out FILE, else Output/<view>.<format> (Output/overview.svg, \
+            Output/Mixed_6a.svg, ...). An existing file is never overwritten unless --out names \
+            it explicitly or --force is given; without either, render stops with an error. \
+            --format defaults to the --out extension, else svg; dot writes the DOT text itself.
+            Regenerate the committed examples with scripts/render-examples.sh.
+            """
     )
 
     /// The what-if options, and for --color time/verify the weights, input and kernels.
@@ -43,10 +43,15 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Overwrite the default output file if it exists.")
     var force = false
 
-    @Option(help: ArgumentHelp("Fill nodes by op kind (default), by each layer's share of the time of one forward pass (time; --weights, --seed, --input, --gemm apply), or by agreement with the golden tensors, as explore verify checks them (verify).", valueName: "kind|time|verify"))
+    @Option(
+        help: ArgumentHelp(
+            "Fill nodes by op kind (default), by each layer's share of the time of one forward pass (time; --weights, --seed, --input, --gemm apply), or by agreement with the golden tensors, as explore verify checks them (verify).",
+            valueName: "kind|time|verify"))
     var color: String = "kind"
 
-    @Option(help: ArgumentHelp("The golden file for --color verify (default: Tests/Golden/\(GoldenFile.fileName), or $\(GoldenLocation.environmentVariable)).", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "The golden file for --color verify (default: Tests/Golden/\(GoldenFile.fileName), or $\(GoldenLocation.environmentVariable)).", valueName: "FILE"))
     var golden: String?
 
     func run() throws {
@@ -112,7 +117,9 @@ struct RenderCommand: ParsableCommand {
     /// input, the --gemm kernels) and returns each layer's verdict.
     func verdicts(_ source: DiagramSource) throws -> [String: Bool] {
         guard source.network.configuration == NetworkConfiguration() else {
-            throw ExploreError("--color verify compares with golden tensors made at input \(NetworkConfiguration.defaultInputSize), bottleneck \(NetworkConfiguration.defaultBottleneck) with the declared network: drop --input-size, --bottleneck, --padding and TF-Slim's options (--align-feature-maps, --output-stride, --dilation, --through)")
+            throw ExploreError(
+                "--color verify compares with golden tensors made at input \(NetworkConfiguration.defaultInputSize), bottleneck \(NetworkConfiguration.defaultBottleneck) with the declared network: drop --input-size, --bottleneck, --padding and TF-Slim's options (--align-feature-maps, --output-stride, --dilation, --through)"
+            )
         }
         if compute.weights != nil || compute.seed != nil || compute.input != nil {
             throw ExploreError("--color verify uses the golden file's weights and image: drop --weights, --seed and --input")
@@ -121,7 +128,8 @@ struct RenderCommand: ParsableCommand {
         let file = try GoldenFile.load(path: path)
         let verifier = try Verifier(golden: file, ledger: try Ledger(network: source.network))
         guard let input = file.header.inputs.first else { throw ExploreError("the golden file '\(path)' records no input") }
-        let backend = try compute.settings.makeBackend(ledger: verifier.ledger, weights: GeneratedWeights(seed: file.header.weightsSeed, ledger: verifier.ledger))
+        let backend = try compute.settings.makeBackend(
+            ledger: verifier.ledger, weights: GeneratedWeights(seed: file.header.weightsSeed, ledger: verifier.ledger))
         let report = try verifier.verify(input, backend: backend)
         return Dictionary(report.layers.map { ($0.layer, $0.passed) }, uniquingKeysWith: { $0 && $1 })
     }

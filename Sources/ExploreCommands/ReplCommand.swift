@@ -21,14 +21,14 @@ struct ReplCommand: AsyncParsableCommand {
 enum ReplHelp {
     static var discussion: String {
         let intro = """
-        'explore' with no subcommand, or 'explore repl', starts a session on standard input: at a terminal with \
-        line editing, history (~/.inception_explorer_history) and TAB completion of commands and layer names; from \
-        a pipe or a file it reads one command per line and echoes each after the prompt, so the output reads as a \
-        transcript (for example: printf 'step 3\\ninspect\\n' | explore). The session keeps every output it computed, \
-        so 'back', 'inspect' and 'show' cost nothing; what-ifs ('set input-size 299', 'set padding Mixed_6a \
-        SAME') re-derive every shape and restart the run. Settings start at the defaults of the other commands and \
-        change only with 'set'.
-        """
+            'explore' with no subcommand, or 'explore repl', starts a session on standard input: at a terminal with \
+            line editing, history (~/.inception_explorer_history) and TAB completion of commands and layer names; from \
+            a pipe or a file it reads one command per line and echoes each after the prompt, so the output reads as a \
+            transcript (for example: printf 'step 3\\ninspect\\n' | explore). The session keeps every output it computed, \
+            so 'back', 'inspect' and 'show' cost nothing; what-ifs ('set input-size 299', 'set padding Mixed_6a \
+            SAME') re-derive every shape and restart the run. Settings start at the defaults of the other commands and \
+            change only with 'set'.
+            """
         let lines = CommandCatalog.commands.flatMap { info in
             let usage = info.usage.count > 22 ? info.name + " ..." : info.usage
             return hanging(usage.padding(toLength: 22, withPad: " ", startingAt: 0) + info.summary, indent: 22)

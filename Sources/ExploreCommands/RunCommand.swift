@@ -4,6 +4,7 @@ import Exploration
 import GEMM
 import ModelData
 import NetworkModel
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,11 +17,11 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a whole forward pass and print its time and the embedding.",
         discussion: """
-        With --save DIR, writes each layer named in --layers to DIR/<layer path>.npy (float32, \
-        NHWC with batch 1; a '/' in a path makes folders). Existing files are kept unless --force.
+            With --save DIR, writes each layer named in --layers to DIR/<layer path>.npy (float32, \
+            NHWC with batch 1; a '/' in a path makes folders). Existing files are kept unless --force.
 
-        Example: explore run --save /tmp/acts --layers Conv2d_1a_3x3,Mixed_5b/Branch_3/AvgPool_0a_3x3,Embedding
-        """
+            Example: explore run --save /tmp/acts --layers Conv2d_1a_3x3,Mixed_5b/Branch_3/AvgPool_0a_3x3,Embedding
+            """
     )
 
     @OptionGroup var compute: ComputeOptions
@@ -61,13 +62,17 @@ struct RunCommand: ParsableCommand {
         let seconds = (clock.now - start) / .seconds(1)
 
         let size = settings.configuration.inputDescription
-        print("\(backend.name) forward pass, \(size) input, \(settings.weightsDescription), \(settings.inputDescription): \(fixedDecimals(seconds, 3)) s (\(ledger.entries.count) layers)")
+        print(
+            "\(backend.name) forward pass, \(size) input, \(settings.weightsDescription), \(settings.inputDescription): \(fixedDecimals(seconds, 3)) s (\(ledger.entries.count) layers)"
+        )
         let last = ledger.entries.last!
         if last.name != "Embedding", let output = interpreter.output(of: last.name) {
             // --through (or output stride 8) ended the network before the embedding.
             let values = output.scalars
             let mean = values.reduce(0.0) { $0 + Double($1) } / Double(max(values.count, 1))
-            print("stopped after \(last.name) (\(settings.configuration.structurePhrases.joined(separator: ", "))): output \(last.output), mean \(fixedDecimals(mean, 5)), max \(fixedDecimals(Double(values.max() ?? 0), 5))")
+            print(
+                "stopped after \(last.name) (\(settings.configuration.structurePhrases.joined(separator: ", "))): output \(last.output), mean \(fixedDecimals(mean, 5)), max \(fixedDecimals(Double(values.max() ?? 0), 5))"
+            )
         } else if let embedding = interpreter.output(of: last.name) {
             let norm = embedding.scalars.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
             let first = embedding.scalars.prefix(8).map { fixedDecimals(Double($0), 5) }.joined(separator: " ")

@@ -1,7 +1,7 @@
 import ArgumentParser
+import Exploration
 import LedgerReports
 import NetworkModel
-import Exploration
 
 /// `explore step LAYER`: runs the network up to LAYER, one line per block, then steps
 /// through LAYER's every op with its ledger line, note, time, output statistics and

@@ -29,7 +29,9 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Width of the Bottleneck layer and the embedding.")
     var bottleneck: Int = NetworkConfiguration.defaultBottleneck
 
-    @Option(name: .customLong("padding"), help: ArgumentHelp("Override a layer's padding at every size, e.g. Mixed_6a=SAME (repeatable).", valueName: "LAYER=SAME|VALID"))
+    @Option(
+        name: .customLong("padding"),
+        help: ArgumentHelp("Override a layer's padding at every size, e.g. Mixed_6a=SAME (repeatable).", valueName: "LAYER=SAME|VALID"))
     var paddingOverrides: [PaddingOverride] = []
 
     func validate() throws {
@@ -42,13 +44,16 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         let overrides = Dictionary(paddingOverrides.map { ($0.layer, $0.padding) }, uniquingKeysWith: { _, last in last })
         let base = NetworkConfiguration(bottleneck: bottleneck, paddingOverrides: overrides)
-        _ = try Network.faceNet(base)   // a --padding naming no windowed layer is told once, not per size
+        _ = try Network.faceNet(base)  // a --padding naming no windowed layer is told once, not per size
         let sweep = InputSweep(sizes: from...to, base: base)
         if json {
             print(sweep.json().serialized(pretty: true))
             return
         }
-        if !summary { print(sweep.lines().joined(separator: "\n")) ; print() }
+        if !summary {
+            print(sweep.lines().joined(separator: "\n"))
+            print()
+        }
         print(sweep.summary().joined(separator: "\n"))
     }
 }

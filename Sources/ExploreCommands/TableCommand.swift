@@ -11,10 +11,15 @@ struct TableCommand: ParsableCommand {
         discussion: "Examples: explore table Mixed_6a; explore table 'Block17_*/Branch_1/*'; explore table --only lossy --input-size 299"
     )
 
-    @Argument(help: ArgumentHelp("Only this layer or block and what is inside it (Mixed_6a), or the paths a glob matches ('Block17_*/Branch_1/*').", valueName: "PATTERN"))
+    @Argument(
+        help: ArgumentHelp(
+            "Only this layer or block and what is inside it (Mixed_6a), or the paths a glob matches ('Block17_*/Branch_1/*').", valueName: "PATTERN"))
     var pattern: String?
 
-    @Option(help: ArgumentHelp("Only the layers that read padding (padded), never read some pixels (lossy), or have a --padding what-if (overridden).", valueName: "padded|lossy|overridden"))
+    @Option(
+        help: ArgumentHelp(
+            "Only the layers that read padding (padded), never read some pixels (lossy), or have a --padding what-if (overridden).",
+            valueName: "padded|lossy|overridden"))
     var only: TableFilter.Only?
 
     @Option(help: "text, markdown (the source table's columns) or json (keys in docs/commands.md).")
@@ -48,8 +53,10 @@ struct TableCommand: ParsableCommand {
             print("no layer\(pattern.map { " matching '\($0)'" } ?? "")\(only.map { " is \($0.rawValue)" } ?? "") (of \(all.count) layers)")
         } else {
             // Totals describe the whole network; a filtered table says how much of it is shown.
-            print(TableReport.render(shown, network: net, format: format, language: lang, totals: failure == nil && !filter.isActive,
-                                     width: width, lossSummary: failure == nil), terminator: "")
+            print(
+                TableReport.render(
+                    shown, network: net, format: format, language: lang, totals: failure == nil && !filter.isActive,
+                    width: width, lossSummary: failure == nil), terminator: "")
         }
         if filter.isActive && format != .json && !shown.isEmpty {
             print("\(shown.count) of \(all.count) layers shown")

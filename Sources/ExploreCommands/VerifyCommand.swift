@@ -8,15 +8,15 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check every layer against golden tensors computed by TensorFlow/Keras.",
         discussion: """
-        The golden file (Tests/Golden/, written by scripts/golden/make_golden.py) holds what \
-        Keras's own InceptionResNetV2 plus FaceNet's head computed with the seeded random weights \
-        (seed 2018, untrained) for two images: the built-in synthetic image and an asymmetric one. \
-        verify first checks that the generated weights match the reference's checksums, \
-        then runs the network on each recorded image and compares every named layer: \
-        max absolute and relative error, the worst position (border or inside), the first \
-        layer that diverges and a hint about the convention that differs. \
-        Exit status 1 when anything disagrees.
-        """
+            The golden file (Tests/Golden/, written by scripts/golden/make_golden.py) holds what \
+            Keras's own InceptionResNetV2 plus FaceNet's head computed with the seeded random weights \
+            (seed 2018, untrained) for two images: the built-in synthetic image and an asymmetric one. \
+            verify first checks that the generated weights match the reference's checksums, \
+            then runs the network on each recorded image and compares every named layer: \
+            max absolute and relative error, the worst position (border or inside), the first \
+            layer that diverges and a hint about the convention that differs. \
+            Exit status 1 when anything disagrees.
+            """
     )
 
     /// Failing layers `--quiet` lists per input before it only counts the rest.
@@ -25,7 +25,9 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
-    @Option(help: ArgumentHelp("Which kernels compute (default: as for every command that computes).", valueName: Kernels.allCases.map(\.rawValue).joined(separator: "|")))
+    @Option(
+        help: ArgumentHelp(
+            "Which kernels compute (default: as for every command that computes).", valueName: Kernels.allCases.map(\.rawValue).joined(separator: "|")))
     var gemm: Kernels?
 
     @Option(help: ArgumentHelp("The golden file (default: Tests/Golden/\(GoldenFile.fileName), or $\(GoldenLocation.environmentVariable)).", valueName: "FILE"))
@@ -40,9 +42,11 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Stop an input at its first failing layer.")
     var stopAtFirstFailure = false
 
-    @Option(name: .customLong("break"), help: ArgumentHelp(
-        "Compute with a deliberately wrong convention, to see verify catch it: \(ConventionBreak.allCases.map(\.rawValue).joined(separator: ", ")).",
-        valueName: "CONVENTION"))
+    @Option(
+        name: .customLong("break"),
+        help: ArgumentHelp(
+            "Compute with a deliberately wrong convention, to see verify catch it: \(ConventionBreak.allCases.map(\.rawValue).joined(separator: ", ")).",
+            valueName: "CONVENTION"))
     var broken: ConventionBreak?
 
     func run() throws {

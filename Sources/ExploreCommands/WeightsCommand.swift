@@ -16,11 +16,11 @@ struct WeightsCommand: ParsableCommand {
             commandName: "export",
             abstract: "Write every generated variable, with FaceNet's names, to a .safetensors file (F32, about 224 MB).",
             discussion: """
-            The values follow the generated-weights spec (docs/generated-weights.md), so
-            numpy can read them back with safetensors.numpy.load_file and --weights FILE computes
-            exactly what the seeded weights compute.
-            Example: explore weights export /tmp/facenet-2018.safetensors --seed 2018
-            """
+                The values follow the generated-weights spec (docs/generated-weights.md), so
+                numpy can read them back with safetensors.numpy.load_file and --weights FILE computes
+                exactly what the seeded weights compute.
+                Example: explore weights export /tmp/facenet-2018.safetensors --seed 2018
+                """
         )
 
         @Argument(help: ArgumentHelp("The .safetensors file to write.", valueName: "FILE"))

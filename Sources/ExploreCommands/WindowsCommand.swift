@@ -26,7 +26,8 @@ struct WindowsCommand: ParsableCommand {
             throw ExploreError("'\(layer)' is not reached: the network breaks before it (see 'explore table')")
         }
         guard let window = entry.window, entry.input.isMap,
-              let geometry = WindowGeometry(input: entry.input.spatial, kernel: window.kernel, stride: window.stride, padding: window.padding) else {
+            let geometry = WindowGeometry(input: entry.input.spatial, kernel: window.kernel, stride: window.stride, padding: window.padding)
+        else {
             throw ExploreError("'\(layer)' is a \(entry.layer.op.kind), not a windowed op: name a convolution or a pooling layer")
         }
         try picture.validateFile()

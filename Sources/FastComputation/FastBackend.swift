@@ -26,16 +26,19 @@ public struct FastBackend: Backend {
             let parameters = try LayerParameters(for: entry, from: weights)
             switch entry.layer.op {
             case .convolution(let conv):
-                let folded = try FoldedLinear.Folded(entry: entry, parameters: parameters, batchNorm: conv.batchNorm,
-                                                     hasBias: conv.bias, activation: conv.activation)
+                let folded = try FoldedLinear.Folded(
+                    entry: entry, parameters: parameters, batchNorm: conv.batchNorm,
+                    hasBias: conv.bias, activation: conv.activation)
                 if WinogradConvolution.applies(to: entry) {
                     winograd[entry.name] = WinogradConvolution(folded, channels: entry.input.dims[2])
                 } else {
                     layers[entry.name] = FoldedLinear(folded)
                 }
             case .fullyConnected(let fc):
-                layers[entry.name] = try FoldedLinear(FoldedLinear.Folded(entry: entry, parameters: parameters, batchNorm: fc.batchNorm,
-                                                                          hasBias: fc.bias, activation: fc.activation))
+                layers[entry.name] = try FoldedLinear(
+                    FoldedLinear.Folded(
+                        entry: entry, parameters: parameters, batchNorm: fc.batchNorm,
+                        hasBias: fc.bias, activation: fc.activation))
             default:
                 continue
             }
@@ -66,8 +69,9 @@ public struct FastBackend: Backend {
             if let winograd = winograd[entry.name] {
                 output = winograd.apply(inputs[0], pad: entry.pad, output: entry.output)
             } else {
-                output = FastOps.convolution(inputs[0], layer: try layer(entry), window: entry.window ?? conv.window,
-                                             pad: entry.pad, output: entry.output, gemm: gemm)
+                output = FastOps.convolution(
+                    inputs[0], layer: try layer(entry), window: entry.window ?? conv.window,
+                    pad: entry.pad, output: entry.output, gemm: gemm)
             }
         case .fullyConnected:
             output = FastOps.fullyConnected(inputs[0], layer: try layer(entry), gemm: gemm)
@@ -77,8 +81,9 @@ public struct FastBackend: Backend {
             output = FastOps.pool(inputs[0], window: entry.window ?? declared, pad: entry.pad, output: entry.output, kind: .average)
         case .globalAveragePool:
             let map = entry.input.spatial
-            output = FastOps.pool(inputs[0], window: Window(kernel: map, stride: Size2(1, 1), padding: .valid), pad: .none,
-                                  output: entry.output, kind: .average)
+            output = FastOps.pool(
+                inputs[0], window: Window(kernel: map, stride: Size2(1, 1), padding: .valid), pad: .none,
+                output: entry.output, kind: .average)
         case .concat:
             output = FastOps.concat(inputs)
         case .residual(let scale, let activation):

@@ -25,23 +25,27 @@ extension FastOps {
     ///   - pad: zero rows/columns before and after (TensorFlow's SAME split)
     ///   - output: `(oh, ow, cout)` from the ledger
     /// - Returns: `[1, oh, ow, cout]`
-    static func convolution(_ input: Tensor, layer: FoldedLinear, window: Window, pad: SidePadding,
-                            output: Shape, gemm: FastGEMM) -> Tensor {
+    static func convolution(
+        _ input: Tensor, layer: FoldedLinear, window: Window, pad: SidePadding,
+        output: Shape, gemm: FastGEMM
+    ) -> Tensor {
         let (h, w, cin) = (input.shape[1], input.shape[2], input.shape[3])
         let (oh, ow, n) = (output.dims[0], output.dims[1], output.dims[2])
         let (kh, kw) = (window.kernel.height, window.kernel.width)
         let (sh, sw) = (window.stride.height, window.stride.width)
         // A dilation along an axis with one tap moves nothing.
         let (dh, dw) = (kh == 1 ? 1 : window.dilation.height, kw == 1 ? 1 : window.dilation.width)
-        let m = oh * ow, k = kh * kw * cin
+        let m = oh * ow
+        let k = kh * kw * cin
         precondition(layer.weights.k == k && layer.weights.n == n, "packed weights (\(layer.weights.k), \(layer.weights.n)) do not fit (\(k), \(n))")
         let direct = kh == 1 && kw == 1 && sh == 1 && sw == 1 && oh == h && ow == w
         let scalars = [Float](unsafeUninitializedCapacity: m * n) { out, count in
             input.scalars.withUnsafeBufferPointer { x in
                 layer.bias.withUnsafeBufferPointer { bias in
                     if direct {
-                        gemm.multiply(m: m, a: x.baseAddress!, lda: cin, b: layer.weights, c: out.baseAddress!, ldc: n,
-                                      bias: bias.baseAddress, relu: layer.relu, next: layer.nextWeights)
+                        gemm.multiply(
+                            m: m, a: x.baseAddress!, lda: cin, b: layer.weights, c: out.baseAddress!, ldc: n,
+                            bias: bias.baseAddress, relu: layer.relu, next: layer.nextWeights)
                     } else if kw * cin >= implicitMinimumRow && dw == 1 {
                         // Implicit GEMM: the windows are read from the (padded) map in place.
                         let (pw, ph) = (w + pad.left + pad.right, h + pad.top + pad.bottom)
@@ -51,17 +55,21 @@ extension FastOps {
                         if let map {
                             zeroPad(x.baseAddress!, height: h, width: w, channels: cin, pad: pad, into: map)
                         }
-                        let windows = ConvolutionWindows(map: map.map { UnsafePointer($0) } ?? x.baseAddress!, width: pw, channels: cin,
-                                                         kernelWidth: kw, strideHeight: sh, strideWidth: sw, outputWidth: ow, dilationHeight: dh)
-                        gemm.multiply(m: m, windows: windows, b: layer.weights, c: out.baseAddress!, ldc: n,
-                                      bias: bias.baseAddress, relu: layer.relu, next: layer.nextWeights)
+                        let windows = ConvolutionWindows(
+                            map: map.map { UnsafePointer($0) } ?? x.baseAddress!, width: pw, channels: cin,
+                            kernelWidth: kw, strideHeight: sh, strideWidth: sw, outputWidth: ow, dilationHeight: dh)
+                        gemm.multiply(
+                            m: m, windows: windows, b: layer.weights, c: out.baseAddress!, ldc: n,
+                            bias: bias.baseAddress, relu: layer.relu, next: layer.nextWeights)
                     } else {
                         let columns = UnsafeMutablePointer<Float>.allocate(capacity: m * k)
                         defer { columns.deallocate() }
-                        im2col(x.baseAddress!, height: h, width: w, channels: cin, kernel: window.kernel, stride: window.stride,
-                               dilation: Size2(dh, dw), padTop: pad.top, padLeft: pad.left, outputHeight: oh, outputWidth: ow, into: columns)
-                        gemm.multiply(m: m, a: columns, lda: k, b: layer.weights, c: out.baseAddress!, ldc: n,
-                                      bias: bias.baseAddress, relu: layer.relu, next: layer.nextWeights)
+                        im2col(
+                            x.baseAddress!, height: h, width: w, channels: cin, kernel: window.kernel, stride: window.stride,
+                            dilation: Size2(dh, dw), padTop: pad.top, padLeft: pad.left, outputHeight: oh, outputWidth: ow, into: columns)
+                        gemm.multiply(
+                            m: m, a: columns, lda: k, b: layer.weights, c: out.baseAddress!, ldc: n,
+                            bias: bias.baseAddress, relu: layer.relu, next: layer.nextWeights)
                     }
                 }
             }
@@ -71,8 +79,10 @@ extension FastOps {
     }
 
     /// The `[h, w, c]` map `x` inside a zero border (`pad`): `[h + top + bottom, w + left + right, c]`.
-    static func zeroPad(_ x: UnsafePointer<Float>, height h: Int, width w: Int, channels c: Int, pad: SidePadding,
-                        into out: UnsafeMutablePointer<Float>) {
+    static func zeroPad(
+        _ x: UnsafePointer<Float>, height h: Int, width w: Int, channels c: Int, pad: SidePadding,
+        into out: UnsafeMutablePointer<Float>
+    ) {
         let pw = w + pad.left + pad.right
         let rowCount = pw * c
         out.update(repeating: 0, count: pad.top * rowCount)
@@ -95,17 +105,21 @@ extension FastOps {
     /// - Parameters:
     ///   - x: `[h, w, channels]`
     ///   - columns: `(oh * ow, kh * kw * channels)`, written
-    static func im2col(_ x: UnsafePointer<Float>, height h: Int, width w: Int, channels c: Int, kernel: Size2, stride: Size2,
-                       dilation: Size2 = Size2(1, 1), padTop: Int, padLeft: Int, outputHeight oh: Int, outputWidth ow: Int,
-                       into columns: UnsafeMutablePointer<Float>) {
+    static func im2col(
+        _ x: UnsafePointer<Float>, height h: Int, width w: Int, channels c: Int, kernel: Size2, stride: Size2,
+        dilation: Size2 = Size2(1, 1), padTop: Int, padLeft: Int, outputHeight oh: Int, outputWidth ow: Int,
+        into columns: UnsafeMutablePointer<Float>
+    ) {
         let (kh, kw) = (kernel.height, kernel.width)
         let (dh, dw) = (dilation.height, dilation.width)
         let k = kh * kw * c
-        let source = SharedReadPointer(pointer: x), destination = SharedPointer(pointer: columns)
+        let source = SharedReadPointer(pointer: x)
+        let destination = SharedPointer(pointer: columns)
         let rows = oh * ow
         parallelChunks(rows, chunks: rows * k >= 1 << 16 ? 4 : 1) { range in
             for row in range {
-                let oy = row / ow, ox = row % ow
+                let oy = row / ow
+                let ox = row % ow
                 var out = destination.pointer + row * k
                 let x0 = ox * stride.width - padLeft
                 for ky in 0..<kh {
@@ -142,8 +156,9 @@ extension FastOps {
         let scalars = [Float](unsafeUninitializedCapacity: n) { out, count in
             input.scalars.withUnsafeBufferPointer { x in
                 layer.bias.withUnsafeBufferPointer { bias in
-                    gemm.multiply(m: 1, a: x.baseAddress!, lda: layer.weights.k, b: layer.weights, c: out.baseAddress!, ldc: n,
-                                  bias: bias.baseAddress, relu: layer.relu)
+                    gemm.multiply(
+                        m: 1, a: x.baseAddress!, lda: layer.weights.k, b: layer.weights, c: out.baseAddress!, ldc: n,
+                        bias: bias.baseAddress, relu: layer.relu)
                 }
             }
             count = n

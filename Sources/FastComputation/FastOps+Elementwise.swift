@@ -35,8 +35,10 @@ extension FastOps {
         let scalars = [Float](unsafeUninitializedCapacity: count) { out, initialized in
             x.scalars.withUnsafeBufferPointer { x in
                 up.scalars.withUnsafeBufferPointer { up in
-                    let (x, up, out) = (SharedReadPointer(pointer: x.baseAddress!), SharedReadPointer(pointer: up.baseAddress!),
-                                        SharedPointer(pointer: out.baseAddress!))
+                    let (x, up, out) = (
+                        SharedReadPointer(pointer: x.baseAddress!), SharedReadPointer(pointer: up.baseAddress!),
+                        SharedPointer(pointer: out.baseAddress!)
+                    )
                     parallelChunks(count, elements: count) { range in
                         let (x, up, out) = (x.pointer, up.pointer, out.pointer)
                         if relu {

@@ -23,35 +23,35 @@ extension FastOps {
                 let (source, destination) = (SharedReadPointer(pointer: x.baseAddress!), SharedPointer(pointer: out.baseAddress!))
                 // Output rows in parallel: every window reads kh x kw cells.
                 parallelChunks(oh, elements: oh * ow * c * kh * kw) { outputRows in
-                let x = source.pointer
-                for oy in outputRows {
-                    let rows = max(oy * sh - pad.top, 0)..<min(oy * sh - pad.top + kh, h)
-                    for ox in 0..<ow {
-                        let columns = max(ox * sw - pad.left, 0)..<min(ox * sw - pad.left + kw, w)
-                        precondition(!rows.isEmpty && !columns.isEmpty, "a window covers no cell of the map")
-                        let o = destination.pointer + (oy * ow + ox) * c
-                        switch kind {
-                        case .max:
-                            o.update(repeating: -.infinity, count: c)
-                            for iy in rows {
-                                for ix in columns {
-                                    let cell = x + (iy * w + ix) * c
-                                    for j in 0..<c { o[j] = Swift.max(o[j], cell[j]) }
+                    let x = source.pointer
+                    for oy in outputRows {
+                        let rows = max(oy * sh - pad.top, 0)..<min(oy * sh - pad.top + kh, h)
+                        for ox in 0..<ow {
+                            let columns = max(ox * sw - pad.left, 0)..<min(ox * sw - pad.left + kw, w)
+                            precondition(!rows.isEmpty && !columns.isEmpty, "a window covers no cell of the map")
+                            let o = destination.pointer + (oy * ow + ox) * c
+                            switch kind {
+                            case .max:
+                                o.update(repeating: -.infinity, count: c)
+                                for iy in rows {
+                                    for ix in columns {
+                                        let cell = x + (iy * w + ix) * c
+                                        for j in 0..<c { o[j] = Swift.max(o[j], cell[j]) }
+                                    }
                                 }
-                            }
-                        case .average:
-                            o.update(repeating: 0, count: c)
-                            for iy in rows {
-                                for ix in columns {
-                                    let cell = x + (iy * w + ix) * c
-                                    for j in 0..<c { o[j] += cell[j] }
+                            case .average:
+                                o.update(repeating: 0, count: c)
+                                for iy in rows {
+                                    for ix in columns {
+                                        let cell = x + (iy * w + ix) * c
+                                        for j in 0..<c { o[j] += cell[j] }
+                                    }
                                 }
+                                let divisor = Float(rows.count * columns.count)
+                                for j in 0..<c { o[j] /= divisor }
                             }
-                            let divisor = Float(rows.count * columns.count)
-                            for j in 0..<c { o[j] /= divisor }
                         }
                     }
-                }
                 }
             }
             count = oh * ow * c

@@ -29,7 +29,8 @@ struct WinogradConvolution: Sendable {
     static func applies(to entry: LedgerEntry) -> Bool {
         guard case .convolution(let conv) = entry.layer.op else { return false }
         let window = entry.window ?? conv.window
-        let cin = entry.input.dims[2], cout = entry.output.dims[2]
+        let cin = entry.input.dims[2]
+        let cout = entry.output.dims[2]
         let outputs = entry.output.dims[0] * entry.output.dims[1]
         return window.kernel == Size2(3, 3) && window.stride == Size2(1, 1) && !window.isDilated
             && cin % 8 == 0 && cout % 8 == 0
@@ -87,24 +88,31 @@ struct WinogradConvolution: Sendable {
         let map = UnsafeMutablePointer<Float>.allocate(capacity: ph * pw * cin)
         let v = UnsafeMutablePointer<Float>.allocate(capacity: 16 * tiles * cin)
         let m = UnsafeMutablePointer<Float>.allocate(capacity: 16 * tiles * cout)
-        defer { map.deallocate(); v.deallocate(); m.deallocate() }
+        defer {
+            map.deallocate()
+            v.deallocate()
+            m.deallocate()
+        }
         input.scalars.withUnsafeBufferPointer { x in
-            FastOps.zeroPad(x.baseAddress!, height: h, width: w, channels: cin,
-                            pad: SidePadding(top: pad.top, bottom: ph - h - pad.top, left: pad.left, right: pw - w - pad.left), into: map)
+            FastOps.zeroPad(
+                x.baseAddress!, height: h, width: w, channels: cin,
+                pad: SidePadding(top: pad.top, bottom: ph - h - pad.top, left: pad.left, right: pw - w - pad.left), into: map)
         }
         let (source, transformedInput, products) = (SharedReadPointer(pointer: map), SharedPointer(pointer: v), SharedPointer(pointer: m))
         FastOps.parallelChunks(tiles, elements: 16 * tiles * cin) { range in
             for tile in range {
                 let (ty, tx) = (tile / tilesWide, tile % tilesWide)
                 let corner = source.pointer + (2 * ty * pw + 2 * tx) * cin
-                Self.transformInput(corner, rowStride: pw * cin, channels: cin,
-                                    into: transformedInput.pointer + tile * cin, xiStride: tiles * cin)
+                Self.transformInput(
+                    corner, rowStride: pw * cin, channels: cin,
+                    into: transformedInput.pointer + tile * cin, xiStride: tiles * cin)
             }
         }
         let single = FastGEMM(threads: 1)
         WorkerPool.shared.parallelFor(16) { xi in
-            single.multiply(m: tiles, a: transformedInput.pointer + xi * tiles * cin, lda: cin, b: transformed[xi],
-                            c: products.pointer + xi * tiles * cout, ldc: cout)
+            single.multiply(
+                m: tiles, a: transformedInput.pointer + xi * tiles * cin, lda: cin, b: transformed[xi],
+                c: products.pointer + xi * tiles * cout, ldc: cout)
         }
         let scalars = [Float](unsafeUninitializedCapacity: oh * ow * cout) { out, count in
             bias.withUnsafeBufferPointer { bias in
@@ -112,10 +120,11 @@ struct WinogradConvolution: Sendable {
                 FastOps.parallelChunks(tiles, elements: 16 * tiles * cout) { range in
                     for tile in range {
                         let (ty, tx) = (tile / tilesWide, tile % tilesWide)
-                        Self.transformOutput(products.pointer + tile * cout, xiStride: tiles * cout, channels: cout,
-                                             bias: biasPointer.pointer, relu: relu,
-                                             into: destination.pointer + (2 * ty * ow + 2 * tx) * cout, rowStride: ow * cout,
-                                             rows: min(2, oh - 2 * ty), columns: min(2, ow - 2 * tx))
+                        Self.transformOutput(
+                            products.pointer + tile * cout, xiStride: tiles * cout, channels: cout,
+                            bias: biasPointer.pointer, relu: relu,
+                            into: destination.pointer + (2 * ty * ow + 2 * tx) * cout, rowStride: ow * cout,
+                            rows: min(2, oh - 2 * ty), columns: min(2, ow - 2 * tx))
                     }
                 }
             }
@@ -127,7 +136,8 @@ struct WinogradConvolution: Sendable {
     /// `B^T x` for one column (or `x B` for one row) of four: `x0 - x2, x1 + x2, x2 - x1, x1 - x3`.
     @inline(__always)
     static func bt(_ x: (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>))
-        -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
+        -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>)
+    {
         (x.0 - x.2, x.1 + x.2, x.2 - x.1, x.1 - x.3)
     }
 
@@ -140,19 +150,26 @@ struct WinogradConvolution: Sendable {
     /// `V = B^T d B` for the 4x4 tile at `corner`, 8 channels at a time; `V_xi` goes to
     /// `out + xi * xiStride`.
     @inline(__always)
-    static func transformInput(_ corner: UnsafePointer<Float>, rowStride: Int, channels: Int,
-                               into out: UnsafeMutablePointer<Float>, xiStride: Int) {
+    static func transformInput(
+        _ corner: UnsafePointer<Float>, rowStride: Int, channels: Int,
+        into out: UnsafeMutablePointer<Float>, xiStride: Int
+    ) {
         typealias V = SIMD8<Float>
         for c in stride(from: 0, to: channels, by: 8) {
             @inline(__always) func row(_ r: Int) -> (V, V, V, V) {
-                let p = UnsafeRawPointer(corner + r * rowStride + c), step = channels * 4
-                return (p.loadUnaligned(as: V.self), p.loadUnaligned(fromByteOffset: step, as: V.self),
-                        p.loadUnaligned(fromByteOffset: 2 * step, as: V.self), p.loadUnaligned(fromByteOffset: 3 * step, as: V.self))
+                let p = UnsafeRawPointer(corner + r * rowStride + c)
+                let step = channels * 4
+                return (
+                    p.loadUnaligned(as: V.self), p.loadUnaligned(fromByteOffset: step, as: V.self),
+                    p.loadUnaligned(fromByteOffset: 2 * step, as: V.self), p.loadUnaligned(fromByteOffset: 3 * step, as: V.self)
+                )
             }
             let (d0, d1, d2, d3) = (row(0), row(1), row(2), row(3))
             // B^T d, column by column.
-            let c0 = bt((d0.0, d1.0, d2.0, d3.0)), c1 = bt((d0.1, d1.1, d2.1, d3.1))
-            let c2 = bt((d0.2, d1.2, d2.2, d3.2)), c3 = bt((d0.3, d1.3, d2.3, d3.3))
+            let c0 = bt((d0.0, d1.0, d2.0, d3.0))
+            let c1 = bt((d0.1, d1.1, d2.1, d3.1))
+            let c2 = bt((d0.2, d1.2, d2.2, d3.2))
+            let c3 = bt((d0.3, d1.3, d2.3, d3.3))
             // (B^T d) B, row by row.
             @inline(__always) func store(_ r: Int, _ v: (V, V, V, V)) {
                 let base = out + 4 * r * xiStride + c
@@ -171,20 +188,27 @@ struct WinogradConvolution: Sendable {
     /// `Y = A^T M A` + bias (then ReLU) for one tile, written where it lies in the map
     /// (`rows` x `columns` of its 2x2 outputs lie inside).
     @inline(__always)
-    static func transformOutput(_ products: UnsafePointer<Float>, xiStride: Int, channels: Int,
-                                bias: UnsafePointer<Float>, relu: Bool,
-                                into out: UnsafeMutablePointer<Float>, rowStride: Int, rows: Int, columns: Int) {
+    static func transformOutput(
+        _ products: UnsafePointer<Float>, xiStride: Int, channels: Int,
+        bias: UnsafePointer<Float>, relu: Bool,
+        into out: UnsafeMutablePointer<Float>, rowStride: Int, rows: Int, columns: Int
+    ) {
         typealias V = SIMD8<Float>
         for c in stride(from: 0, to: channels, by: 8) {
             @inline(__always) func m(_ r: Int) -> (V, V, V, V) {
-                let p = UnsafeRawPointer(products + 4 * r * xiStride + c), step = xiStride * 4
-                return (p.loadUnaligned(as: V.self), p.loadUnaligned(fromByteOffset: step, as: V.self),
-                        p.loadUnaligned(fromByteOffset: 2 * step, as: V.self), p.loadUnaligned(fromByteOffset: 3 * step, as: V.self))
+                let p = UnsafeRawPointer(products + 4 * r * xiStride + c)
+                let step = xiStride * 4
+                return (
+                    p.loadUnaligned(as: V.self), p.loadUnaligned(fromByteOffset: step, as: V.self),
+                    p.loadUnaligned(fromByteOffset: 2 * step, as: V.self), p.loadUnaligned(fromByteOffset: 3 * step, as: V.self)
+                )
             }
             let (m0, m1, m2, m3) = (m(0), m(1), m(2), m(3))
             // A^T M, column by column.
-            let c0 = at((m0.0, m1.0, m2.0, m3.0)), c1 = at((m0.1, m1.1, m2.1, m3.1))
-            let c2 = at((m0.2, m1.2, m2.2, m3.2)), c3 = at((m0.3, m1.3, m2.3, m3.3))
+            let c0 = at((m0.0, m1.0, m2.0, m3.0))
+            let c1 = at((m0.1, m1.1, m2.1, m3.1))
+            let c2 = at((m0.2, m1.2, m2.2, m3.2))
+            let c3 = at((m0.3, m1.3, m2.3, m3.3))
             let b = UnsafeRawPointer(bias + c).loadUnaligned(as: V.self)
             @inline(__always) func store(_ r: Int, _ s: Int, _ value: V) {
                 var y = value + b
@@ -203,4 +227,3 @@ struct WinogradConvolution: Sendable {
         }
     }
 }
-

@@ -53,8 +53,10 @@ public struct ConvolutionWindows: @unchecked Sendable {
     /// Map rows between neighbouring kernel rows (1 undilated).
     public let dilationHeight: Int
 
-    public init(map: UnsafePointer<Float>, width: Int, channels: Int, kernelWidth: Int,
-                strideHeight: Int, strideWidth: Int, outputWidth: Int, dilationHeight: Int = 1) {
+    public init(
+        map: UnsafePointer<Float>, width: Int, channels: Int, kernelWidth: Int,
+        strideHeight: Int, strideWidth: Int, outputWidth: Int, dilationHeight: Int = 1
+    ) {
         precondition(dilationHeight >= 1, "a dilation is at least 1")
         self.map = map
         self.width = width
@@ -73,7 +75,8 @@ public struct ConvolutionWindows: @unchecked Sendable {
     @inline(__always)
     func row(_ i: Int, at pc: Int) -> UnsafePointer<Float> {
         let ky = pc / rowLength
-        let oy = i / outputWidth, ox = i - oy * outputWidth
+        let oy = i / outputWidth
+        let ox = i - oy * outputWidth
         return map + ((oy * strideHeight + ky * dilationHeight) * width + ox * strideWidth) * channels + (pc - ky * rowLength)
     }
 }
@@ -93,7 +96,8 @@ func kBlocks(k: Int, segment: Int, maximum: Int = Blocking.kc) -> [(start: Int, 
         let perBlock = max(1, maximum / segment)
         let count = (segments + perBlock - 1) / perBlock
         for index in 0..<count {
-            let first = index * segments / count, end = (index + 1) * segments / count
+            let first = index * segments / count
+            let end = (index + 1) * segments / count
             blocks.append((first * segment, (end - first) * segment))
         }
         return blocks

@@ -49,11 +49,13 @@ public struct FastGEMM: GEMM {
             // median of 15 interleaved rounds: packing all of B first 127-135, each
             // panel just before its tiles 147-148; in its first tile, see GEMMJob).
             let packed = PackedMatrix(unpackedK: k, n: n)
-            run(m: m, a: .matrix(a, lda: lda), b: packed, unpackedB: (SharedReadPointer(pointer: b), ldb), c: c, ldc: ldc,
+            run(
+                m: m, a: .matrix(a, lda: lda), b: packed, unpackedB: (SharedReadPointer(pointer: b), ldb), c: c, ldc: ldc,
                 accumulate: accumulate, bias: nil, relu: false)
         } else {
             // Several row blocks share B: packed first, on all cores.
-            run(m: m, a: .matrix(a, lda: lda), b: PackedMatrix(k: k, n: n, b: b, ldb: ldb), c: c, ldc: ldc,
+            run(
+                m: m, a: .matrix(a, lda: lda), b: PackedMatrix(k: k, n: n, b: b, ldb: ldb), c: c, ldc: ldc,
                 accumulate: accumulate, bias: nil, relu: false)
         }
     }
@@ -91,7 +93,8 @@ public struct FastGEMM: GEMM {
         c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, bias: UnsafePointer<Float>?, relu: Bool,
         next: PackedMatrix? = nil
     ) {
-        let n = b.n, k = b.k
+        let n = b.n
+        let k = b.k
         guard m > 0, n > 0 else { return }
         precondition(ldc >= n)
         if k == 0 {
@@ -110,9 +113,10 @@ public struct FastGEMM: GEMM {
         // L2 rather than L1, but each C tile is written once, not once per block; the
         // 8x8 stage ran 4-5% faster so, and the 7x1 convolution another 10%.
         let blocks = kBlocks(k: k, segment: a.segment(k: k), maximum: oneBlockInPlace ? k : Blocking.kc)
-        let job = GEMMJob(m: m, n: n, k: k, a: a, b: b, blocks: blocks, c: c, ldc: ldc,
-                          accumulate: accumulate, bias: bias, relu: relu, unpackedB: unpackedB,
-                          next: oneBlockInPlace && m >= Blocking.nextWeightsMinimumRows ? next : nil, code: tileCode)
+        let job = GEMMJob(
+            m: m, n: n, k: k, a: a, b: b, blocks: blocks, c: c, ldc: ldc,
+            accumulate: accumulate, bias: bias, relu: relu, unpackedB: unpackedB,
+            next: oneBlockInPlace && m >= Blocking.nextWeightsMinimumRows ? next : nil, code: tileCode)
         let flops = 2 * m * n * k
         let workers = flops < Blocking.parallelThreshold ? 1 : threads
         if m <= Blocking.mc {

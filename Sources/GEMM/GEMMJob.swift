@@ -53,9 +53,12 @@ struct GEMMJob: @unchecked Sendable {
 
     /// One K block (`pc ..< pc + kcb`) of C rows `rows` x columns of `panel`.
     @inline(__always)
-    private func computeBlock(pc: Int, kcb: Int, panel: Int, rows: Range<Int>, aBlock: UnsafePointer<Float>?,
-                              scratch: UnsafeMutablePointer<Float>) {
-        let mr = Blocking.mr, nr = Blocking.nr
+    private func computeBlock(
+        pc: Int, kcb: Int, panel: Int, rows: Range<Int>, aBlock: UnsafePointer<Float>?,
+        scratch: UnsafeMutablePointer<Float>
+    ) {
+        let mr = Blocking.mr
+        let nr = Blocking.nr
         let load = accumulate || pc > 0
         let finish = pc + kcb == k
         let j0 = panel * nr
@@ -69,7 +72,8 @@ struct GEMMJob: @unchecked Sendable {
         let prefetchBytes = aBlock == nil ? Blocking.prefetchLead : k * nr * MemoryLayout<Float>.stride
         let rowPanels = (rows.count + mr - 1) / mr
         // In place, a block is whole segments of A's rows (or part of one).
-        let run = min(a.segment(k: k), kcb), jump = a.segmentJump
+        let run = min(a.segment(k: k), kcb)
+        let jump = a.segmentJump
         for rowPanel in 0..<rowPanels {
             let i0 = rows.lowerBound + rowPanel * mr
             let height = min(mr, rows.upperBound - i0)
@@ -83,21 +87,26 @@ struct GEMMJob: @unchecked Sendable {
             let (out, ldOut) = edge ? (tile, nr) : (cTile, ldc)
             let prefetch = rowPanel == 0 ? prefetchBytes : nextWeightsPrefetch(panel: panel, tile: rowPanel, steps: kcb, from: bPanel)
             if let aBlock {
-                code.packedTile(kc: kcb, a: aBlock + rowPanel * mr * kcb, b: bPanel, c: out, ldc: ldOut, prefetch: prefetch,
-                                load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+                code.packedTile(
+                    kc: kcb, a: aBlock + rowPanel * mr * kcb, b: bPanel, c: out, ldc: ldOut, prefetch: prefetch,
+                    load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
             } else {
                 let last = i0 + height - 1
-                let aRows = (a.row(i0, at: pc), a.row(min(i0 + 1, last), at: pc), a.row(min(i0 + 2, last), at: pc),
-                             a.row(min(i0 + 3, last), at: pc), a.row(min(i0 + 4, last), at: pc), a.row(min(i0 + 5, last), at: pc))
-                let inPlace = InPlaceTile(code: code, height: height, kc: kcb, run: run, jump: jump, rows: aRows, c: out, ldc: ldOut,
-                                          load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+                let aRows = (
+                    a.row(i0, at: pc), a.row(min(i0 + 1, last), at: pc), a.row(min(i0 + 2, last), at: pc),
+                    a.row(min(i0 + 3, last), at: pc), a.row(min(i0 + 4, last), at: pc), a.row(min(i0 + 5, last), at: pc)
+                )
+                let inPlace = InPlaceTile(
+                    code: code, height: height, kc: kcb, run: run, jump: jump, rows: aRows, c: out, ldc: ldOut,
+                    load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
                 if rowPanel == 0, let (source, ldb) = unpackedB, width == nr {
                     // B is still where the caller keeps it: this first tile packs the panel
                     // as it multiplies (its strided reads overlapped with the FMAs, and
                     // prefetched 8 rows ahead); the tiles below read the packed copy.
                     let stride = ldb * MemoryLayout<Float>.stride
-                    inPlace.compute(packs: true, b: source.pointer + pc * ldb + j0, bStride: stride,
-                                    packInto: b.writablePanel(block: pc, panel: panel), prefetch: 8 * stride)
+                    inPlace.compute(
+                        packs: true, b: source.pointer + pc * ldb + j0, bStride: stride,
+                        packInto: b.writablePanel(block: pc, panel: panel), prefetch: 8 * stride)
                 } else {
                     inPlace.compute(packs: false, b: bPanel, prefetch: prefetch)
                 }
@@ -118,7 +127,7 @@ struct GEMMJob: @unchecked Sendable {
     /// of waiting for memory (`FastGEMM` passes `next` only when that pays).
     private func nextWeightsPrefetch(panel: Int, tile: Int, steps: Int, from bPanel: UnsafePointer<Float>) -> Int {
         guard let next,
-              let start = Self.nextWeightsShare(panel: panel, tile: tile, lines: steps, panels: b.panelCount, bytes: next.byteCount)
+            let start = Self.nextWeightsShare(panel: panel, tile: tile, lines: steps, panels: b.panelCount, bytes: next.byteCount)
         else { return 0 }
         return UnsafeRawPointer(next.storage) + start - UnsafeRawPointer(bPanel)
     }
@@ -138,7 +147,8 @@ struct GEMMJob: @unchecked Sendable {
 
     /// The bias of columns `j0 ..< j0 + width` as two vectors (zeros past `width`, or without a bias).
     private func biasVectors(from j0: Int, width: Int) -> (SIMD8<Float>, SIMD8<Float>) {
-        var bias0 = SIMD8<Float>(), bias1 = SIMD8<Float>()
+        var bias0 = SIMD8<Float>()
+        var bias1 = SIMD8<Float>()
         guard let bias else { return (bias0, bias1) }
         if width == Blocking.nr {
             bias0 = UnsafeRawPointer(bias + j0).loadUnaligned(as: SIMD8<Float>.self)
@@ -161,17 +171,23 @@ private typealias EdgeTile = (SIMD16<Float>, SIMD16<Float>, SIMD16<Float>, SIMD1
 private struct InPlaceTile {
     let code: TileCode
     let height: Int, kc: Int, run: Int, jump: Int
-    let rows: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
-               UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>)
+    let rows:
+        (
+            UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
+            UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>
+        )
     let c: UnsafeMutablePointer<Float>, ldc: Int
     let load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
 
     /// B packed beforehand, or (`packs`) B's rows `bStride` bytes apart, packed into `packInto` on the way.
     @inline(__always)
-    func compute(packs: Bool, b: UnsafePointer<Float>, bStride: Int = 64,
-                 packInto: UnsafeMutablePointer<Float>? = nil, prefetch: Int) {
-        code.inPlaceTile(height: height, packs: packs, kc: kc, run: run, jump: jump, rows: rows, b: b, bStride: bStride,
-                         packInto: packInto, c: c, ldc: ldc, prefetch: prefetch,
-                         load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+    func compute(
+        packs: Bool, b: UnsafePointer<Float>, bStride: Int = 64,
+        packInto: UnsafeMutablePointer<Float>? = nil, prefetch: Int
+    ) {
+        code.inPlaceTile(
+            height: height, packs: packs, kc: kc, run: run, jump: jump, rows: rows, b: b, bStride: bStride,
+            packInto: packInto, c: c, ldc: ldc, prefetch: prefetch,
+            load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
     }
 }

@@ -37,13 +37,20 @@ final class PackedRows: @unchecked Sendable {
                     let out = block + i0 * kcb + start * mr
                     let column = pc + start
                     if height == mr {
-                        let r0 = a.row(first + i0, at: column), r1 = a.row(first + i0 + 1, at: column)
-                        let r2 = a.row(first + i0 + 2, at: column), r3 = a.row(first + i0 + 3, at: column)
-                        let r4 = a.row(first + i0 + 4, at: column), r5 = a.row(first + i0 + 5, at: column)
+                        let r0 = a.row(first + i0, at: column)
+                        let r1 = a.row(first + i0 + 1, at: column)
+                        let r2 = a.row(first + i0 + 2, at: column)
+                        let r3 = a.row(first + i0 + 3, at: column)
+                        let r4 = a.row(first + i0 + 4, at: column)
+                        let r5 = a.row(first + i0 + 5, at: column)
                         for p in 0..<run {
                             let o = out + p * mr
-                            o[0] = r0[p]; o[1] = r1[p]; o[2] = r2[p]
-                            o[3] = r3[p]; o[4] = r4[p]; o[5] = r5[p]
+                            o[0] = r0[p]
+                            o[1] = r1[p]
+                            o[2] = r2[p]
+                            o[3] = r3[p]
+                            o[4] = r4[p]
+                            o[5] = r5[p]
                         }
                     } else {
                         for r in 0..<mr {

@@ -15,7 +15,7 @@ public enum TileCode: Sendable {
         #if arch(x86_64)
         return processor_has_avx2_fma() != 0 ? .fused : .portable
         #else
-        return .fused   // FMA is part of every arm64 processor; no machine flags are needed
+        return .fused  // FMA is part of every arm64 processor; no machine flags are needed
         #endif
     }()
 
@@ -41,28 +41,34 @@ public enum TileCode: Sendable {
     ) {
         switch self {
         case .fused:
-            TileKernelsFMA.Tiles.packedTile(kc: kc, a: a, b: b, c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+            TileKernelsFMA.Tiles.packedTile(
+                kc: kc, a: a, b: b, c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
         case .portable:
-            TileKernels.Tiles.packedTile(kc: kc, a: a, b: b, c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+            TileKernels.Tiles.packedTile(
+                kc: kc, a: a, b: b, c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
         }
     }
 
     @inline(__always)
     func inPlaceTile(
         height: Int, packs: Bool, kc: Int, run: Int, jump: Int,
-        rows: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
-               UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>),
+        rows: (
+            UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
+            UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>
+        ),
         b: UnsafePointer<Float>, bStride: Int, packInto: UnsafeMutablePointer<Float>?,
         c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
         load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
     ) {
         switch self {
         case .fused:
-            TileKernelsFMA.Tiles.inPlaceTile(height: height, packs: packs, kc: kc, run: run, jump: jump, rows: rows, b: b, bStride: bStride, packInto: packInto,
-                                             c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+            TileKernelsFMA.Tiles.inPlaceTile(
+                height: height, packs: packs, kc: kc, run: run, jump: jump, rows: rows, b: b, bStride: bStride, packInto: packInto,
+                c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
         case .portable:
-            TileKernels.Tiles.inPlaceTile(height: height, packs: packs, kc: kc, run: run, jump: jump, rows: rows, b: b, bStride: bStride, packInto: packInto,
-                                          c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+            TileKernels.Tiles.inPlaceTile(
+                height: height, packs: packs, kc: kc, run: run, jump: jump, rows: rows, b: b, bStride: bStride, packInto: packInto,
+                c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
         }
     }
 

@@ -1,5 +1,6 @@
 import Dispatch
 import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -49,9 +50,11 @@ public final class WorkerPool: @unchecked Sendable {
             var thread = pthread_t()
             let pool = Unmanaged.passRetained(self).toOpaque()
             // work() never returns, so the thread has no result.
-            let started = pthread_create(&thread, nil, { pool in
-                Unmanaged<WorkerPool>.fromOpaque(pool!).takeUnretainedValue().work()
-            }, pool)
+            let started = pthread_create(
+                &thread, nil,
+                { pool in
+                    Unmanaged<WorkerPool>.fromOpaque(pool!).takeUnretainedValue().work()
+                }, pool)
             precondition(started == 0, "WorkerPool: pthread_create failed (\(started))")
             pthread_detach(thread)
         }

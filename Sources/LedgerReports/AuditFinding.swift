@@ -24,7 +24,8 @@ public struct AuditFinding: Sendable {
     /// `Block17_1..Block17_20/Branch_1/Conv2d_0b_1x7`, or the one layer.
     public var layerText: String {
         guard layers.count > 1, let first = layers.first, let last = layers.last else { return layers.first ?? "" }
-        let firstBlock = first.split(separator: "/").first!, lastBlock = last.split(separator: "/").first!
+        let firstBlock = first.split(separator: "/").first!
+        let lastBlock = last.split(separator: "/").first!
         let rest = first.split(separator: "/").dropFirst().joined(separator: "/")
         return "\(firstBlock)..\(lastBlock)" + (rest.isEmpty ? "" : "/\(rest)")
     }

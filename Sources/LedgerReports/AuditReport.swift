@@ -30,18 +30,22 @@ public enum AuditReport {
             ("layers", .int(audit.layersCovered)),
             ("figures_compared", .int(audit.comparedFigures)),
             ("figures_agreeing", .int(audit.agreeingFigures)),
-            ("findings", .array(audit.findings.map { finding in
-                .object([
-                    ("kind", .string(finding.kind.rawValue)),
-                    ("row", .int(finding.row.number)),
-                    ("label", .string(finding.row.label)),
-                    ("layers", .array(finding.layers.map(JSONValue.string))),
-                    ("field", .string(finding.field)),
-                    ("table", .string(finding.source)),
-                    ("ledger", .string(finding.ledger)),
-                    ("why", .string(finding.explanation)),
-                ])
-            })),
+            (
+                "findings",
+                .array(
+                    audit.findings.map { finding in
+                        .object([
+                            ("kind", .string(finding.kind.rawValue)),
+                            ("row", .int(finding.row.number)),
+                            ("label", .string(finding.row.label)),
+                            ("layers", .array(finding.layers.map(JSONValue.string))),
+                            ("field", .string(finding.field)),
+                            ("table", .string(finding.source)),
+                            ("ledger", .string(finding.ledger)),
+                            ("why", .string(finding.explanation)),
+                        ])
+                    })
+            ),
         ])
     }
 }

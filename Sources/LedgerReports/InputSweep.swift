@@ -48,13 +48,18 @@ public struct InputSweep: Sendable {
     /// The sizes grouped by what happens to them, each group told as ranges or a progression.
     public func summary() -> [String] {
         var breaking: [(layer: String, sizes: [Int], reason: String)] = []
-        var lossless: [Int] = [], lossy: [Int] = [], running: [Int] = []
+        var lossless: [Int] = []
+        var lossy: [Int] = []
+        var running: [Int] = []
         var lossyCounts: [String: Int] = [:]
         for (size, outcome) in zip(sizes, outcomes) {
             switch outcome {
             case .breaks(let layer, let reason):
-                if let index = breaking.firstIndex(where: { $0.layer == layer }) { breaking[index].sizes.append(size) }
-                else { breaking.append((layer, [size], reason)) }
+                if let index = breaking.firstIndex(where: { $0.layer == layer }) {
+                    breaking[index].sizes.append(size)
+                } else {
+                    breaking.append((layer, [size], reason))
+                }
             case .runs(let names):
                 running.append(size)
                 if names.isEmpty { lossless.append(size) } else { lossy.append(size) }
@@ -63,7 +68,9 @@ public struct InputSweep: Sendable {
         }
         var lines = ["\(sizes.count) sizes, \(sizes.lowerBound) to \(sizes.upperBound): \(running.count) run, \(sizes.count - running.count) break"]
         for group in breaking {
-            lines.append("  \(SizeSet(group.sizes, within: sizes).description) \(group.sizes.count == 1 ? "breaks" : "break") at \(group.layer) (at \(group.sizes.last!): \(group.reason))")
+            lines.append(
+                "  \(SizeSet(group.sizes, within: sizes).description) \(group.sizes.count == 1 ? "breaks" : "break") at \(group.layer) (at \(group.sizes.last!): \(group.reason))"
+            )
         }
         if !lossless.isEmpty {
             lines.append("  \(SizeSet(lossless, within: sizes).description) \(lossless.count == 1 ? "runs and loses" : "run and lose") nothing")
@@ -71,7 +78,8 @@ public struct InputSweep: Sendable {
         if !lossy.isEmpty {
             let others = SizeSet(lossy, within: sizes, complementOf: lossless)
             let common = lossyCounts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(4).map { "\($0.key) (\($0.value))" }
-            lines.append("  \(others.description) \(lossy.count == 1 ? "runs but loses" : "run but lose") pixels; most often in " + common.joined(separator: ", "))
+            lines.append(
+                "  \(others.description) \(lossy.count == 1 ? "runs but loses" : "run but lose") pixels; most often in " + common.joined(separator: ", "))
         }
         return lines
     }
@@ -80,14 +88,23 @@ public struct InputSweep: Sendable {
         .object([
             ("from", .int(sizes.lowerBound)),
             ("to", .int(sizes.upperBound)),
-            ("sizes", .array(zip(sizes, outcomes).map { size, outcome in
-                switch outcome {
-                case .breaks(let layer, let reason):
-                    .object([("size", .int(size)), ("runs", .bool(false)), ("breaks_at", .string(layer)), ("reason", .string(reason)), ("lossy", .array([]))])
-                case .runs(let lossy):
-                    .object([("size", .int(size)), ("runs", .bool(true)), ("breaks_at", .null), ("reason", .null), ("lossy", .array(lossy.map(JSONValue.string)))])
-                }
-            })),
+            (
+                "sizes",
+                .array(
+                    zip(sizes, outcomes).map { size, outcome in
+                        switch outcome {
+                        case .breaks(let layer, let reason):
+                            .object([
+                                ("size", .int(size)), ("runs", .bool(false)), ("breaks_at", .string(layer)), ("reason", .string(reason)), ("lossy", .array([])),
+                            ])
+                        case .runs(let lossy):
+                            .object([
+                                ("size", .int(size)), ("runs", .bool(true)), ("breaks_at", .null), ("reason", .null),
+                                ("lossy", .array(lossy.map(JSONValue.string))),
+                            ])
+                        }
+                    })
+            ),
             ("summary", .array(summary().map { .string($0.trimmingLeadingSpaces) })),
         ])
     }

@@ -52,12 +52,14 @@ public enum LayerNote {
 
     private static func windowNote(_ entry: LedgerEntry, _ language: Language) -> String {
         guard let window = entry.window else { return "" }
-        let input = entry.input, output = entry.output
+        let input = entry.input
+        let output = entry.output
         var parts: [String] = []
         if window.isDilated {
-            parts.append(language == .en
-                ? "dilated by \(window.rateText): the \(window.kernel) window spans \(window.effectiveKernel)"
-                : "空洞率\(window.rateText)：\(window.kernel)的核覆盖\(window.effectiveKernel)")
+            parts.append(
+                language == .en
+                    ? "dilated by \(window.rateText): the \(window.kernel) window spans \(window.effectiveKernel)"
+                    : "空洞率\(window.rateText)：\(window.kernel)的核覆盖\(window.effectiveKernel)")
         }
         let dilationOnly = parts.count
         if !entry.pad.isZero {
@@ -71,9 +73,10 @@ public enum LayerNote {
         }
         if case .convolution(let conv) = entry.layer.op, window.kernel == Size2(1, 1), input.spatial == output.spatial, conv.filters != input.channels {
             let verb = conv.filters > input.channels ? "widens" : "narrows"
-            parts.append(language == .en
-                ? "\(verb) \(input.channels) -> \(conv.filters) channels, map unchanged"
-                : "通道\(input.channels)→\(conv.filters)，尺寸不变")
+            parts.append(
+                language == .en
+                    ? "\(verb) \(input.channels) -> \(conv.filters) channels, map unchanged"
+                    : "通道\(input.channels)→\(conv.filters)，尺寸不变")
         }
         return parts.joined(separator: language == .en ? "; " : "，")
     }
@@ -87,7 +90,8 @@ public enum LayerNote {
             var perSide: [String] = []
             if pad.rows > 0 { perSide += ["\(pad.top) top", "\(pad.bottom) bottom"] }
             if pad.columns > 0 { perSide += ["\(pad.left) left", "\(pad.right) right"] }
-            sides = "pads " + counts.joined(separator: " and ") + " (" + perSide.joined(separator: ", ") + ")"
+            sides =
+                "pads " + counts.joined(separator: " and ") + " (" + perSide.joined(separator: ", ") + ")"
                 + (pad.rows == 0 ? ", no rows" : pad.columns == 0 ? ", no columns" : "")
             return sides + (pad.isSymmetric ? "" : ": the odd pixel goes to the bottom/right")
         case .zh:
@@ -104,12 +108,15 @@ public enum LayerNote {
 
     /// `loses 1 row and 1 column (row 159, column 159)` / `损失1行1列像素（第159行，第159列）`.
     static func lossPhrase(_ entry: LedgerEntry, _ language: Language) -> String {
-        let rows = entry.lostRows, columns = entry.lostColumns
+        let rows = entry.lostRows
+        let columns = entry.lostColumns
         switch language {
         case .en:
             let counts = [count(rows.count, "row"), count(columns.count, "column")].compactMap { $0 }
-            let which = [rows.isEmpty ? nil : (rows.count == 1 ? "row " : "rows ") + indexList(rows),
-                         columns.isEmpty ? nil : (columns.count == 1 ? "column " : "columns ") + indexList(columns)].compactMap { $0 }
+            let which = [
+                rows.isEmpty ? nil : (rows.count == 1 ? "row " : "rows ") + indexList(rows),
+                columns.isEmpty ? nil : (columns.count == 1 ? "column " : "columns ") + indexList(columns),
+            ].compactMap { $0 }
             return "loses " + counts.joined(separator: " and ") + " (" + which.joined(separator: ", ") + ")"
         case .zh:
             var text = "损失"

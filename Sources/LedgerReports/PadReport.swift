@@ -13,7 +13,9 @@ public enum PadReport {
         lines.append("")
         lines += axisLines("columns", geometry.columns)
         lines.append("")
-        lines.append("output: \(geometry.output)   pad (top, bottom, left, right): \(geometry.pad.array.map(String.init).joined(separator: ", "))   lost (rows, columns): \(geometry.lostRows.count), \(geometry.lostColumns.count)")
+        lines.append(
+            "output: \(geometry.output)   pad (top, bottom, left, right): \(geometry.pad.array.map(String.init).joined(separator: ", "))   lost (rows, columns): \(geometry.lostRows.count), \(geometry.lostColumns.count)"
+        )
         if geometry.rows.inputLength <= largestDrawnSide && geometry.columns.inputLength <= largestDrawnSide {
             lines.append("")
             lines += picture(geometry)
@@ -42,8 +44,9 @@ public enum PadReport {
         case .same:
             lines.append("  out  = ceil(\(n) / \(s)) = \(axis.outputLength)")
             let raw = (axis.outputLength - 1) * s + k - n
-            lines.append("  pad  = max((\(axis.outputLength) - 1) * \(s) + \(k) - \(n), 0) = \(max(raw, 0)): before \(axis.padBefore), after \(axis.padAfter)"
-                + (axis.padBefore == axis.padAfter ? "" : " (the odd pixel goes after)"))
+            lines.append(
+                "  pad  = max((\(axis.outputLength) - 1) * \(s) + \(k) - \(n), 0) = \(max(raw, 0)): before \(axis.padBefore), after \(axis.padAfter)"
+                    + (axis.padBefore == axis.padAfter ? "" : " (the odd pixel goes after)"))
         }
         let lost = axis.lostIndices
         let reach = (axis.outputLength - 1) * s + k - 1 - axis.padBefore
@@ -60,13 +63,17 @@ public enum PadReport {
     /// A grid of the padded input: `p` padding, `.` a pixel some window reads, `x` a lost pixel.
     static func picture(_ geometry: WindowGeometry) -> [String] {
         let pad = geometry.pad
-        let height = geometry.rows.inputLength, width = geometry.columns.inputLength
+        let height = geometry.rows.inputLength
+        let width = geometry.columns.inputLength
         var lines = ["p = padding, . = read by a window, x = lost (no window reaches it)"]
         for row in -pad.top..<(height + pad.bottom) {
             var cells: [String] = []
             for column in -pad.left..<(width + pad.right) {
                 let inside = (0..<height).contains(row) && (0..<width).contains(column)
-                if !inside { cells.append("p"); continue }
+                if !inside {
+                    cells.append("p")
+                    continue
+                }
                 cells.append(geometry.rows.covers(row) && geometry.columns.covers(column) ? "." : "x")
             }
             lines.append("  " + cells.joined(separator: " "))

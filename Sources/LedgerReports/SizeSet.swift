@@ -12,7 +12,8 @@ struct SizeSet: CustomStringConvertible {
         } else if let progression = Self.progression(members, upTo: range.upperBound) {
             description = progression
         } else if !other.isEmpty, let progression = Self.progression(other, upTo: range.upperBound),
-                  Self.runs((members + other).sorted()).count == 1 {
+            Self.runs((members + other).sorted()).count == 1
+        {
             _ = progression
             description = "the other sizes from \(members.first!) to \(members.last!)"
         } else {
@@ -25,8 +26,7 @@ struct SizeSet: CustomStringConvertible {
     static func runs(_ members: [Int]) -> [ClosedRange<Int>] {
         var runs: [ClosedRange<Int>] = []
         for member in members {
-            if let last = runs.last, last.upperBound + 1 == member { runs[runs.count - 1] = last.lowerBound...member }
-            else { runs.append(member...member) }
+            if let last = runs.last, last.upperBound + 1 == member { runs[runs.count - 1] = last.lowerBound...member } else { runs.append(member...member) }
         }
         return runs
     }
@@ -46,7 +46,8 @@ struct SizeSet: CustomStringConvertible {
             let expected = (first...upper).filter { residues.contains($0 % period) }
             guard expected.count == set.count, expected.allSatisfy(set.contains) else { continue }
             let starts = residues.map { residue in members.first { $0 % period == residue }! }.sorted()
-            return starts.map { "\($0) + \(period)k" }.joined(separator: " and ") + " (\(members.prefix(3).map(String.init).joined(separator: ", ")), ... \(members.last!))"
+            return starts.map { "\($0) + \(period)k" }.joined(separator: " and ")
+                + " (\(members.prefix(3).map(String.init).joined(separator: ", ")), ... \(members.last!))"
         }
         return nil
     }

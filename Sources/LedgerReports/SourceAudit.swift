@@ -19,7 +19,8 @@ public struct SourceAudit: Sendable {
     public init(ledger: Ledger) {
         let rows = SourceRow.all(in: ledger.network)
         var findings: [AuditFinding] = []
-        var compared = 0, agreeing = 0
+        var compared = 0
+        var agreeing = 0
         for row in rows {
             // Each instance yields (field, source, ledger, explanation, kind) disagreements;
             // identical ones across instances are reported once.
@@ -35,8 +36,10 @@ public struct SourceAudit: Sendable {
             for outcomes in perInstance {
                 for outcome in outcomes where reported.insert(outcome.key).inserted {
                     let instances = perInstance.indices.filter { perInstance[$0].contains { $0.key == outcome.key } }.map { row.layers[$0] }
-                    findings.append(AuditFinding(kind: outcome.kind, row: row, layers: instances, field: outcome.field,
-                                                 source: outcome.source, ledger: outcome.ledger, explanation: outcome.explanation))
+                    findings.append(
+                        AuditFinding(
+                            kind: outcome.kind, row: row, layers: instances, field: outcome.field,
+                            source: outcome.source, ledger: outcome.ledger, explanation: outcome.explanation))
                 }
             }
         }

@@ -27,9 +27,14 @@ enum SourceNoteClaim: Equatable {
     /// `补充2行2列像素` -> (2, 2); `补充6列像素` -> (0, 6); `补充6行像素` -> (6, 0).
     private static func counts(after verb: String, in note: String) -> (rows: Int, columns: Int)? {
         guard let start = note.range(of: verb)?.upperBound else { return nil }
-        var rows = 0, columns = 0, digits = ""
+        var rows = 0
+        var columns = 0
+        var digits = ""
         for character in note[start...] {
-            if character.isNumber { digits.append(character); continue }
+            if character.isNumber {
+                digits.append(character)
+                continue
+            }
             if character == "行" { rows = Int(digits) ?? 0 } else if character == "列" { columns = Int(digits) ?? 0 } else { break }
             digits = ""
         }

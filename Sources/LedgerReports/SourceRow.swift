@@ -41,7 +41,8 @@ public struct SourceRow: Sendable {
         stride = Int(cells[6])
         padding = Padding(rawValue: cells[7])
         note = cells[8]
-        layers = layerTemplate.contains("{i}")
+        layers =
+            layerTemplate.contains("{i}")
             ? (1...instances).map { layerTemplate.replacingOccurrences(of: "{i}", with: String($0)) }
             : [layerTemplate]
     }

@@ -41,8 +41,10 @@ public struct TableFilter: Sendable {
     public static func noMatch(_ pattern: String, in names: [String], otherwise: String = "") -> String? {
         guard !names.contains(where: { matches($0, pattern: pattern) }) else { return nil }
         let suggestions = NameSuggestions.nearest(to: pattern, in: names)
-        return "no layer matches '\(pattern)'" + (suggestions.isEmpty ? otherwise
-            : ": did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?")
+        return "no layer matches '\(pattern)'"
+            + (suggestions.isEmpty
+                ? otherwise
+                : ": did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?")
     }
 
     /// A name matches a plain pattern when it is the pattern or lies inside it (`Mixed_6a/...`);
@@ -56,14 +58,22 @@ public struct TableFilter: Sendable {
 
     private static func glob(_ name: [Character], _ pattern: [Character]) -> Bool {
         // Iterative matcher with one backtrack point per `*` (linear in practice, never exponential).
-        var n = 0, p = 0, starP = -1, starN = 0
+        var n = 0
+        var p = 0
+        var starP = -1
+        var starN = 0
         while n < name.count {
             if p < pattern.count && (pattern[p] == "?" || pattern[p] == name[n]) {
-                n += 1; p += 1
+                n += 1
+                p += 1
             } else if p < pattern.count && pattern[p] == "*" {
-                starP = p; starN = n; p += 1
+                starP = p
+                starN = n
+                p += 1
             } else if starP >= 0 {
-                p = starP + 1; starN += 1; n = starN
+                p = starP + 1
+                starN += 1
+                n = starN
             } else {
                 return false
             }

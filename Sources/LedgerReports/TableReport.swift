@@ -10,9 +10,13 @@ public enum TableReport {
     /// The table of `entries` (a whole ledger, or the part before a failing layer).
     /// `totals` adds the parameter and multiply-add lines (text and markdown); text also says
     /// where pixels are lost (`lossSummary`, by default with the totals). `width` fits the text table to a terminal (nil: every column).
-    public static func render(_ entries: [LedgerEntry], network: Network, format: Format, language: Language, totals: Bool = true, width: Int? = nil, lossSummary: Bool? = nil) -> String {
+    public static func render(
+        _ entries: [LedgerEntry], network: Network, format: Format, language: Language, totals: Bool = true, width: Int? = nil, lossSummary: Bool? = nil
+    ) -> String {
         switch format {
-        case .text: text(entries, language: language, width: width) + (lossSummary ?? totals ? "\n" + LossSummary.text(entries) : "") + (totals ? (lossSummary ?? totals ? "" : "\n") + totalsText(entries) : "")
+        case .text:
+            text(entries, language: language, width: width) + (lossSummary ?? totals ? "\n" + LossSummary.text(entries) : "")
+                + (totals ? (lossSummary ?? totals ? "" : "\n") + totalsText(entries) : "")
         case .markdown: markdown(entries, network: network, language: language) + (totals ? "\n" + totalsMarkdown(entries) : "")
         case .json: json(entries, language: language).serialized(pretty: true) + "\n"
         }
@@ -58,15 +62,19 @@ public enum TableReport {
             "| ------ | ---- | ------ | ----- | ----------- | ----------- | ------ | ------- | ---- |",
         ]
         func row(_ repeatText: String, _ name: String, _ branch: String, _ entry: LedgerEntry) {
-            let cells = [repeatText, name, branch, entry.output.sourceNotation, LedgerFormat.filters(entry),
-                         LedgerFormat.kernel(entry), LedgerFormat.stride(entry), LedgerFormat.padding(entry),
-                         LayerNote.text(for: entry, in: language)]
+            let cells = [
+                repeatText, name, branch, entry.output.sourceNotation, LedgerFormat.filters(entry),
+                LedgerFormat.kernel(entry), LedgerFormat.stride(entry), LedgerFormat.padding(entry),
+                LayerNote.text(for: entry, in: language),
+            ]
             lines.append("| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
         }
         func blockRows(_ block: Block, repeatText: String, title: String) {
             for layer in block.layers {
                 guard let entry = byName[layer.name] else { return }
-                let branch = layer.name == block.name ? (block.residual == nil ? "concat" : "input + scale*up")
+                let branch =
+                    layer.name == block.name
+                    ? (block.residual == nil ? "concat" : "input + scale*up")
                     : String(layer.name.dropFirst(block.name.count + 1)).replacingOccurrences(of: "/", with: " ")
                 row(repeatText, title, branch, entry)
             }
@@ -137,25 +145,25 @@ public enum TableReport {
     static func totalsText(_ entries: [LedgerEntry]) -> String {
         let t = Totals(entries)
         return """
-        layers: \(entries.count)
-        parameters: backbone \(LedgerFormat.grouped(t.backbone)) (incl. \(LedgerFormat.grouped(t.movingStatistics)) moving statistics) + Bottleneck \(LedgerFormat.grouped(t.bottleneck)) = \(LedgerFormat.grouped(t.backbone + t.bottleneck))
-        multiply-adds: \(LedgerFormat.grouped(t.macs)) (\(LedgerFormat.metric(t.macs)))
-        activations: \(LedgerFormat.metric(t.activationBytes))B if every layer's float32 output were kept
+            layers: \(entries.count)
+            parameters: backbone \(LedgerFormat.grouped(t.backbone)) (incl. \(LedgerFormat.grouped(t.movingStatistics)) moving statistics) + Bottleneck \(LedgerFormat.grouped(t.bottleneck)) = \(LedgerFormat.grouped(t.backbone + t.bottleneck))
+            multiply-adds: \(LedgerFormat.grouped(t.macs)) (\(LedgerFormat.metric(t.macs)))
+            activations: \(LedgerFormat.metric(t.activationBytes))B if every layer's float32 output were kept
 
-        """
+            """
     }
 
     static func totalsMarkdown(_ entries: [LedgerEntry]) -> String {
         let t = Totals(entries)
         return """
-        | total | figure |
-        | ----- | ------ |
-        | layers | \(entries.count) |
-        | backbone parameters (incl. moving statistics) | \(LedgerFormat.grouped(t.backbone)) (\(LedgerFormat.grouped(t.movingStatistics))) |
-        | Bottleneck parameters | \(LedgerFormat.grouped(t.bottleneck)) |
-        | all parameters | \(LedgerFormat.grouped(t.backbone + t.bottleneck)) |
-        | multiply-adds | \(LedgerFormat.grouped(t.macs)) (\(LedgerFormat.metric(t.macs))) |
+            | total | figure |
+            | ----- | ------ |
+            | layers | \(entries.count) |
+            | backbone parameters (incl. moving statistics) | \(LedgerFormat.grouped(t.backbone)) (\(LedgerFormat.grouped(t.movingStatistics))) |
+            | Bottleneck parameters | \(LedgerFormat.grouped(t.bottleneck)) |
+            | all parameters | \(LedgerFormat.grouped(t.backbone + t.bottleneck)) |
+            | multiply-adds | \(LedgerFormat.grouped(t.macs)) (\(LedgerFormat.metric(t.macs))) |
 
-        """
+            """
     }
 }

@@ -20,8 +20,10 @@ public enum BilinearResize {
             for (x, column) in columns.enumerated() {
                 for c in 0..<channels {
                     func at(_ i: Int, _ j: Int) -> Float { values[(i * width + j) * channels + c] }
-                    let topLeft = at(row.lower, column.lower), topRight = at(row.lower, column.upper)
-                    let bottomLeft = at(row.upper, column.lower), bottomRight = at(row.upper, column.upper)
+                    let topLeft = at(row.lower, column.lower)
+                    let topRight = at(row.lower, column.upper)
+                    let bottomLeft = at(row.upper, column.lower)
+                    let bottomRight = at(row.upper, column.upper)
                     let top = topLeft + (topRight - topLeft) * column.fraction
                     let bottom = bottomLeft + (bottomRight - bottomLeft) * column.fraction
                     out[(y * outWidth + x) * channels + c] = top + (bottom - top) * row.fraction

@@ -24,7 +24,9 @@ public enum InputImage {
             }
             guard spatial[0] == height, spatial[1] == width else {
                 let side = spatial[0] == spatial[1] ? "\(spatial[0])" : "\(spatial[0])x\(spatial[1])"
-                throw ImageError(path: path, kind: .wrongShape, detail: "the array is \(spatial[0])x\(spatial[1]), the network input is \(height)x\(width): pass --input-size \(side)")
+                throw ImageError(
+                    path: path, kind: .wrongShape,
+                    detail: "the array is \(spatial[0])x\(spatial[1]), the network input is \(height)x\(width): pass --input-size \(side)")
             }
             return tensor.reshaped([1, height, width, 3])
         case .png:
@@ -59,6 +61,7 @@ public enum InputImage {
         if head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
         if head.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
         if head.starts(with: NPY.magic) { return .npy }
-        throw ImageError(path: path, kind: .unknownFormat, detail: "not a PNG, JPEG or .npy file (first bytes \(head.map { String($0, radix: 16) }.joined(separator: " ")))")
+        throw ImageError(
+            path: path, kind: .unknownFormat, detail: "not a PNG, JPEG or .npy file (first bytes \(head.map { String($0, radix: 16) }.joined(separator: " ")))")
     }
 }

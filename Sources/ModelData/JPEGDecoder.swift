@@ -7,12 +7,15 @@ import CImageShim
 public enum JPEGDecoder {
     public static func decode(path: String) throws -> RGBImage {
         var pixels: UnsafeMutablePointer<UInt8>? = nil
-        var width: Int32 = 0, height: Int32 = 0, components: Int32 = 0
+        var width: Int32 = 0
+        var height: Int32 = 0
+        var components: Int32 = 0
         var message = [CChar](repeating: 0, count: 256)
         let status = cimageshim_jpeg_decode(path, &pixels, &width, &height, &components, &message, message.count)
         guard status == 0, let pixels else {
             let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            throw ImageError(path: path, kind: text.hasPrefix("cannot open") ? .io : .decode, detail: text.hasPrefix("cannot open") ? text : "broken JPEG: \(text)")
+            throw ImageError(
+                path: path, kind: text.hasPrefix("cannot open") ? .io : .decode, detail: text.hasPrefix("cannot open") ? text : "broken JPEG: \(text)")
         }
         defer { cimageshim_free(pixels) }
         let count = Int(width) * Int(height)
@@ -36,7 +39,8 @@ public enum JPEGDecoder {
     /// and fixtures. Refuses an existing file unless `overwrite`.
     public static func encode(width: Int, height: Int, samples: [UInt8], components: Int, quality: Int = 95, to path: String, overwrite: Bool = false) throws {
         guard samples.count == width * height * components else {
-            throw ImageError(path: path, kind: .encode, detail: "\(width)x\(height)x\(components) needs \(width * height * components) bytes, got \(samples.count)")
+            throw ImageError(
+                path: path, kind: .encode, detail: "\(width)x\(height)x\(components) needs \(width * height * components) bytes, got \(samples.count)")
         }
         if !overwrite, FileExistence.exists(path) {
             throw ImageError(path: path, kind: .fileExists, detail: "file exists; pass overwrite: true to replace it")
@@ -46,7 +50,8 @@ public enum JPEGDecoder {
             cimageshim_jpeg_encode(path, $0.baseAddress, Int32(width), Int32(height), Int32(components), Int32(quality), &message, message.count)
         }
         guard status == 0 else {
-            throw ImageError(path: path, kind: .encode, detail: "libjpeg: \(String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))")
+            throw ImageError(
+                path: path, kind: .encode, detail: "libjpeg: \(String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))")
         }
     }
 }

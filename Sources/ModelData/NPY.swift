@@ -43,7 +43,9 @@ public enum NPY {
         guard bytes.count >= 8 + lengthSize else { throw fail(.truncated, "truncated: the file ends inside the header length") }
         let headerLength = (0..<lengthSize).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }
         guard headerLength <= largestHeader else {
-            throw fail(.brokenHeader, "broken .npy header: \(headerLength) bytes, more than the \(largestHeader) this reader accepts (a float32 array needs under 200)")
+            throw fail(
+                .brokenHeader, "broken .npy header: \(headerLength) bytes, more than the \(largestHeader) this reader accepts (a float32 array needs under 200)"
+            )
         }
         let dataStart = 8 + lengthSize + headerLength
         guard dataStart <= bytes.count else {
@@ -58,7 +60,9 @@ public enum NPY {
         }
         guard header.descr == "<f4" else {
             let what = header.descr.hasPrefix(">") ? "big-endian" : header.descr.dropFirst() == "f8" ? "float64" : "dtype"
-            throw fail(.unsupportedDType, "\(what) '\(UserText.escaped(header.descr))' is not supported: save float32 little-endian ('<f4'), e.g. np.save(path, a.astype('<f4'))")
+            throw fail(
+                .unsupportedDType,
+                "\(what) '\(UserText.escaped(header.descr))' is not supported: save float32 little-endian ('<f4'), e.g. np.save(path, a.astype('<f4'))")
         }
         guard !header.fortranOrder || header.shape.count <= 1 else {
             throw fail(.fortranOrder, "Fortran order is not supported: save a C-ordered array (np.ascontiguousarray)")
@@ -75,7 +79,7 @@ public enum NPY {
         }
         let data = UnsafeRawBufferPointer(rebasing: bytes[dataStart...])
         let scalars = [Float](unsafeUninitializedCapacity: count) { buffer, initialised in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: data)   // little-endian host
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: data)  // little-endian host
             initialised = count
         }
         return Tensor(shape: header.shape, scalars: scalars)
@@ -84,9 +88,10 @@ public enum NPY {
     /// Writes `tensor` as float32, little-endian, C order; refuses an existing file unless `overwrite`.
     /// The folder must exist.
     public static func write(_ tensor: Tensor, to path: String, overwrite: Bool = false) throws {
-        let file = try OutputFile(path: path, overwrite: overwrite,
-                                  exists: { NPYError(path: $0, kind: .fileExists, detail: "file exists; pass overwrite: true (--force) to replace it") },
-                                  failure: { NPYError(path: path, kind: .io, detail: $0) })
+        let file = try OutputFile(
+            path: path, overwrite: overwrite,
+            exists: { NPYError(path: $0, kind: .fileExists, detail: "file exists; pass overwrite: true (--force) to replace it") },
+            failure: { NPYError(path: path, kind: .io, detail: $0) })
         try file.write(headerBytes(shape: tensor.shape))
         try file.write(tensor.scalars)
         try file.commit()
@@ -98,7 +103,8 @@ public enum NPY {
         do {
             try AtomicFile.prepareFolder(folder)
         } catch {
-            throw NPYError(path: folder, kind: .io, detail: error == .emptyPath ? "the folder name is empty: give --save DIR" : "cannot save here: \(error.reason)")
+            throw NPYError(
+                path: folder, kind: .io, detail: error == .emptyPath ? "the folder name is empty: give --save DIR" : "cannot save here: \(error.reason)")
         }
     }
 
@@ -135,7 +141,9 @@ public enum NPY {
                 case ("fortran_order", .bool(let flag)): fortranOrder = flag
                 case ("shape", .tuple(let items)):
                     shape = try items.map {
-                        guard case .int(let dimension) = $0, dimension >= 0 else { throw HeaderFailure(reason: "shape is not a tuple of non-negative integers") }
+                        guard case .int(let dimension) = $0, dimension >= 0 else {
+                            throw HeaderFailure(reason: "shape is not a tuple of non-negative integers")
+                        }
                         return dimension
                     }
                 case ("descr", _): throw HeaderFailure(reason: "descr is not a simple type string (structured arrays are not supported)")
@@ -223,7 +231,7 @@ public enum NPY {
                     digits.append(characters[index])
                     index += 1
                 }
-                if index < characters.count, characters[index] == "L" { index += 1 }   // Python 2 longs
+                if index < characters.count, characters[index] == "L" { index += 1 }  // Python 2 longs
                 guard let number = Int(digits) else { throw HeaderFailure(reason: "integer \(digits) out of range") }
                 return .int(number)
             default:

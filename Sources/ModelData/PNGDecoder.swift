@@ -10,12 +10,14 @@ import CPNG
 public enum PNGDecoder {
     public static func decode(path: String) throws -> RGBImage {
         var pixels: UnsafeMutablePointer<UInt8>? = nil
-        var width: Int32 = 0, height: Int32 = 0
+        var width: Int32 = 0
+        var height: Int32 = 0
         var message = [CChar](repeating: 0, count: 256)
         let status = cimageshim_png_decode(path, &pixels, &width, &height, &message, message.count)
         guard status == 0, let pixels else {
             let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            throw ImageError(path: path, kind: text.hasPrefix("cannot open") ? .io : .decode, detail: text.hasPrefix("cannot open") ? text : "broken PNG: \(text)")
+            throw ImageError(
+                path: path, kind: text.hasPrefix("cannot open") ? .io : .decode, detail: text.hasPrefix("cannot open") ? text : "broken PNG: \(text)")
         }
         defer { cimageshim_free(pixels) }
         let count = Int(width) * Int(height) * 3

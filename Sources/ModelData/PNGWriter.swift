@@ -23,9 +23,10 @@ public enum PNGWriter {
             rgb.withUnsafeBytes { png_image_write_to_memory(&image, memory.baseAddress, &size, 0, $0.baseAddress, png_int_32(width * 3), nil) }
         }
         guard written != 0 else { throw ImageError(path: path, kind: .encode, detail: "libpng: \(PNGDecoder.message(of: image))") }
-        let file = try OutputFile(path: path, overwrite: overwrite,
-                                  exists: { ImageError(path: $0, kind: .fileExists, detail: "file exists; pass overwrite: true (--force) to replace it") },
-                                  failure: { ImageError(path: path, kind: .io, detail: $0) })
+        let file = try OutputFile(
+            path: path, overwrite: overwrite,
+            exists: { ImageError(path: $0, kind: .fileExists, detail: "file exists; pass overwrite: true (--force) to replace it") },
+            failure: { ImageError(path: path, kind: .io, detail: $0) })
         try file.write(Array(bytes.prefix(size)))
         try file.commit()
     }

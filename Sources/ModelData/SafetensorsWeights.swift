@@ -43,10 +43,12 @@ public final class SafetensorsWeights: WeightSource, @unchecked Sendable {
         let lengthBytes = file.bytes(0..<8)
         let headerLength = (0..<8).reduce(UInt64(0)) { $0 | UInt64(lengthBytes[$1]) << (8 * UInt64($1)) }
         guard headerLength <= UInt64(Self.maximumHeaderLength) else {
-            throw WeightsError.brokenHeader(source: path, tensor: nil, detail: "header length \(headerLength) exceeds \(Self.maximumHeaderLength) bytes (not a safetensors file?)")
+            throw WeightsError.brokenHeader(
+                source: path, tensor: nil, detail: "header length \(headerLength) exceeds \(Self.maximumHeaderLength) bytes (not a safetensors file?)")
         }
         guard Int(headerLength) <= file.count - 8 else {
-            throw WeightsError.truncated(source: path, tensor: nil, detail: "the header needs \(headerLength) bytes, the file has \(file.count - 8) after the length")
+            throw WeightsError.truncated(
+                source: path, tensor: nil, detail: "the header needs \(headerLength) bytes, the file has \(file.count - 8) after the length")
         }
         dataStart = 8 + Int(headerLength)
         let dataCount = file.count - dataStart
@@ -86,7 +88,11 @@ public final class SafetensorsWeights: WeightSource, @unchecked Sendable {
                     throw WeightsError.brokenHeader(source: path, tensor: name, detail: "shape \(entry.shape) holds more bytes than fit in memory")
                 }
                 guard entry.offsets.count == expected else {
-                    throw WeightsError.badOffsets(source: path, tensor: name, detail: "[\(entry.offsets.lowerBound), \(entry.offsets.upperBound)) holds \(entry.offsets.count) bytes, shape \(entry.shape) of \(entry.dtype) needs \(expected)")
+                    throw WeightsError.badOffsets(
+                        source: path, tensor: name,
+                        detail:
+                            "[\(entry.offsets.lowerBound), \(entry.offsets.upperBound)) holds \(entry.offsets.count) bytes, shape \(entry.shape) of \(entry.dtype) needs \(expected)"
+                    )
                 }
             }
         }
@@ -129,7 +135,7 @@ public final class SafetensorsWeights: WeightSource, @unchecked Sendable {
                 UnsafeMutableRawBufferPointer(buffer).copyMemory(from: bytes)
             case "F16":
                 for i in 0..<count { buffer[i] = SafetensorsDType.widenHalf(Self.halfWord(bytes, i)) }
-            default: // BF16
+            default:  // BF16
                 for i in 0..<count { buffer[i] = SafetensorsDType.widenBFloat(Self.halfWord(bytes, i)) }
             }
             initialised = count
@@ -153,7 +159,8 @@ public final class SafetensorsWeights: WeightSource, @unchecked Sendable {
             return dimension
         }
         guard let offsetItems = fields["data_offsets"] as? [Any], offsetItems.count == 2,
-              let begin = integer(offsetItems[0]), let end = integer(offsetItems[1]) else {
+            let begin = integer(offsetItems[0]), let end = integer(offsetItems[1])
+        else {
             throw broken("no \"data_offsets\" pair of integers")
         }
         guard begin >= 0, begin <= end else {
@@ -175,23 +182,31 @@ public final class SafetensorsWeights: WeightSource, @unchecked Sendable {
     private static func checkTiling(_ entries: [String: Entry], dataCount: Int, path: String) throws {
         var next = 0
         var previous: String? = nil
-        for (name, entry) in entries.sorted(by: { ($0.value.offsets.lowerBound, $0.value.offsets.upperBound, $0.key) < ($1.value.offsets.lowerBound, $1.value.offsets.upperBound, $1.key) }) {
+        for (name, entry) in entries.sorted(by: {
+            ($0.value.offsets.lowerBound, $0.value.offsets.upperBound, $0.key) < ($1.value.offsets.lowerBound, $1.value.offsets.upperBound, $1.key)
+        }) {
             let range = entry.offsets
             if range.lowerBound != next {
-                let relation = range.lowerBound > next
+                let relation =
+                    range.lowerBound > next
                     ? "a gap of \(range.lowerBound - next) bytes before it"
                     : "it overlaps '\(previous.map { UserText.escaped($0) } ?? "")' by \(next - range.lowerBound) bytes"
                 let outside = range.upperBound > dataCount ? ", and it ends outside the file (\(dataCount) data bytes)" : ""
-                throw WeightsError.badOffsets(source: path, tensor: name, detail: "[\(range.lowerBound), \(range.upperBound)): \(relation)\(outside) (the tensors must tile the data back to back)")
+                throw WeightsError.badOffsets(
+                    source: path, tensor: name,
+                    detail: "[\(range.lowerBound), \(range.upperBound)): \(relation)\(outside) (the tensors must tile the data back to back)")
             }
             if range.upperBound > dataCount {
-                throw WeightsError.truncated(source: path, tensor: name, detail: "the tensor lies at data bytes [\(range.lowerBound), \(range.upperBound)) but the file holds \(dataCount) data bytes")
+                throw WeightsError.truncated(
+                    source: path, tensor: name,
+                    detail: "the tensor lies at data bytes [\(range.lowerBound), \(range.upperBound)) but the file holds \(dataCount) data bytes")
             }
             next = range.upperBound
             previous = name
         }
         if next != dataCount {
-            throw WeightsError.brokenHeader(source: path, tensor: nil, detail: "\(dataCount - next) data bytes after the last tensor (a wrong header length, or bytes appended)")
+            throw WeightsError.brokenHeader(
+                source: path, tensor: nil, detail: "\(dataCount - next) data bytes after the last tensor (a wrong header length, or bytes appended)")
         }
     }
 }

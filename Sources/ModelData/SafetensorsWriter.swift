@@ -22,9 +22,10 @@ public enum SafetensorsWriter {
             }
         }
         let header = headerBytes(shapes: shapes, metadata: metadata)
-        let file = try OutputFile(path: path, overwrite: overwrite, exists: { WeightsError.fileExists(path: $0) },
-                                  failure: { WeightsError.io(source: path, detail: $0) })
-        try file.write((0..<8).map { UInt8(truncatingIfNeeded: UInt64(header.count) >> (8 * UInt64($0))) })   // little-endian
+        let file = try OutputFile(
+            path: path, overwrite: overwrite, exists: { WeightsError.fileExists(path: $0) },
+            failure: { WeightsError.io(source: path, detail: $0) })
+        try file.write((0..<8).map { UInt8(truncatingIfNeeded: UInt64(header.count) >> (8 * UInt64($0))) })  // little-endian
         try file.write(header)
         for (index, (name, shape)) in shapes.enumerated() {
             let scalars = try values(index)

@@ -23,7 +23,8 @@ public enum WeightsError: Error, Equatable, CustomStringConvertible {
     case fileExists(path: String)
 
     public var description: String {
-        let source = UserText.escaped(sourceText), tensor = tensorText.map { UserText.escaped($0) }
+        let source = UserText.escaped(sourceText)
+        let tensor = tensorText.map { UserText.escaped($0) }
         let name = tensor ?? ""
         return switch self {
         case .missingTensor(_, _):
@@ -51,8 +52,8 @@ public enum WeightsError: Error, Equatable, CustomStringConvertible {
     private var sourceText: String {
         switch self {
         case .missingTensor(let source, _), .wrongShape(let source, _, _, _), .unsupportedDType(let source, _, _),
-             .truncated(let source, _, _), .brokenHeader(let source, _, _), .badOffsets(let source, _, _),
-             .unknownRole(let source, _), .io(let source, _):
+            .truncated(let source, _, _), .brokenHeader(let source, _, _), .badOffsets(let source, _, _),
+            .unknownRole(let source, _), .io(let source, _):
             source
         case .fileExists(let path):
             path
@@ -63,7 +64,7 @@ public enum WeightsError: Error, Equatable, CustomStringConvertible {
     private var tensorText: String? {
         switch self {
         case .missingTensor(_, let tensor), .wrongShape(_, let tensor, _, _), .unsupportedDType(_, let tensor, _),
-             .badOffsets(_, let tensor, _), .unknownRole(_, let tensor):
+            .badOffsets(_, let tensor, _), .unknownRole(_, let tensor):
             tensor
         case .truncated(_, let tensor, _), .brokenHeader(_, let tensor, _):
             tensor

@@ -21,32 +21,32 @@ extension Network {
         var stem = LayerChain(previous: "inputs")
         stages.append(.layer(Layer(name: "inputs", op: .input(channels: 3), inputs: [], scope: variableRoot)))
         // 160 x 160 x 3
-        stages.append(.layer(stem.conv("Conv2d_1a_3x3", 32, kernel: 3, stride: 2, padding: reduction)))   // 79 x 79 x 32
-        stages.append(.layer(stem.conv("Conv2d_2a_3x3", 32, kernel: 3, padding: reduction)))              // 77 x 77 x 32
-        stages.append(.layer(stem.conv("Conv2d_2b_3x3", 64, kernel: 3)))                                   // 77 x 77 x 64
-        stages.append(.layer(stem.maxPool("MaxPool_3a_3x3", kernel: 3, stride: 2, padding: reduction)))    // 38 x 38 x 64
-        stages.append(.layer(stem.conv("Conv2d_3b_1x1", 80, kernel: 1, padding: reduction)))              // 38 x 38 x 80
-        stages.append(.layer(stem.conv("Conv2d_4a_3x3", 192, kernel: 3, padding: reduction)))            // 36 x 36 x 192
-        stages.append(.layer(stem.maxPool("MaxPool_5a_3x3", kernel: 3, stride: 2, padding: reduction)))    // 17 x 17 x 192
+        stages.append(.layer(stem.conv("Conv2d_1a_3x3", 32, kernel: 3, stride: 2, padding: reduction)))  // 79 x 79 x 32
+        stages.append(.layer(stem.conv("Conv2d_2a_3x3", 32, kernel: 3, padding: reduction)))  // 77 x 77 x 32
+        stages.append(.layer(stem.conv("Conv2d_2b_3x3", 64, kernel: 3)))  // 77 x 77 x 64
+        stages.append(.layer(stem.maxPool("MaxPool_3a_3x3", kernel: 3, stride: 2, padding: reduction)))  // 38 x 38 x 64
+        stages.append(.layer(stem.conv("Conv2d_3b_1x1", 80, kernel: 1, padding: reduction)))  // 38 x 38 x 80
+        stages.append(.layer(stem.conv("Conv2d_4a_3x3", 192, kernel: 3, padding: reduction)))  // 36 x 36 x 192
+        stages.append(.layer(stem.maxPool("MaxPool_5a_3x3", kernel: 3, stride: 2, padding: reduction)))  // 17 x 17 x 192
 
-        stages.append(.block(mixed5b(input: stem.previous)))                                               // 17 x 17 x 320
+        stages.append(.block(mixed5b(input: stem.previous)))  // 17 x 17 x 320
         let block35s = (1...10).map { block35(index: $0, input: $0 == 1 ? "Mixed_5b" : "Block35_\($0 - 1)") }
         stages.append(.repeated(kind: .block35, blocks: block35s))
-        stages.append(.block(mixed6a(input: "Block35_10", padding: reduction, stride: atrous ? 1 : 2)))   // 8 x 8 x 1088
+        stages.append(.block(mixed6a(input: "Block35_10", padding: reduction, stride: atrous ? 1 : 2)))  // 8 x 8 x 1088
         let block17s = (1...20).map { block17(index: $0, input: $0 == 1 ? "Mixed_6a" : "Block17_\($0 - 1)", rate: atrous ? 2 : 1) }
         stages.append(.repeated(kind: .block17, blocks: block17s))
-        stages.append(.block(mixed7a(input: "Block17_20", padding: reduction)))                           // 3 x 3 x 2080
+        stages.append(.block(mixed7a(input: "Block17_20", padding: reduction)))  // 3 x 3 x 2080
         let block8s = (1...9).map { block8(index: $0, input: $0 == 1 ? "Mixed_7a" : "Block8_\($0 - 1)", final: false) }
         stages.append(.repeated(kind: .block8, blocks: block8s))
         stages.append(.block(block8(index: 10, input: "Block8_9", final: true)))
 
         var head = LayerChain(previous: "Block8_10")
-        stages.append(.layer(head.conv("Conv2d_7b_1x1", 1536, kernel: 1)))                            // 3 x 3 x 1536
-        stages.append(.layer(head.append("Logits/AvgPool_1a_8x8", .globalAveragePool)))              // 1 x 1 x 1536
-        stages.append(.layer(head.append("Logits/Flatten", .flatten)))                               // 1536
+        stages.append(.layer(head.conv("Conv2d_7b_1x1", 1536, kernel: 1)))  // 3 x 3 x 1536
+        stages.append(.layer(head.append("Logits/AvgPool_1a_8x8", .globalAveragePool)))  // 1 x 1 x 1536
+        stages.append(.layer(head.append("Logits/Flatten", .flatten)))  // 1536
         stages.append(.layer(head.append("Logits/Dropout", .dropout(keep: 0.8))))
         let bottleneck = FullyConnected(units: configuration.bottleneck, batchNorm: true, bias: false, activation: .none)
-        stages.append(.layer(head.append("Bottleneck", .fullyConnected(bottleneck))))                // bottleneck
+        stages.append(.layer(head.append("Bottleneck", .fullyConnected(bottleneck))))  // bottleneck
         stages.append(.layer(head.append("Embedding", .l2Normalize)))
         return try Network(configuration: configuration, stages: stages)
     }

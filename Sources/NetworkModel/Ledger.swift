@@ -66,8 +66,9 @@ public struct Ledger: Sendable {
             window = declared
             geometry = g
             let span = declared.effectiveKernel
-            receptiveField = Size2(receptiveField.height + (span.height - 1) * jump.height,
-                                   receptiveField.width + (span.width - 1) * jump.width)
+            receptiveField = Size2(
+                receptiveField.height + (span.height - 1) * jump.height,
+                receptiveField.width + (span.width - 1) * jump.width)
             jump = Size2(jump.height * declared.stride.height, jump.width * declared.stride.width)
             return Shape(height: g.output.height, width: g.output.width, channels: channels)
         }

@@ -14,7 +14,8 @@ public enum NameSuggestions {
             return (candidate, editDistance(lowered, other))
         }
         let cutoff = max(3, name.count / 2)
-        return scored
+        return
+            scored
             .filter { $0.1 <= cutoff }
             .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.count < $1.0.count }
             .prefix(limit)
@@ -26,7 +27,8 @@ public enum NameSuggestions {
 
     /// Levenshtein distance over characters.
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
         var previous = Array(0...b.count)

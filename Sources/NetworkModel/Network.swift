@@ -66,7 +66,8 @@ public enum NetworkError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownLayer(let name, let suggestions):
-            let hint = suggestions.isEmpty ? "run 'explore table' for every layer name" : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
+            let hint =
+                suggestions.isEmpty ? "run 'explore table' for every layer name" : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
             return "unknown layer '\(UserText.escaped(name))': \(hint)"
         case .notWindowed(let name, let op):
             return "layer '\(UserText.escaped(name))' is a \(op) with no window, so it has no padding to override"

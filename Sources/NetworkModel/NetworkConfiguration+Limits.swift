@@ -10,12 +10,14 @@ extension NetworkConfiguration {
     /// Throws `NetworkError.invalidConfiguration` naming the knob, its range and why.
     public func validate() throws(NetworkError) {
         guard Self.inputSizeRange.contains(input.height), Self.inputSizeRange.contains(input.width) else {
-            throw .invalidConfiguration("input size \(input.compactDescription) is outside \(Self.inputSizeRange.lowerBound)...\(Self.inputSizeRange.upperBound): "
-                + "activations grow with the square of the side, so the explorer stops at \(Self.inputSizeRange.upperBound) (e.g. --input-size 160)")
+            throw .invalidConfiguration(
+                "input size \(input.compactDescription) is outside \(Self.inputSizeRange.lowerBound)...\(Self.inputSizeRange.upperBound): "
+                    + "activations grow with the square of the side, so the explorer stops at \(Self.inputSizeRange.upperBound) (e.g. --input-size 160)")
         }
         guard Self.bottleneckRange.contains(bottleneck) else {
-            throw .invalidConfiguration("bottleneck width \(bottleneck) is outside \(Self.bottleneckRange.lowerBound)...\(Self.bottleneckRange.upperBound): "
-                + "its weights are 1536 x width floats, so the explorer stops at \(Self.bottleneckRange.upperBound) (e.g. --bottleneck 1024)")
+            throw .invalidConfiguration(
+                "bottleneck width \(bottleneck) is outside \(Self.bottleneckRange.lowerBound)...\(Self.bottleneckRange.upperBound): "
+                    + "its weights are 1536 x width floats, so the explorer stops at \(Self.bottleneckRange.upperBound) (e.g. --bottleneck 1024)")
         }
         guard Self.outputStrides.contains(outputStride) else {
             throw .invalidConfiguration("output stride \(outputStride) is not one TF-Slim builds: give 8 or 16")

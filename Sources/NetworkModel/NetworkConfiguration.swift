@@ -30,9 +30,11 @@ public struct NetworkConfiguration: Hashable, Sendable {
         self.init(input: Size2(square: inputSize), bottleneck: bottleneck, paddingOverrides: paddingOverrides)
     }
 
-    public init(input: Size2, bottleneck: Int = defaultBottleneck, paddingOverrides: [String: Padding] = [:],
-                alignFeatureMaps: Bool = false, outputStride: Int = defaultOutputStride,
-                dilations: [String: Int] = [:], finalEndpoint: String? = nil) {
+    public init(
+        input: Size2, bottleneck: Int = defaultBottleneck, paddingOverrides: [String: Padding] = [:],
+        alignFeatureMaps: Bool = false, outputStride: Int = defaultOutputStride,
+        dilations: [String: Int] = [:], finalEndpoint: String? = nil
+    ) {
         self.input = input
         self.bottleneck = bottleneck
         self.paddingOverrides = paddingOverrides

@@ -20,13 +20,15 @@ enum NetworkWhatIfs {
         for (name, rate) in dilations.sorted(by: { $0.key < $1.key }) {
             let layer = try find(name, in: layers)
             guard case .convolution(let conv) = layer.op else {
-                throw NetworkError.invalidConfiguration("layer '\(name)' is a \(layer.op.kind): only convolutions take a dilation rate (TF-Slim's pools have none)")
+                throw NetworkError.invalidConfiguration(
+                    "layer '\(name)' is a \(layer.op.kind): only convolutions take a dilation rate (TF-Slim's pools have none)")
             }
             guard (1...largest).contains(rate) else {
                 throw NetworkError.invalidConfiguration("dilation rate \(rate) for '\(name)' is out of range: give 1 to \(largest), e.g. --dilation \(name)=2")
             }
             guard rate == 1 || conv.window.stride == Size2(1, 1) else {
-                throw NetworkError.invalidConfiguration("layer '\(name)' has stride \(conv.window.stride.height): TensorFlow dilates only stride-1 convolutions")
+                throw NetworkError.invalidConfiguration(
+                    "layer '\(name)' has stride \(conv.window.stride.height): TensorFlow dilates only stride-1 convolutions")
             }
         }
     }
@@ -59,10 +61,12 @@ enum NetworkWhatIfs {
         }
         guard endpoints.contains(name) else {
             let block = layer.block.map { ", e.g. '\($0)', the block it is in" } ?? ""
-            throw NetworkError.invalidConfiguration("'\(name)' is inside a block: the network can stop after a stem or head layer or a whole block (TF-Slim's end points)\(block)")
+            throw NetworkError.invalidConfiguration(
+                "'\(name)' is inside a block: the network can stop after a stem or head layer or a whole block (TF-Slim's end points)\(block)")
         }
         if atrous, let position = endpoints.firstIndex(of: name), let limit = endpoints.firstIndex(of: preAuxLogitsLayer), position > limit {
-            throw NetworkError.invalidConfiguration("output stride 8 goes up to \(preAuxLogitsLayer) (TF-Slim's \(preAuxLogits)) and no further: '\(name)' comes after it")
+            throw NetworkError.invalidConfiguration(
+                "output stride 8 goes up to \(preAuxLogitsLayer) (TF-Slim's \(preAuxLogits)) and no further: '\(name)' comes after it")
         }
         return name
     }

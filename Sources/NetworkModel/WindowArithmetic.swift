@@ -27,7 +27,8 @@ public struct AxisWindow: Hashable, Sendable {
     /// in `1...largestLength` (see `limitProblem`).
     public init?(inputLength: Int, kernel: Int, stride: Int, padding: Padding, dilation: Int = 1) {
         guard Self.limitProblem(inputLength: inputLength, kernel: kernel, stride: stride) == nil,
-              (1...Self.largestLength).contains(dilation) else { return nil }
+            (1...Self.largestLength).contains(dilation)
+        else { return nil }
         let span = (kernel - 1) * dilation + 1
         self.inputLength = inputLength
         self.kernel = kernel
@@ -89,7 +90,7 @@ public struct WindowGeometry: Hashable, Sendable {
 
     public init?(input: Size2, kernel: Size2, stride: Size2, padding: Padding, dilation: Size2 = Size2(1, 1)) {
         guard let rows = AxisWindow(inputLength: input.height, kernel: kernel.height, stride: stride.height, padding: padding, dilation: dilation.height),
-              let columns = AxisWindow(inputLength: input.width, kernel: kernel.width, stride: stride.width, padding: padding, dilation: dilation.width)
+            let columns = AxisWindow(inputLength: input.width, kernel: kernel.width, stride: stride.width, padding: padding, dilation: dilation.width)
         else { return nil }
         self.rows = rows
         self.columns = columns

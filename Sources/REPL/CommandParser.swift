@@ -16,7 +16,11 @@ public enum CommandParser {
                 quote = character
                 inWord = true
             } else if character.isWhitespace {
-                if inWord { words.append(current); current = ""; inWord = false }
+                if inWord {
+                    words.append(current)
+                    current = ""
+                    inWord = false
+                }
             } else {
                 current.append(character)
                 inWord = true
@@ -61,18 +65,29 @@ public enum CommandParser {
         case "set": command = .set(try parseSetting(&arguments))
         case "verify": command = .verify
         case "render":
-            var expand: String? = nil, force = false, png = false
+            var expand: String? = nil
+            var force = false
+            var png = false
             while let word = arguments.optional() {
-                if word == "--force" || word == "-f" { force = true }
-                else if word == "--png" { png = true }
-                else if word == "--svg" { png = false }
-                else if word.hasPrefix("-") { throw arguments.usageError("unknown option '\(word)'") }
-                else if expand == nil { expand = word }
-                else { throw arguments.usageError("unexpected '\(word)'") }
+                if word == "--force" || word == "-f" {
+                    force = true
+                } else if word == "--png" {
+                    png = true
+                } else if word == "--svg" {
+                    png = false
+                } else if word.hasPrefix("-") {
+                    throw arguments.usageError("unknown option '\(word)'")
+                } else if expand == nil {
+                    expand = word
+                } else {
+                    throw arguments.usageError("unexpected '\(word)'")
+                }
             }
             command = .render(expand: expand, force: force, png: png)
         case "time": command = .time(block: arguments.optional())
-        case "quiz": command = .quiz(answer: all.count > 1 ? all.dropFirst().joined(separator: " ") : nil); return command
+        case "quiz":
+            command = .quiz(answer: all.count > 1 ? all.dropFirst().joined(separator: " ") : nil)
+            return command
         case "quit": command = .quit
         default: throw CommandError("'\(info.name)' is listed but not parsed")
         }
@@ -81,7 +96,10 @@ public enum CommandParser {
     }
 
     private static func parseShow(_ arguments: inout ArgumentList) throws(CommandError) -> SessionCommand {
-        var layer: String? = nil, channel: Int? = nil, png: String? = nil, force = false
+        var layer: String? = nil
+        var channel: Int? = nil
+        var png: String? = nil
+        var force = false
         while let word = arguments.optional() {
             switch word {
             case "channel", "--channel", "-c":
@@ -101,7 +119,10 @@ public enum CommandParser {
     }
 
     private static func parseTable(_ arguments: inout ArgumentList) throws(CommandError) -> SessionCommand {
-        var format = "text", language = "en", pattern: String? = nil, only: String? = nil
+        var format = "text"
+        var language = "en"
+        var pattern: String? = nil
+        var only: String? = nil
         while let word = arguments.optional() {
             let value = word.hasPrefix("--") ? String(word.dropFirst(2)) : word
             switch value {
@@ -126,11 +147,13 @@ public enum CommandParser {
 
     private static func parseSetting(_ arguments: inout ArgumentList) throws(CommandError) -> SessionCommand.Setting {
         let name = try arguments.required("SETTING")
-        let usages = ["gemm": "set gemm naive|fast", "input": "set input FILE|synthetic", "input-size": "set input-size N|HxW",
-                      "align-feature-maps": "set align-feature-maps on|off", "output-stride": "set output-stride 8|16",
-                      "dilation": "set dilation LAYER R|default", "through": "set through LAYER|end",
-                      "padding": "set padding LAYER SAME|VALID|default", "lang": "set lang en|zh",
-                      "weights": "set weights FILE|seeded", "seed": "set seed N", "substeps": "set substeps on|off"]
+        let usages = [
+            "gemm": "set gemm naive|fast", "input": "set input FILE|synthetic", "input-size": "set input-size N|HxW",
+            "align-feature-maps": "set align-feature-maps on|off", "output-stride": "set output-stride 8|16",
+            "dilation": "set dilation LAYER R|default", "through": "set through LAYER|end",
+            "padding": "set padding LAYER SAME|VALID|default", "lang": "set lang en|zh",
+            "weights": "set weights FILE|seeded", "seed": "set seed N", "substeps": "set substeps on|off",
+        ]
         let canonical = ["inputsize": "input-size", "size": "input-size", "language": "lang"][name] ?? name
         if let usage = usages[canonical] { arguments.usage = usage }
         switch name {
@@ -189,8 +212,10 @@ public enum CommandParser {
             guard let seed = UInt64(word) else { throw arguments.usageError("the seed is a whole number >= 0, got '\(word)'") }
             return .seed(seed)
         default:
-            let known = ["gemm", "input", "input-size", "padding", "lang", "weights", "seed", "substeps",
-                         "align-feature-maps", "output-stride", "dilation", "through"]
+            let known = [
+                "gemm", "input", "input-size", "padding", "lang", "weights", "seed", "substeps",
+                "align-feature-maps", "output-stride", "dilation", "through",
+            ]
             let suggestions = NameSuggestions.nearest(to: name, in: known, limit: 2)
             let hint = suggestions.isEmpty ? "" : " (did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?)"
             throw arguments.usageError("unknown setting '\(name)'\(hint)")

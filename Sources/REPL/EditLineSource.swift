@@ -1,5 +1,6 @@
 import CEditLine
 import Exploration
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -32,13 +33,13 @@ public final class EditLineSource: LineSource {
             let line = ce_line_buffer().map { String(cString: $0) } ?? ""
             let before = String(line.utf8.prefix(Int(start))) ?? ""
             guard let candidates = completer.candidates(before: before, word: word) else {
-                return nil // libedit falls back to file names
+                return nil  // libedit falls back to file names
             }
             ce_set_attempted_completion_over(1)
             guard !candidates.isEmpty else { return nil }
             pendingMatches = candidates
             return rl_completion_matches(text) { _, state in
-                if state == 0 { /* first call: the list is already in place */ }
+                if state == 0 { /* first call: the list is already in place */  }
                 guard !pendingMatches.isEmpty else { return nil }
                 return strdup(pendingMatches.removeFirst())
             }
@@ -54,7 +55,7 @@ public final class EditLineSource: LineSource {
             return Interrupt.take() ? "" : nil
         }
         defer { free(raw) }
-        if Interrupt.take() { return "" } // Ctrl-C ended the line: drop it
+        if Interrupt.take() { return "" }  // Ctrl-C ended the line: drop it
         let line = String(cString: raw)
         if line.contains(where: { !$0.isWhitespace }) {
             add_history(line)

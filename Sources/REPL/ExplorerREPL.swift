@@ -1,5 +1,6 @@
 import Exploration
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -31,8 +32,9 @@ public enum ExplorerREPL {
         if isatty(STDIN_FILENO) == 1 {
             Interrupt.install()
             source = EditLineSource(historyPath: historyPath, completer: Completer(layerNames: session.layerNames))
-            out.line(style.bold("Inception Explorer") + ": FaceNet's Inception-ResNet-v2, \(session.layerNames.count) ops at "
-                     + "\(settings.configuration.inputDescription). 'help' lists the commands, TAB completes, 'quit' or Ctrl-D leaves.")
+            out.line(
+                style.bold("Inception Explorer") + ": FaceNet's Inception-ResNet-v2, \(session.layerNames.count) ops at "
+                    + "\(settings.configuration.inputDescription). 'help' lists the commands, TAB completes, 'quit' or Ctrl-D leaves.")
         } else {
             source = PipedLineSource()
         }

@@ -24,14 +24,16 @@ public enum Graphviz {
     public static func timedRender(dot: String, format: RenderFormat) throws(RenderError) -> (bytes: [UInt8], layoutSeconds: Double, renderSeconds: Double) {
         if format == .dot { return (Array(dot.utf8), 0, 0) }
         return try lock.withLock { _ throws(RenderError) in
-            var layout = 0.0, render = 0.0
+            var layout = 0.0
+            var render = 0.0
             let bytes = try renderLocked(dot: dot, format: format.rawValue, layoutSeconds: &layout, renderSeconds: &render)
             return (bytes, layout, render)
         }
     }
 
     private static func renderLocked(dot: String, format: String) throws(RenderError) -> [UInt8] {
-        var layout = 0.0, render = 0.0
+        var layout = 0.0
+        var render = 0.0
         return try renderLocked(dot: dot, format: format, layoutSeconds: &layout, renderSeconds: &render)
     }
 

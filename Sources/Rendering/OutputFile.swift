@@ -1,4 +1,5 @@
 import SafeOutput
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

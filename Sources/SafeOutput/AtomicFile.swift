@@ -1,4 +1,5 @@
 import CCleanup
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

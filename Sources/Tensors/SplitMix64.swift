@@ -19,7 +19,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     /// A uniform integer in `range` (rejection sampling, so no value is favoured).
     public mutating func int(in range: ClosedRange<Int>) -> Int {
         let span = UInt64(bitPattern: Int64(range.upperBound &- range.lowerBound)) &+ 1
-        if span == 0 { return Int(truncatingIfNeeded: next()) }   // the whole Int range
+        if span == 0 { return Int(truncatingIfNeeded: next()) }  // the whole Int range
         let limit = UInt64.max - UInt64.max % span
         var value = next()
         while value >= limit { value = next() }

@@ -12,12 +12,23 @@ public struct TensorStatistics: Sendable, Equatable {
 
     /// Statistics over the finite scalars; NaN and infinities are counted, not averaged.
     public init(_ scalars: [Float]) {
-        var minimum = Float.infinity, maximum = -Float.infinity
-        var sum = 0.0, sumOfSquares = 0.0
-        var zeros = 0, nans = 0, infinities = 0, finite = 0
+        var minimum = Float.infinity
+        var maximum = -Float.infinity
+        var sum = 0.0
+        var sumOfSquares = 0.0
+        var zeros = 0
+        var nans = 0
+        var infinities = 0
+        var finite = 0
         for value in scalars {
-            if value.isNaN { nans += 1; continue }
-            if value.isInfinite { infinities += 1; continue }
+            if value.isNaN {
+                nans += 1
+                continue
+            }
+            if value.isInfinite {
+                infinities += 1
+                continue
+            }
             finite += 1
             minimum = Swift.min(minimum, value)
             maximum = Swift.max(maximum, value)

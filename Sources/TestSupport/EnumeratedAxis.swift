@@ -22,11 +22,15 @@ public struct EnumeratedAxis: Equatable, Sendable {
     /// the last one fit, split with the smaller half first.
     public static func enumerate(length n: Int, kernel k: Int, stride s: Int, padding: Padding) -> EnumeratedAxis? {
         var starts: [Int] = []
-        var before = 0, after = 0
+        var before = 0
+        var after = 0
         switch padding {
         case .valid:
             var start = 0
-            while start + k <= n { starts.append(start); start += s }
+            while start + k <= n {
+                starts.append(start)
+                start += s
+            }
             if starts.isEmpty { return nil }
         case .same:
             var count = 0

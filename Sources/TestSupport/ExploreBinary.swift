@@ -30,8 +30,10 @@ public enum ExploreBinary {
     /// Runs `explore arguments...` with `input` on standard input (then closed) and
     /// `NO_COLOR=1`. With `mergingStandardError` both streams go to one pipe, in the
     /// order a shell user would see them.
-    public static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:],
-                           mergingStandardError: Bool = false, currentDirectory: URL? = nil) throws -> Result {
+    public static func run(
+        _ arguments: [String], input: String = "", environment: [String: String] = [:],
+        mergingStandardError: Bool = false, currentDirectory: URL? = nil
+    ) throws -> Result {
         guard let url else {
             throw NotBuilt(description: "no explore executable beside \(CommandLine.arguments[0]): build it first (swift build)")
         }
@@ -43,7 +45,9 @@ public enum ExploreBinary {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = mergingStandardError ? stdout : stderr
@@ -65,10 +69,11 @@ public enum ExploreBinary {
         let outData = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let errData = errorBytes.wait()
-        return Result(status: process.terminationStatus,
-                      standardOutput: String(decoding: outData, as: UTF8.self),
-                      standardError: String(decoding: errData, as: UTF8.self),
-                      seconds: Date().timeIntervalSince(start))
+        return Result(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: outData, as: UTF8.self),
+            standardError: String(decoding: errData, as: UTF8.self),
+            seconds: Date().timeIntervalSince(start))
     }
 
     /// Standard error's bytes, handed from the reading thread.
@@ -77,6 +82,9 @@ public enum ExploreBinary {
         private var data = Data()
         func store(_ bytes: Data) { data = bytes }
         func finish() { done.signal() }
-        func wait() -> Data { done.wait(); return data }
+        func wait() -> Data {
+            done.wait()
+            return data
+        }
     }
 }

@@ -26,8 +26,18 @@ func microKernel6x16(
     load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
 ) {
     typealias V = SIMD8<Float>
-    var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
-    var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
+    var c00 = V()
+    var c01 = V()
+    var c10 = V()
+    var c11 = V()
+    var c20 = V()
+    var c21 = V()
+    var c30 = V()
+    var c31 = V()
+    var c40 = V()
+    var c41 = V()
+    var c50 = V()
+    var c51 = V()
     var a = a
     var b = UnsafeRawPointer(b)
     // The C tile is read (or written) only after the loop; ask for its lines now, so
@@ -50,8 +60,9 @@ func microKernel6x16(
         a += 6
         b += 64
     }
-    writeTile(c, ldc: ldc, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu,
-              (c00, c01), (c10, c11), (c20, c21), (c30, c31), (c40, c41), (c50, c51))
+    writeTile(
+        c, ldc: ldc, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu,
+        (c00, c01), (c10, c11), (c20, c21), (c30, c31), (c40, c41), (c50, c51))
 }
 
 /// The number of rows of an in-place tile, as a type: the kernel is generic over it,
@@ -91,21 +102,40 @@ enum PackingPanel: PanelSource { static var packs: Bool { true } }
 @inline(__always)
 func microKernel6x16Rows<Height: TileHeight, Source: PanelSource>(
     _ height: Height.Type, _ source: Source.Type, kc: Int, run: Int, jump: Int,
-    rows: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
-           UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>),
+    rows: (
+        UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
+        UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>
+    ),
     b: UnsafePointer<Float>, bStride: Int = 64, packInto: UnsafeMutablePointer<Float>? = nil,
     c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
     load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
 ) {
     typealias V = SIMD8<Float>
-    var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
-    var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
+    var c00 = V()
+    var c01 = V()
+    var c10 = V()
+    var c11 = V()
+    var c20 = V()
+    var c21 = V()
+    var c30 = V()
+    var c31 = V()
+    var c40 = V()
+    var c41 = V()
+    var c50 = V()
+    var c51 = V()
     var (a0, a1, a2, a3, a4, a5) = rows
     var b = UnsafeRawPointer(b)
     let step = Source.packs ? bStride : 64
     var packed = UnsafeMutableRawPointer(packInto)
     for runIndex in 0..<(kc / run) {
-        if runIndex > 0 { a0 += jump; a1 += jump; a2 += jump; a3 += jump; a4 += jump; a5 += jump }
+        if runIndex > 0 {
+            a0 += jump
+            a1 += jump
+            a2 += jump
+            a3 += jump
+            a4 += jump
+            a5 += jump
+        }
         for _ in 0..<run {
             // Into L2, not L1: a tile after the first prefetches the next multiply's
             // weights (`GEMMJob`), and the panel's own stream gains nothing from L1
@@ -124,19 +154,27 @@ func microKernel6x16Rows<Height: TileHeight, Source: PanelSource>(
             if Height.rows > 3 { accumulateRow(a3.pointee, b0, b1, &c30, &c31) }
             if Height.rows > 4 { accumulateRow(a4.pointee, b0, b1, &c40, &c41) }
             if Height.rows > 5 { accumulateRow(a5.pointee, b0, b1, &c50, &c51) }
-            a0 += 1; a1 += 1; a2 += 1; a3 += 1; a4 += 1; a5 += 1
+            a0 += 1
+            a1 += 1
+            a2 += 1
+            a3 += 1
+            a4 += 1
+            a5 += 1
             b += step
         }
     }
-    writeTile(c, ldc: ldc, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu,
-              (c00, c01), (c10, c11), (c20, c21), (c30, c31), (c40, c41), (c50, c51))
+    writeTile(
+        c, ldc: ldc, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu,
+        (c00, c01), (c10, c11), (c20, c21), (c30, c31), (c40, c41), (c50, c51))
 }
 
 /// One row of a tile for one k step: its A value broadcast, two FMAs into its two
 /// half-rows of accumulators (both kernels; inlined, so they stay in registers).
 @inline(__always)
-func accumulateRow(_ a: Float, _ b0: SIMD8<Float>, _ b1: SIMD8<Float>,
-                   _ low: inout SIMD8<Float>, _ high: inout SIMD8<Float>) {
+func accumulateRow(
+    _ a: Float, _ b0: SIMD8<Float>, _ b1: SIMD8<Float>,
+    _ low: inout SIMD8<Float>, _ high: inout SIMD8<Float>
+) {
     let x = SIMD8<Float>(repeating: a)
     #if FUSED_MULTIPLY_ADD
     low = low.addingProduct(x, b0)

@@ -9,24 +9,28 @@ public enum Tiles {
         c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
         load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
     ) {
-        microKernel6x16(kc: kc, a: a, b: b, c: c, ldc: ldc, prefetch: prefetch,
-                        load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+        microKernel6x16(
+            kc: kc, a: a, b: b, c: c, ldc: ldc, prefetch: prefetch,
+            load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
     }
 
     /// A tile of `height` rows (1 to 6) read in place, B packed beforehand or, when
     /// `packs`, packed into `packInto` on the way (`microKernel6x16Rows`).
     public static func inPlaceTile(
         height: Int, packs: Bool, kc: Int, run: Int, jump: Int,
-        rows: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
-               UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>),
+        rows: (
+            UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
+            UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>
+        ),
         b: UnsafePointer<Float>, bStride: Int, packInto: UnsafeMutablePointer<Float>?,
         c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
         load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
     ) {
         func kernel<Height: TileHeight, Source: PanelSource>(_ height: Height.Type, _ source: Source.Type) {
-            microKernel6x16Rows(height, source, kc: kc, run: run, jump: jump, rows: rows, b: b, bStride: bStride,
-                                packInto: packInto, c: c, ldc: ldc, prefetch: prefetch,
-                                load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+            microKernel6x16Rows(
+                height, source, kc: kc, run: run, jump: jump, rows: rows, b: b, bStride: bStride,
+                packInto: packInto, c: c, ldc: ldc, prefetch: prefetch,
+                load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
         }
         func heights<Source: PanelSource>(_ source: Source.Type) {
             switch height {
@@ -46,18 +50,47 @@ public enum Tiles {
     @inline(never)
     public static func multiplyAddChains(steps: Int) -> Float {
         typealias V = SIMD8<Float>
-        let x = V(repeating: 0.999_999), y = V(repeating: 1e-7)
-        var a0 = V(repeating: 1), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0
-        var a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0
+        let x = V(repeating: 0.999_999)
+        let y = V(repeating: 1e-7)
+        var a0 = V(repeating: 1)
+        var a1 = a0
+        var a2 = a0
+        var a3 = a0
+        var a4 = a0
+        var a5 = a0
+        var a6 = a0
+        var a7 = a0
+        var a8 = a0
+        var a9 = a0
+        var a10 = a0
+        var a11 = a0
         for _ in 0..<steps {
             #if FUSED_MULTIPLY_ADD
-            a0 = a0.addingProduct(x, y); a1 = a1.addingProduct(x, y); a2 = a2.addingProduct(x, y)
-            a3 = a3.addingProduct(x, y); a4 = a4.addingProduct(x, y); a5 = a5.addingProduct(x, y)
-            a6 = a6.addingProduct(x, y); a7 = a7.addingProduct(x, y); a8 = a8.addingProduct(x, y)
-            a9 = a9.addingProduct(x, y); a10 = a10.addingProduct(x, y); a11 = a11.addingProduct(x, y)
+            a0 = a0.addingProduct(x, y)
+            a1 = a1.addingProduct(x, y)
+            a2 = a2.addingProduct(x, y)
+            a3 = a3.addingProduct(x, y)
+            a4 = a4.addingProduct(x, y)
+            a5 = a5.addingProduct(x, y)
+            a6 = a6.addingProduct(x, y)
+            a7 = a7.addingProduct(x, y)
+            a8 = a8.addingProduct(x, y)
+            a9 = a9.addingProduct(x, y)
+            a10 = a10.addingProduct(x, y)
+            a11 = a11.addingProduct(x, y)
             #else
-            a0 += x * y; a1 += x * y; a2 += x * y; a3 += x * y; a4 += x * y; a5 += x * y
-            a6 += x * y; a7 += x * y; a8 += x * y; a9 += x * y; a10 += x * y; a11 += x * y
+            a0 += x * y
+            a1 += x * y
+            a2 += x * y
+            a3 += x * y
+            a4 += x * y
+            a5 += x * y
+            a6 += x * y
+            a7 += x * y
+            a8 += x * y
+            a9 += x * y
+            a10 += x * y
+            a11 += x * y
             #endif
         }
         return ((a0 + a1 + a2 + a3) + (a4 + a5 + a6 + a7) + (a8 + a9 + a10 + a11)).sum()

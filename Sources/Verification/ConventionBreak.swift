@@ -76,11 +76,12 @@ public enum ConventionBreak: String, CaseIterable, Sendable {
                         var sum: Float = 0
                         for dy in 0..<kh {
                             for dx in 0..<kw {
-                                let y = oy * sh + dy - entry.pad.top, xx = ox * sw + dx - entry.pad.left
+                                let y = oy * sh + dy - entry.pad.top
+                                let xx = ox * sw + dx - entry.pad.left
                                 if y >= 0 && y < h && xx >= 0 && xx < w { sum += x.scalars[(y * w + xx) * c + k] }
                             }
                         }
-                        out[(oy * ow + ox) * c + k] = sum / Float(kh * kw)   // padded cells counted
+                        out[(oy * ow + ox) * c + k] = sum / Float(kh * kw)  // padded cells counted
                     }
                 }
             }
@@ -110,8 +111,9 @@ public enum ConventionBreak: String, CaseIterable, Sendable {
             guard case .block(let block) = stage, block.name == "Block8_10" else { return stage }
             let layers = block.layers.map { layer -> Layer in
                 guard layer.name == "Block8_10", case .residual = layer.op else { return layer }
-                return Layer(name: layer.name, op: .residual(scale: scale, activation: activation), inputs: layer.inputs,
-                             scope: layer.scope, block: layer.block, branch: layer.branch)
+                return Layer(
+                    name: layer.name, op: .residual(scale: scale, activation: activation), inputs: layer.inputs,
+                    scope: layer.scope, block: layer.block, branch: layer.branch)
             }
             return .block(Block(name: block.name, kind: block.kind, layers: layers))
         }

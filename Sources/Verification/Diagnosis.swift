@@ -8,12 +8,16 @@ import Tensors
 /// average pool's divisor); a per-channel constant offset or scale (batch norm);
 /// errors only in the whole-tensor summaries.
 enum Diagnosis {
-    static func hint(entry: LedgerEntry, samples: LayerSamples, failing: [Bool], inputs: [Tensor], golden: GoldenLayer, statisticFailures: [String], nonFinite: Int) -> String {
+    static func hint(
+        entry: LedgerEntry, samples: LayerSamples, failing: [Bool], inputs: [Tensor], golden: GoldenLayer, statisticFailures: [String], nonFinite: Int
+    ) -> String {
         if nonFinite > 0 {
             return "\(nonFinite) values are NaN or infinite: look for a division by zero or an overflow in this layer"
         }
         let op = entry.layer.op
-        if case .residual(let scale, let activation) = op, let residual = residualHint(samples: samples, inputs: inputs, golden: golden, scale: scale, activation: activation) {
+        if case .residual(let scale, let activation) = op,
+            let residual = residualHint(samples: samples, inputs: inputs, golden: golden, scale: scale, activation: activation)
+        {
             return residual
         }
         let failures = failing.filter { $0 }.count
@@ -22,12 +26,15 @@ enum Diagnosis {
         if failures > 0, borderFailures == failures, hasInterior {
             switch op {
             case .averagePool:
-                return "errors only on the border of an average pool: the divisor convention. TensorFlow's SAME average pool leaves padded cells out of the divisor (a 3x3 window divides corners by 4, edges by 6, the interior by 9); counting the padding (PyTorch's count_include_pad) divides by 9 everywhere"
+                return
+                    "errors only on the border of an average pool: the divisor convention. TensorFlow's SAME average pool leaves padded cells out of the divisor (a 3x3 window divides corners by 4, edges by 6, the interior by 9); counting the padding (PyTorch's count_include_pad) divides by 9 everywhere"
             case .convolution, .maxPool:
                 if entry.pad.top + entry.pad.bottom + entry.pad.left + entry.pad.right > 0 {
-                    return "errors only on the border: the padding. TensorFlow's SAME pads floor(total/2) at the top/left and the rest at the bottom/right, with zeros (max pooling ignores padded cells)"
+                    return
+                        "errors only on the border: the padding. TensorFlow's SAME pads floor(total/2) at the top/left and the rest at the bottom/right, with zeros (max pooling ignores padded cells)"
                 }
-                return "errors only on the border of a layer without padding: check the window arithmetic at the edges (VALID drops the rows/columns no window reaches, at the bottom/right)"
+                return
+                    "errors only on the border of a layer without padding: check the window arithmetic at the edges (VALID drops the rows/columns no window reaches, at the bottom/right)"
             default:
                 return "errors only on the border: check how this layer treats the edges of its input"
             }
@@ -36,7 +43,8 @@ enum Diagnosis {
             return channel
         }
         if failures == 0, !statisticFailures.isEmpty {
-            return "the sampled values agree but the whole-tensor summaries do not (\(statisticFailures.joined(separator: "; "))): the error lies between the sampled positions"
+            return
+                "the sampled values agree but the whole-tensor summaries do not (\(statisticFailures.joined(separator: "; "))): the error lies between the sampled positions"
         }
         return "the first layer that diverges: its inputs passed, so the difference is in this \(op.kind) itself"
     }
@@ -47,11 +55,13 @@ enum Diagnosis {
     /// have clipped it) and reports a scale or activation that disagrees with ours.
     static func residualHint(samples: LayerSamples, inputs: [Tensor], golden: GoldenLayer, scale: Float, activation: Activation) -> String? {
         guard inputs.count == 2 else { return nil }
-        let x = inputs[0].scalars, up = inputs[1].scalars
-        var numerator = 0.0, denominator = 0.0
+        let x = inputs[0].scalars
+        let up = inputs[1].scalars
+        var numerator = 0.0
+        var denominator = 0.0
         for (i, index) in samples.flatIndices.enumerated() {
             let reference = Double(samples.reference[i])
-            if reference <= 0 { continue }    // possibly clipped by a ReLU
+            if reference <= 0 { continue }  // possibly clipped by a ReLU
             let u = Double(up[index])
             numerator += (reference - Double(x[index])) * u
             denominator += u * u
@@ -83,12 +93,16 @@ enum Diagnosis {
         for i in 0..<samples.count {
             let channel = samples.positions[i].channel
             if failing[i] { failingChannels.insert(channel) }
-            let reference = Double(samples.reference[i]), ours = Double(samples.ours[i])
+            let reference = Double(samples.reference[i])
+            let ours = Double(samples.ours[i])
             if reference > 0 && ours > 0 || !entry.hasReLU {
                 byChannel[channel, default: []].append((reference, ours - reference))
             }
         }
-        var offsets = 0, scales = 0, fitted = 0, informative = 0
+        var offsets = 0
+        var scales = 0
+        var fitted = 0
+        var informative = 0
         var relativeScales: [Double] = []
         for channel in failingChannels {
             // A channel whose sampled values barely vary (a flat image region) cannot tell
@@ -97,7 +111,9 @@ enum Diagnosis {
             let n = Double(points.count)
             let meanR = points.map(\.reference).reduce(0, +) / n
             let meanD = points.map(\.difference).reduce(0, +) / n
-            var srr = 0.0, srd = 0.0, sdd = 0.0
+            var srr = 0.0
+            var srd = 0.0
+            var sdd = 0.0
             for p in points {
                 srr += (p.reference - meanR) * (p.reference - meanR)
                 srd += (p.reference - meanR) * (p.difference - meanD)
@@ -110,7 +126,7 @@ enum Diagnosis {
             let offset = meanD - k * meanR
             let residual = max(sdd - k * srd, 0)
             let total = points.map { $0.difference * $0.difference }.reduce(0, +)
-            guard total > 0, residual <= 0.05 * total else { continue }   // the affine model explains >= 95%
+            guard total > 0, residual <= 0.05 * total else { continue }  // the affine model explains >= 95%
             fitted += 1
             // Which part carries the error at the channel's typical values: k * ref or the offset?
             let typical = (points.map { $0.reference * $0.reference }.reduce(0, +) / n).squareRoot()

@@ -114,7 +114,11 @@ public struct GoldenFile: Sendable {
     public func check(against ledger: Ledger) throws(GoldenFileError) {
         let configuration = ledger.network.configuration
         guard configuration.input == Size2(square: header.network.inputSize), header.network.bottleneck == configuration.bottleneck else {
-            throw .mismatch(path: path, detail: "recorded at input \(header.network.inputSize), bottleneck \(header.network.bottleneck); the ledger has \(configuration.input.compactDescription), \(configuration.bottleneck) (verify checks the default network only)")
+            throw .mismatch(
+                path: path,
+                detail:
+                    "recorded at input \(header.network.inputSize), bottleneck \(header.network.bottleneck); the ledger has \(configuration.input.compactDescription), \(configuration.bottleneck) (verify checks the default network only)"
+            )
         }
         for input in header.inputs {
             let recorded = Dictionary(input.layers.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -123,7 +127,8 @@ public struct GoldenFile: Sendable {
                     throw .mismatch(path: path, detail: "input '\(input.name)' has no record of layer '\(entry.name)'")
                 }
                 guard layer.shape == entry.output.dims else {
-                    throw .mismatch(path: path, detail: "layer '\(entry.name)' has shape \(layer.shape) in input '\(input.name)', the ledger says \(entry.output.dims)")
+                    throw .mismatch(
+                        path: path, detail: "layer '\(entry.name)' has shape \(layer.shape) in input '\(input.name)', the ledger says \(entry.output.dims)")
                 }
             }
             if let extra = input.layers.first(where: { ledger[$0.name] == nil }) {
@@ -179,11 +184,14 @@ public struct GoldenFile: Sendable {
                     throw .corrupt(path: path, detail: "\(what) has shape \(layer.shape), which is negative or overflows")
                 }
                 guard layer.count == layer.expectedCount else {
-                    throw .corrupt(path: path, detail: "\(what) stores \(layer.count) values, its shape and samples need \(layer.expectedCount.map(String.init) ?? "more than fit")")
+                    throw .corrupt(
+                        path: path,
+                        detail: "\(what) stores \(layer.count) values, its shape and samples need \(layer.expectedCount.map(String.init) ?? "more than fit")")
                 }
                 if !layer.whole {
                     let isMap = layer.shape.count == 3
-                    let bounds: [([Int]?, Int)] = isMap
+                    let bounds: [([Int]?, Int)] =
+                        isMap
                         ? [(layer.rows, layer.shape[0]), (layer.cols, layer.shape[1]), (layer.channels, layer.shape[2])]
                         : [(layer.channels, layer.shape.last ?? 0)]
                     for (indices, extent) in bounds {

@@ -9,7 +9,7 @@ public enum GoldenLocation {
     /// still exists; else the same path under the current directory.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let path = environment[environmentVariable], !path.isEmpty { return path }
-        let source = URL(fileURLWithPath: #filePath)   // <repo>/Sources/Verification/GoldenLocation.swift
+        let source = URL(fileURLWithPath: #filePath)  // <repo>/Sources/Verification/GoldenLocation.swift
         let repository = source.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let compiled = repository.appendingPathComponent("Tests/Golden/\(GoldenFile.fileName)").path
         if FileManager.default.fileExists(atPath: compiled) { return compiled }

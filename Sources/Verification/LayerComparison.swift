@@ -11,20 +11,30 @@ public enum LayerComparison {
     ///   - output: our output of the layer
     ///   - inputs: our inputs of the layer, for hints (a residual's `x` and `up`); may be empty
     ///   - golden: the reference's record, and `stored` its values
-    public static func compare(_ entry: LedgerEntry, output: Tensor, inputs: [Tensor], golden: GoldenLayer, stored: ArraySlice<Float>, tolerance: Tolerance) -> LayerCheck {
+    public static func compare(_ entry: LedgerEntry, output: Tensor, inputs: [Tensor], golden: GoldenLayer, stored: ArraySlice<Float>, tolerance: Tolerance)
+        -> LayerCheck
+    {
         let samples = LayerSamples(golden: golden, stored: stored, tensor: output)
         let scale = golden.rootMeanSquare
         let scaleFloor = scale > 0 ? scale : 1e-30
-        var maxAbs = 0.0, maxRel = 0.0, maxRelBorder = 0.0, maxRelInside = 0.0
+        var maxAbs = 0.0
+        var maxRel = 0.0
+        var maxRelBorder = 0.0
+        var maxRelInside = 0.0
         var worst: Int? = nil
-        var failBorder = 0, failInside = 0
+        var failBorder = 0
+        var failInside = 0
         var failing = [Bool](repeating: false, count: samples.count)
         for i in 0..<samples.count {
-            let reference = Double(samples.reference[i]), ours = Double(samples.ours[i])
+            let reference = Double(samples.reference[i])
+            let ours = Double(samples.ours[i])
             let error = ours.isFinite ? abs(ours - reference) : .infinity
             let relative = error / max(abs(reference), scaleFloor)
             maxAbs = max(maxAbs, error)
-            if worst == nil || relative > maxRel { maxRel = relative; worst = i }
+            if worst == nil || relative > maxRel {
+                maxRel = relative
+                worst = i
+            }
             let border = samples.positions[i].isBorder
             if border { maxRelBorder = max(maxRelBorder, relative) } else { maxRelInside = max(maxRelInside, relative) }
             if !(error <= tolerance.allowed(reference: reference, scale: scale)) {
@@ -37,7 +47,11 @@ public enum LayerComparison {
         let statistics = statisticFailures(output: output, golden: golden, scale: scale, tolerance: tolerance)
         let nonFinite = output.scalars.reduce(0) { $0 + ($1.isFinite ? 0 : 1) }
         let passed = failBorder + failInside == 0 && statistics.isEmpty && nonFinite == 0
-        let hint = passed ? nil : Diagnosis.hint(entry: entry, samples: samples, failing: failing, inputs: inputs, golden: golden, statisticFailures: statistics, nonFinite: nonFinite)
+        let hint =
+            passed
+            ? nil
+            : Diagnosis.hint(
+                entry: entry, samples: samples, failing: failing, inputs: inputs, golden: golden, statisticFailures: statistics, nonFinite: nonFinite)
         return LayerCheck(
             layer: entry.name, op: entry.layer.op.kind, shape: golden.shape, compared: samples.count, whole: golden.whole,
             maxAbsoluteError: maxAbs, maxRelativeError: maxRel,
@@ -55,8 +69,10 @@ public enum LayerComparison {
     /// (as `sum|x| <= n*s`), `|Δ sum x^2| <= 2*(atol+rtol)*sum x^2` to first order, and
     /// min and max move by at most their own element bound.
     static func statisticFailures(output: Tensor, golden: GoldenLayer, scale: Double, tolerance: Tolerance) -> [String] {
-        var sum = 0.0, squares = 0.0
-        var minimum = Double.infinity, maximum = -Double.infinity
+        var sum = 0.0
+        var squares = 0.0
+        var minimum = Double.infinity
+        var maximum = -Double.infinity
         for value in output.scalars {
             let v = Double(value)
             sum += v

@@ -29,7 +29,8 @@ public enum ReportText {
     public static func row(_ check: LayerCheck) -> String {
         let shape = check.shape.map(String.init).joined(separator: "x")
         let worst = check.worst.map(\.description) ?? "-"
-        var line = pad(check.layer, 44) + pad(shape, 14) + padLeft(String(check.compared) + (check.whole ? "*" : ""), 9)
+        var line =
+            pad(check.layer, 44) + pad(shape, 14) + padLeft(String(check.compared) + (check.whole ? "*" : ""), 9)
             + padLeft(scientific(check.maxAbsoluteError), 11) + padLeft(scientific(check.maxRelativeError), 11) + "  " + pad(worst, 24)
         line += check.passed ? " ok" : " FAIL"
         return line
@@ -45,7 +46,9 @@ public enum ReportText {
             if more > 0 { lines.append("  \(more) later layers fail too (they inherit the difference)") }
             if input.stoppedEarly { lines.append("  stopped at the first failing layer") }
         } else if let worst = input.worst {
-            lines.append("  \(input.layers.count) layers agree; worst \(worst.layer): relative error \(scientific(worst.maxRelativeError)) at \(worst.worst?.description ?? "-")")
+            lines.append(
+                "  \(input.layers.count) layers agree; worst \(worst.layer): relative error \(scientific(worst.maxRelativeError)) at \(worst.worst?.description ?? "-")"
+            )
         }
         return lines.joined(separator: "\n")
     }
@@ -53,11 +56,15 @@ public enum ReportText {
     static func failureDetail(_ check: LayerCheck) -> String {
         var parts: [String] = []
         if check.failures > 0 {
-            let place = check.failuresInside == 0 ? "all on the border" : check.failuresOnBorder == 0 ? "all inside" : "\(check.failuresOnBorder) on the border, \(check.failuresInside) inside"
+            let place =
+                check.failuresInside == 0
+                ? "all on the border" : check.failuresOnBorder == 0 ? "all inside" : "\(check.failuresOnBorder) on the border, \(check.failuresInside) inside"
             parts.append("\(check.failures) of \(check.compared) values outside the tolerance, \(place)")
         }
         if let worst = check.worst, let ours = check.worstOurs, let reference = check.worstReference {
-            parts.append("worst \(worst): ours \(String(format: "%.6g", ours)), reference \(String(format: "%.6g", reference)) (relative \(scientific(check.maxRelativeError)))")
+            parts.append(
+                "worst \(worst): ours \(String(format: "%.6g", ours)), reference \(String(format: "%.6g", reference)) (relative \(scientific(check.maxRelativeError)))"
+            )
         }
         if !check.statisticFailures.isEmpty { parts.append("summaries differ: " + check.statisticFailures.joined(separator: ", ")) }
         if check.nonFinite > 0 { parts.append("\(check.nonFinite) non-finite values") }
@@ -70,7 +77,9 @@ public enum ReportText {
         lines += report.imageNotes.map { "image: \($0)" }
         if let (input, check) = report.worst {
             let position = check.worst.map { " at \($0)" } ?? ""
-            lines.append("worst relative error seen: \(scientific(check.maxRelativeError)) in \(check.layer) (input '\(input)')\(position), absolute \(scientific(check.maxAbsoluteError))")
+            lines.append(
+                "worst relative error seen: \(scientific(check.maxRelativeError)) in \(check.layer) (input '\(input)')\(position), absolute \(scientific(check.maxAbsoluteError))"
+            )
         }
         let layers = report.inputs.reduce(0) { $0 + $1.layers.count }
         if report.passed {

@@ -42,7 +42,10 @@ public struct Tolerance: Sendable, Equatable, Codable {
     static func format(_ value: Double) -> String {
         var exponent = 0
         var mantissa = value
-        while mantissa != 0 && abs(mantissa) < 1 { mantissa *= 10; exponent -= 1 }
+        while mantissa != 0 && abs(mantissa) < 1 {
+            mantissa *= 10
+            exponent -= 1
+        }
         let rounded = (mantissa * 100).rounded() / 100
         let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
         return exponent == 0 ? text : "\(text)e\(exponent)"

@@ -53,8 +53,10 @@ public struct VerificationReport: Sendable, Encodable {
         try container.encode(tolerance, forKey: .tolerance)
         try container.encode(toleranceRule, forKey: .toleranceRule)
         if let worst {
-            try container.encode(Worst(input: worst.input, layer: worst.check.layer, relativeError: worst.check.maxRelativeError,
-                                       absoluteError: worst.check.maxAbsoluteError, position: worst.check.worst), forKey: .worst)
+            try container.encode(
+                Worst(
+                    input: worst.input, layer: worst.check.layer, relativeError: worst.check.maxRelativeError,
+                    absoluteError: worst.check.maxAbsoluteError, position: worst.check.worst), forKey: .worst)
         }
         try container.encodeIfPresent(weights, forKey: .weights)
         try container.encode(imageNotes, forKey: .imageNotes)

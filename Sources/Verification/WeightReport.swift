@@ -24,7 +24,9 @@ public struct WeightReport: Sendable, Codable {
         if passed { return "\(checked) weight tensors match the reference's checksums (\(source))" }
         var parts: [String] = []
         if let first = differences.first {
-            parts.append("weights differ: \(differences.count) of \(checked) tensors have other values than the reference used (first: \(first.name), sum \(first.foundSum) vs \(first.expectedSum), first values \(first.foundFirst) vs \(first.expectedFirst)); the Swift generator and scripts/golden/generated_weights.py disagree, or the golden file was made with other weights")
+            parts.append(
+                "weights differ: \(differences.count) of \(checked) tensors have other values than the reference used (first: \(first.name), sum \(first.foundSum) vs \(first.expectedSum), first values \(first.foundFirst) vs \(first.expectedFirst)); the Swift generator and scripts/golden/generated_weights.py disagree, or the golden file was made with other weights"
+            )
         }
         if let (name, error) = unavailable.sorted(by: { $0.key < $1.key }).first {
             parts.append("\(unavailable.count) tensors unavailable (first: \(name): \(error))")

@@ -1,8 +1,8 @@
-import Testing
-import TestSupport
+import Computation
 import NetworkModel
 import Tensors
-import Computation
+import TestSupport
+import Testing
 
 /// Float32 sums against a Double brute force: a few ulps per term.
 private let convolutionTolerance = 1e-5
@@ -52,22 +52,37 @@ private func bruteForceConvolution(_ x: Tensor, _ k: Tensor, stride: (Int, Int),
     let rows = tensorFlowWindow(input: h, kernel: kh, stride: stride.0, same: same)
     let cols = tensorFlowWindow(input: w, kernel: kw, stride: stride.1, same: same)
     // Padded map big enough for every window.
-    let ph = (rows.output - 1) * stride.0 + kh, pw = (cols.output - 1) * stride.1 + kw
+    let ph = (rows.output - 1) * stride.0 + kh
+    let pw = (cols.output - 1) * stride.1 + kw
     var padded = [Double](repeating: 0, count: max(ph, h) * max(pw, w) * cin)
     let pwidth = max(pw, w)
-    for y in 0..<h { for xx in 0..<w { for c in 0..<cin {
-        let py = y + rows.before, px = xx + cols.before
-        if py < ph && px < pw { padded[(py * pwidth + px) * cin + c] = Double(x.scalars[(y * w + xx) * cin + c]) }
-    } } }
+    for y in 0..<h {
+        for xx in 0..<w {
+            for c in 0..<cin {
+                let py = y + rows.before
+                let px = xx + cols.before
+                if py < ph && px < pw { padded[(py * pwidth + px) * cin + c] = Double(x.scalars[(y * w + xx) * cin + c]) }
+            }
+        }
+    }
     var values: [Double] = []
-    for oy in 0..<rows.output { for ox in 0..<cols.output { for co in 0..<cout {
-        var sum = 0.0
-        for ky in 0..<kh { for kx in 0..<kw { for ci in 0..<cin {
-            sum += padded[((oy * stride.0 + ky) * pwidth + ox * stride.1 + kx) * cin + ci]
-                * Double(k.scalars[((ky * kw + kx) * cin + ci) * cout + co])
-        } } }
-        values.append(sum)
-    } } }
+    for oy in 0..<rows.output {
+        for ox in 0..<cols.output {
+            for co in 0..<cout {
+                var sum = 0.0
+                for ky in 0..<kh {
+                    for kx in 0..<kw {
+                        for ci in 0..<cin {
+                            sum +=
+                                padded[((oy * stride.0 + ky) * pwidth + ox * stride.1 + kx) * cin + ci]
+                                * Double(k.scalars[((ky * kw + kx) * cin + ci) * cout + co])
+                        }
+                    }
+                }
+                values.append(sum)
+            }
+        }
+    }
     return ([1, rows.output, cols.output, cout], values)
 }
 
@@ -79,10 +94,13 @@ func convolutionMatchesBruteForceOnRandomShapes(kh: Int, kw: Int, sh: Int, sw: I
     var random = SeededFloats(seed: UInt64(kh * 1000 + kw * 100 + sh * 10 + sw))
     for padding in [Padding.same, .valid] {
         for _ in 0..<6 {
-            let h = Int.random(in: 1...13, using: &random), w = Int.random(in: 1...13, using: &random)
+            let h = Int.random(in: 1...13, using: &random)
+            let w = Int.random(in: 1...13, using: &random)
             if padding == .valid && (h < kh || w < kw) { continue }
-            let cin = Int.random(in: 1...5, using: &random), cout = Int.random(in: 1...6, using: &random)
-            let x = random.tensor([1, h, w, cin]), k = random.tensor([kh, kw, cin, cout])
+            let cin = Int.random(in: 1...5, using: &random)
+            let cout = Int.random(in: 1...6, using: &random)
+            let x = random.tensor([1, h, w, cin])
+            let k = random.tensor([kh, kw, cin, cout])
             let output = Naive.conv2d(x, weights: k, stride: Size2(sh, sw), padding: padding)
             let expected = bruteForceConvolution(x, k, stride: (sh, sw), same: padding == .same)
             #expect(output.shape == expected.shape, "\(h)x\(w) \(kh)x\(kw) s\(sh)x\(sw) \(padding)")

@@ -1,8 +1,8 @@
-import Testing
-import TestSupport
+import Computation
 import NetworkModel
 import Tensors
-import Computation
+import TestSupport
+import Testing
 
 @Test func batchNormUsesBetaMeanAndVarianceWithEpsilonOneThousandth() {
     // Two channels. Channel 0: x=2, beta=0.5, mean=1, var=3 -> (2-1)/sqrt(3.001) + 0.5.
@@ -69,7 +69,8 @@ import Computation
 
 @Test func fullyConnectedMatchesBruteForce() {
     var random = SeededFloats(seed: 99)
-    let x = random.tensor([1, 37]), w = random.tensor([37, 11])
+    let x = random.tensor([1, 37])
+    let w = random.tensor([37, 11])
     let expected = (0..<11).map { o in (0..<37).reduce(0.0) { $0 + Double(x.scalars[$1]) * Double(w.scalars[$1 * 11 + o]) } }
     #expect(worstError(Naive.fullyConnected(x, weights: w), expected) < 1e-5)
 }

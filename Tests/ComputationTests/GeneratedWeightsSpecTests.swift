@@ -1,7 +1,7 @@
-import Testing
 import ModelData
 import NetworkModel
 import Tensors
+import Testing
 
 /// ModelData's `GeneratedWeights` against the spec written out again in this test target
 /// (`SpecWeights`): bit for bit on a variable of every role and scaling.

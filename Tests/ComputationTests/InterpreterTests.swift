@@ -1,8 +1,8 @@
-import Testing
-import TestSupport
+import Computation
 import NetworkModel
 import Tensors
-import Computation
+import TestSupport
+import Testing
 
 private func tinySetup(retain: Retention = .all) throws -> (Ledger, NaiveBackend, SpecWeights, Interpreter) {
     let ledger = try TinyNetwork.ledger()
@@ -22,15 +22,20 @@ private func tinySetup(retain: Retention = .all) throws -> (Ledger, NaiveBackend
     // The same network written out with the ops, reading the same variables.
     func w(_ name: String, _ shape: [Int]) throws -> Tensor { try weights.tensor(named: "Tiny/" + name, shape: shape) }
     func bn(_ x: Tensor, _ scope: String, _ c: Int) throws -> Tensor {
-        Naive.batchNorm(x, beta: try w(scope + "/BatchNorm/beta", [c]), mean: try w(scope + "/BatchNorm/moving_mean", [c]),
-                        variance: try w(scope + "/BatchNorm/moving_variance", [c]))
+        Naive.batchNorm(
+            x, beta: try w(scope + "/BatchNorm/beta", [c]), mean: try w(scope + "/BatchNorm/moving_mean", [c]),
+            variance: try w(scope + "/BatchNorm/moving_variance", [c]))
     }
     let image = interpreter.input
     let conv = Naive.relu(try bn(Naive.conv2d(image, weights: try w("Conv/weights", [3, 3, 2, 3]), stride: Size2(2, 2), padding: .same), "Conv", 3))
-    let branch0 = Naive.relu(try bn(Naive.conv2d(conv, weights: try w("Block/Branch_0/Conv2d_1x1/weights", [1, 1, 3, 2]), stride: Size2(1, 1), padding: .same), "Block/Branch_0/Conv2d_1x1", 2))
+    let branch0 = Naive.relu(
+        try bn(
+            Naive.conv2d(conv, weights: try w("Block/Branch_0/Conv2d_1x1/weights", [1, 1, 3, 2]), stride: Size2(1, 1), padding: .same),
+            "Block/Branch_0/Conv2d_1x1", 2))
     let branch1 = Naive.maxPool(conv, kernel: Size2(3, 3), stride: Size2(1, 1), padding: .same)
-    let up = Naive.addBias(Naive.conv2d(Naive.concat([branch0, branch1]), weights: try w("Block/Conv2d_1x1/weights", [1, 1, 5, 3]), stride: Size2(1, 1), padding: .same),
-                           bias: try w("Block/Conv2d_1x1/biases", [3]))
+    let up = Naive.addBias(
+        Naive.conv2d(Naive.concat([branch0, branch1]), weights: try w("Block/Conv2d_1x1/weights", [1, 1, 5, 3]), stride: Size2(1, 1), padding: .same),
+        bias: try w("Block/Conv2d_1x1/biases", [3]))
     let block = Naive.residual(conv, up: up, scale: 0.5, activation: .relu)
     let pooled = Naive.flatten(Naive.globalAveragePool(block))
     let embedding = Naive.l2Normalize(try bn(Naive.fullyConnected(pooled, weights: try w("Bottleneck/weights", [3, 4])), "Bottleneck", 4))
@@ -69,7 +74,10 @@ private func tinySetup(retain: Retention = .all) throws -> (Ledger, NaiveBackend
 @Test func unknownLayerNamesSuggestTheNearest() throws {
     let (_, _, _, interpreter) = try tinySetup()
     let error = try #require(throws: NetworkError.self) { try interpreter.run(through: "Blok") }
-    guard case .unknownLayer(let name, let suggestions) = error else { Issue.record("\(error)"); return }
+    guard case .unknownLayer(let name, let suggestions) = error else {
+        Issue.record("\(error)")
+        return
+    }
     #expect(name == "Blok" && suggestions.first == "Block")
     #expect(!"\(error)".contains("\n"))
     #expect(interpreter.position == 0)
@@ -80,8 +88,8 @@ private func tinySetup(retain: Retention = .all) throws -> (Ledger, NaiveBackend
     try full.runToEnd()
     let (_, _, _, lean) = try tinySetup(retain: .needed)
     try lean.run(through: "Block/Branch_0/Conv2d_1x1")
-    #expect(lean.output(of: "Conv") != nil)        // still read by the max pool and the residual
-    #expect(lean.output(of: "inputs") == nil)      // only Conv read it
+    #expect(lean.output(of: "Conv") != nil)  // still read by the max pool and the residual
+    #expect(lean.output(of: "inputs") == nil)  // only Conv read it
     try lean.runToEnd()
     #expect(lean.output(of: "Conv") == nil)
     #expect(lean.output(of: "Block") == nil)
@@ -105,7 +113,7 @@ private func tinySetup(retain: Retention = .all) throws -> (Ledger, NaiveBackend
         struct Missing: Error {}
         func tensor(named name: String, shape: [Int]) throws -> Tensor {
             if name == missing { throw Missing() }
-            if name == misshapen { return Tensor(shape: [shape.reduce(1, *)], repeating: 0) }   // a loose source
+            if name == misshapen { return Tensor(shape: [shape.reduce(1, *)], repeating: 0) }  // a loose source
             return try inner.tensor(named: name, shape: shape)
         }
     }

@@ -1,7 +1,8 @@
-import Testing
+import ModelData
 import NetworkModel
 import Tensors
-import ModelData
+import Testing
+
 @testable import Computation
 
 /// Seeded weights with one variable replaced.
@@ -31,7 +32,9 @@ private struct EditedWeights: WeightSource {
 
     @Test(arguments: [Float.nan, .infinity, -.infinity])
     func nonFiniteWeightIsNamedAtLoad(value: Float) throws {
-        let weights = EditedWeights(base: GeneratedWeights(ledger: Self.ledger), name: "InceptionResnetV2/Mixed_6a/Branch_0/Conv2d_1a_3x3/weights") { $0[7] = value }
+        let weights = EditedWeights(base: GeneratedWeights(ledger: Self.ledger), name: "InceptionResnetV2/Mixed_6a/Branch_0/Conv2d_1a_3x3/weights") {
+            $0[7] = value
+        }
         #expect(throws: ComputationError.badWeight(name: weights.name, source: "edited weights", detail: "holds \(value) at scalar 7")) {
             _ = try backend(weights)
         }

@@ -1,8 +1,8 @@
-import Testing
-import TestSupport
+import Computation
 import NetworkModel
 import Tensors
-import Computation
+import TestSupport
+import Testing
 
 @Test func sameAveragePoolLeavesPaddingOutOfTheDivisor() {
     // Averaging ones gives 1 only if the divisor counts exactly the cells inside the map
@@ -29,7 +29,7 @@ import Computation
     // MaxPool_5a_3x3 at 160: 36x36 -> 17x17 VALID stride 2; (36 - 3) mod 2 = 1, so the
     // last row and column are never reached: a peak there vanishes, one at 34 survives.
     var map = Tensor(shape: [1, 36, 36, 1], repeating: 0)
-    map.scalars[35 * 36 + 35] = 5   // the lost corner
+    map.scalars[35 * 36 + 35] = 5  // the lost corner
     map.scalars[34 * 36 + 34] = 1
     let pooled = Naive.maxPool(map, kernel: Size2(3, 3), stride: Size2(2, 2), padding: .valid)
     #expect(pooled.shape == [1, 17, 17, 1])
@@ -51,14 +51,21 @@ private func bruteForcePool(_ x: Tensor, kernel: (Int, Int), stride: (Int, Int),
     let rows = tensorFlowWindow(input: h, kernel: kernel.0, stride: stride.0, same: same)
     let cols = tensorFlowWindow(input: w, kernel: kernel.1, stride: stride.1, same: same)
     var values: [Double] = []
-    for oy in 0..<rows.output { for ox in 0..<cols.output { for ch in 0..<c {
-        var cells: [Double] = []
-        for ky in 0..<kernel.0 { for kx in 0..<kernel.1 {
-            let y = oy * stride.0 - rows.before + ky, xx = ox * stride.1 - cols.before + kx
-            if y >= 0 && y < h && xx >= 0 && xx < w { cells.append(Double(x.scalars[(y * w + xx) * c + ch])) }
-        } }
-        values.append(average ? cells.reduce(0, +) / Double(cells.count) : cells.max()!)
-    } } }
+    for oy in 0..<rows.output {
+        for ox in 0..<cols.output {
+            for ch in 0..<c {
+                var cells: [Double] = []
+                for ky in 0..<kernel.0 {
+                    for kx in 0..<kernel.1 {
+                        let y = oy * stride.0 - rows.before + ky
+                        let xx = ox * stride.1 - cols.before + kx
+                        if y >= 0 && y < h && xx >= 0 && xx < w { cells.append(Double(x.scalars[(y * w + xx) * c + ch])) }
+                    }
+                }
+                values.append(average ? cells.reduce(0, +) / Double(cells.count) : cells.max()!)
+            }
+        }
+    }
     return ([1, rows.output, cols.output, c], values)
 }
 
@@ -67,7 +74,8 @@ func poolsMatchBruteForceOnRandomShapes(kh: Int, kw: Int, sh: Int, sw: Int) {
     var random = SeededFloats(seed: UInt64(7 + kh * 1000 + kw * 100 + sh * 10 + sw))
     for padding in [Padding.same, .valid] {
         for _ in 0..<5 {
-            let h = Int.random(in: max(kh, 1)...12, using: &random), w = Int.random(in: max(kw, 1)...12, using: &random)
+            let h = Int.random(in: max(kh, 1)...12, using: &random)
+            let w = Int.random(in: max(kw, 1)...12, using: &random)
             let c = Int.random(in: 1...4, using: &random)
             let x = random.tensor([1, h, w, c])
             let same = padding == .same

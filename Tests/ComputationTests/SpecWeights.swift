@@ -37,12 +37,19 @@ struct SpecWeights: WeightSource {
 
     func tensor(named name: String, shape: [Int]) throws -> Tensor {
         let role: WeightRole
-        if name.hasSuffix("/weights") { role = .weights }
-        else if name.hasSuffix("/biases") { role = .biases }
-        else if name.hasSuffix("/BatchNorm/beta") { role = .beta }
-        else if name.hasSuffix("/BatchNorm/moving_mean") { role = .movingMean }
-        else if name.hasSuffix("/BatchNorm/moving_variance") { role = .movingVariance }
-        else { throw Missing(name: name) }
+        if name.hasSuffix("/weights") {
+            role = .weights
+        } else if name.hasSuffix("/biases") {
+            role = .biases
+        } else if name.hasSuffix("/BatchNorm/beta") {
+            role = .beta
+        } else if name.hasSuffix("/BatchNorm/moving_mean") {
+            role = .movingMean
+        } else if name.hasSuffix("/BatchNorm/moving_variance") {
+            role = .movingVariance
+        } else {
+            throw Missing(name: name)
+        }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let base = (seed &* 0x9E37_79B9_7F4A_7C15) ^ hash
@@ -65,7 +72,6 @@ struct SpecWeights: WeightSource {
         return Tensor(shape: shape, scalars: scalars)
     }
 }
-
 
 /// TensorFlow's window arithmetic along one axis, written out again independently of
 /// NetworkModel: returns (output length, padding before).

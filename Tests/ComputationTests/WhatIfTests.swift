@@ -1,9 +1,9 @@
-import Testing
-import TestSupport
+import Computation
 import ModelData
 import NetworkModel
 import Tensors
-import Computation
+import TestSupport
+import Testing
 
 /// What-if configurations run through the same interpreter: another input size and a
 /// padding override that makes TensorFlow pad asymmetrically.

@@ -1,9 +1,9 @@
-import Testing
-import TestSupport
-import NetworkModel
-import Tensors
 import Computation
 import ModelData
+import NetworkModel
+import Tensors
+import TestSupport
+import Testing
 
 /// What one whole-network pass produced.
 private struct WholeNetworkRun: Sendable {
@@ -60,4 +60,3 @@ private let wholeNetwork: Result<WholeNetworkRun, any Error> = Result {
         #expect(result.seconds >= 0)
     }
 }
-

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `explore lesson` as a user runs it: on the real course, and on fixture lessons that drift or are malformed.
 struct LessonCommandTests {
@@ -28,25 +28,29 @@ struct LessonCommandTests {
         let line = try #require(original.components(separatedBy: "\n").firstIndex(of: figure)) + 1
         let result = try ExploreBinary.run(["lesson", "check"], currentDirectory: folder)
         #expect(result.status == 1)
-        #expect(result.standardOutput.contains("""
-        --- Lessons/04-pixels-no-window-reads.md:\(line - 1) (expected)
-        +++ $ explore pad --size 11 --kernel 3 --stride 3 --padding VALID --json (actual)
-        @@ -\(line),1 +1,1 @@
-        -{"output":[3,3],"pad":[0,0,0,0],"lost":[0,0]}
-        +{"output":[3,3],"pad":[0,0,0,0],"lost":[2,2]}
-        """))
+        #expect(
+            result.standardOutput.contains(
+                """
+                --- Lessons/04-pixels-no-window-reads.md:\(line - 1) (expected)
+                +++ $ explore pad --size 11 --kernel 3 --stride 3 --padding VALID --json (actual)
+                @@ -\(line),1 +1,1 @@
+                -{"output":[3,3],"pad":[0,0,0,0],"lost":[0,0]}
+                +{"output":[3,3],"pad":[0,0,0,0],"lost":[2,2]}
+                """))
         #expect(result.standardError == "explore: lesson check: 1 of 8 commands drifted (Lessons/04-pixels-no-window-reads.md:\(line - 1))\n")
     }
 
     /// A lesson that teaches the wrong rule ("odd sizes lose nothing") fails against the ledger.
     @Test func aWrongRuleFailsAgainstTheLedger() throws {
-        let folder = try Self.fixture(["01-odd.md": Self.header + """
-        ```console
-        $ explore pad --size 17 --kernel 2 --stride 2 --padding VALID --json
-        {"output":[8,8],"pad":[0,0,0,0],"lost":[0,0]}
-        ```
+        let folder = try Self.fixture([
+            "01-odd.md": Self.header + """
+                ```console
+                $ explore pad --size 17 --kernel 2 --stride 2 --padding VALID --json
+                {"output":[8,8],"pad":[0,0,0,0],"lost":[0,0]}
+                ```
 
-        """])
+                """
+        ])
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try ExploreBinary.run(["lesson", "check", "1"], currentDirectory: folder)
         #expect(result.status == 1)
@@ -54,18 +58,19 @@ struct LessonCommandTests {
     }
 
     @Test func updateRecordsThenCheckPassesAndAFailureIsRefused() throws {
-        let lesson = Self.header + """
-        ```console
-        $ explore pad --size 9 --kernel 3 --stride 2 --padding SAME --json
-        stale
-        $ explore <<'EOF'
-        > where
-        > EOF
-        explore> where
-        ...
-        ```
+        let lesson =
+            Self.header + """
+                ```console
+                $ explore pad --size 9 --kernel 3 --stride 2 --padding SAME --json
+                stale
+                $ explore <<'EOF'
+                > where
+                > EOF
+                explore> where
+                ...
+                ```
 
-        """
+                """
         let folder = try Self.fixture(["01-a.md": lesson, "02-b.md": Self.header + "```console\n$ explore pad --size 2 --kernel 3 --padding VALID\n```\n"])
         defer { try? FileManager.default.removeItem(at: folder) }
         let update = try ExploreBinary.run(["lesson", "update", "1"], currentDirectory: folder)
@@ -79,7 +84,8 @@ struct LessonCommandTests {
         let before = try Data(contentsOf: folder.appendingPathComponent("Lessons/02-b.md"))
         let refused = try ExploreBinary.run(["lesson", "update", "Lessons/02-b.md"], currentDirectory: folder)
         #expect(refused.status == 1)
-        #expect(refused.standardError.hasPrefix("explore: Lessons/02-b.md:7: not recorded: 'explore pad --size 2 --kernel 3 --padding VALID' exited with status"))
+        #expect(
+            refused.standardError.hasPrefix("explore: Lessons/02-b.md:7: not recorded: 'explore pad --size 2 --kernel 3 --padding VALID' exited with status"))
         #expect(refused.standardError.split(separator: "\n").count == 1)
         #expect(try Data(contentsOf: folder.appendingPathComponent("Lessons/02-b.md")) == before)
     }
@@ -88,7 +94,8 @@ struct LessonCommandTests {
         let folder = try Self.fixture([
             "01-unclosed.md": Self.header + "text\n\n```console\n$ explore pad --size 8 --kernel 3 --padding VALID\n",
             "02-shell.md": Self.header + "```console\n$ cat /etc/passwd\n```\n",
-            "03-good.md": Self.header + "```console\n$ explore pad --size 8 --kernel 3 --padding VALID --json\n{\"output\":[6,6],\"pad\":[0,0,0,0],\"lost\":[0,0]}\n```\n",
+            "03-good.md": Self.header
+                + "```console\n$ explore pad --size 8 --kernel 3 --padding VALID --json\n{\"output\":[6,6],\"pad\":[0,0,0,0],\"lost\":[0,0]}\n```\n",
         ])
         defer { try? FileManager.default.removeItem(at: folder) }
         let cases: [([String], String)] = [
@@ -130,7 +137,10 @@ struct LessonCommandTests {
                 // Every literal expected line is on the page, in order.
                 var rest = Substring(shown)
                 for line in lines where !line.isEmpty {
-                    guard let found = rest.range(of: line) else { Issue.record("\(lesson): '\(line)' is not on the page"); break }
+                    guard let found = rest.range(of: line) else {
+                        Issue.record("\(lesson): '\(line)' is not on the page")
+                        break
+                    }
                     rest = rest[found.upperBound...]
                 }
             }
@@ -159,13 +169,27 @@ enum PageText {
     /// For each command of each console block, its literal expected lines (markers and status left out).
     static func expectedOutputs(_ markdown: String) -> [[String]] {
         var result: [[String]] = []
-        var inConsole = false, inHeredoc = false
+        var inConsole = false
+        var inHeredoc = false
         for line in markdown.components(separatedBy: "\n") {
-            if line == "```console" { inConsole = true; continue }
-            if inConsole, line == "```" { inConsole = false; continue }
+            if line == "```console" {
+                inConsole = true
+                continue
+            }
+            if inConsole, line == "```" {
+                inConsole = false
+                continue
+            }
             guard inConsole else { continue }
-            if line.hasPrefix("$ ") { result.append([]); inHeredoc = line.contains("<<"); continue }
-            if inHeredoc { if line == "> EOF" { inHeredoc = false }; continue }
+            if line.hasPrefix("$ ") {
+                result.append([])
+                inHeredoc = line.contains("<<")
+                continue
+            }
+            if inHeredoc {
+                if line == "> EOF" { inHeredoc = false }
+                continue
+            }
             if line == "..." || line.hasSuffix(" (re)") || (line.hasPrefix("[") && line.hasSuffix("]") && Int(line.dropFirst().dropLast()) != nil) { continue }
             result[result.count - 1].append(line)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Course
 
 /// The lesson format: front matter, console blocks, heredocs, markers, and one-line errors with file and line.
@@ -10,26 +11,30 @@ struct LessonParserTests {
 
     /// The error `body` gives, as the user reads it.
     static func error(_ body: String) -> String {
-        do { _ = try parse(body); return "no error" } catch { return "\(error)" }
+        do {
+            _ = try parse(body)
+            return "no error"
+        } catch { return "\(error)" }
     }
 
     @Test func readsCommandsOutputMarkersAndStatus() throws {
-        let lesson = try Self.parse("""
-        # T
+        let lesson = try Self.parse(
+            """
+            # T
 
-        ```console
-        $ explore pad --size 8 --kernel '1x7' --padding SAME --json
-        {"output":[8,8]}
-        ...
-        time [0-9.]+ ms (re)
-        $ explore table --padding X=SAME
-        [1]
-        ```
+            ```console
+            $ explore pad --size 8 --kernel '1x7' --padding SAME --json
+            {"output":[8,8]}
+            ...
+            time [0-9.]+ ms (re)
+            $ explore table --padding X=SAME
+            [1]
+            ```
 
-        ```sh
-        $ ls
-        ```
-        """)
+            ```sh
+            $ ls
+            ```
+            """)
         #expect(lesson.title == "T" && lesson.teaches == "t")
         #expect(lesson.blocks.count == 1)
         let steps = lesson.steps

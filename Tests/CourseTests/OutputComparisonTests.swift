@@ -1,13 +1,15 @@
 import Foundation
 import Testing
+
 @testable import Course
 
 /// Matching with markers, the diff a drifted command prints, and what `update` records or refuses.
 struct OutputComparisonTests {
     static func step(_ expected: [String], status: Int32 = 0) throws -> LessonStep {
-        LessonStep(line: 10, commandText: "explore x", arguments: ["x"], input: nil,
-                   expected: try expected.map { try ExpectedLine(text: $0) }, expectedStatus: status,
-                   outputLines: 10..<(10 + expected.count + (status == 0 ? 0 : 1)))
+        LessonStep(
+            line: 10, commandText: "explore x", arguments: ["x"], input: nil,
+            expected: try expected.map { try ExpectedLine(text: $0) }, expectedStatus: status,
+            outputLines: 10..<(10 + expected.count + (status == 0 ? 0 : 1)))
     }
 
     static func output(_ lines: [String], _ status: StepStatus = .exited(0)) -> StepOutput {
@@ -29,16 +31,17 @@ struct OutputComparisonTests {
     @Test func oneChangedFigureGivesAReadableDiff() throws {
         let step = try Self.step(["rows: in 17", "lost: 0", "output: 8x8"])
         let diff = try #require(StepDiff.text(file: "L.md", step: step, output: Self.output(["rows: in 17", "lost: 1", "output: 8x8"])))
-        #expect(diff == """
-        --- L.md:10 (expected)
-        +++ $ explore x (actual)
-        @@ -11,3 +1,3 @@
-         rows: in 17
-        -lost: 0
-        +lost: 1
-         output: 8x8
+        #expect(
+            diff == """
+                --- L.md:10 (expected)
+                +++ $ explore x (actual)
+                @@ -11,3 +1,3 @@
+                 rows: in 17
+                -lost: 0
+                +lost: 1
+                 output: 8x8
 
-        """)
+                """)
         #expect(StepDiff.text(file: "L.md", step: step, output: Self.output(["rows: in 17", "lost: 0", "output: 8x8"])) == nil)
     }
 
@@ -60,16 +63,19 @@ struct OutputComparisonTests {
     }
 
     static func run(_ step: LessonStep, _ output: StepOutput) throws -> LessonRun {
-        let text = "---\ntitle: T\nteaches: t\n---\n\n```console\n$ explore x\n" + step.expected.map(\.text).joined(separator: "\n")
+        let text =
+            "---\ntitle: T\nteaches: t\n---\n\n```console\n$ explore x\n" + step.expected.map(\.text).joined(separator: "\n")
             + (step.expectedStatus == 0 ? "" : "\n[\(step.expectedStatus)]") + "\n```\n"
         let lesson = try LessonParser.parse(text, file: "L.md", url: URL(fileURLWithPath: "/L.md"))
         let parsed = lesson.steps[0]
-        return LessonRun(lesson: lesson, results: [StepResult(step: parsed, output: output, diff: StepDiff.text(file: "L.md", step: parsed, output: output), pictures: [])])
+        return LessonRun(
+            lesson: lesson, results: [StepResult(step: parsed, output: output, diff: StepDiff.text(file: "L.md", step: parsed, output: output), pictures: [])])
     }
 
     @Test func updateKeepsMarkersThatStillMatch() throws {
-        let run = try Self.run(try Self.step(["took [0-9.]+ ms (re)", "lost: 0", "end", "..."]),
-                               Self.output(["took 3.25 ms", "lost: 1", "end", "tail", "more"]))
+        let run = try Self.run(
+            try Self.step(["took [0-9.]+ ms (re)", "lost: 0", "end", "..."]),
+            Self.output(["took 3.25 ms", "lost: 1", "end", "tail", "more"]))
         let recorded = try LessonRecorder.record(run)
         #expect(recorded.changed == 1)
         #expect(recorded.text.contains("$ explore x\ntook [0-9.]+ ms (re)\nlost: 1\nend\n...\n```\n"))
@@ -77,13 +83,18 @@ struct OutputComparisonTests {
 
     @Test func updateRefusesToRecordAFailure() throws {
         func refusal(_ output: StepOutput, status: Int32 = 0) throws -> String {
-            do { _ = try LessonRecorder.record(try Self.run(try Self.step(["ok"], status: status), output)); return "recorded" } catch {
+            do {
+                _ = try LessonRecorder.record(try Self.run(try Self.step(["ok"], status: status), output))
+                return "recorded"
+            } catch {
                 return "\(error)"
             }
         }
         #expect(try refusal(Self.output(["Fatal error: index out of range"], .signalled(4))) == "L.md:7: not recorded: 'explore x' was killed by signal 4")
         #expect(try refusal(Self.output([], .timedOut(seconds: 5))) == "L.md:7: not recorded: 'explore x' did not finish in 5 s")
-        #expect(try refusal(Self.output(["explore: no"], .exited(1))).hasPrefix("L.md:7: not recorded: 'explore x' exited with status 1, which the block does not expect"))
+        #expect(
+            try refusal(Self.output(["explore: no"], .exited(1))).hasPrefix(
+                "L.md:7: not recorded: 'explore x' exited with status 1, which the block does not expect"))
         #expect(try refusal(Self.output(["Fatal error: oops"])) == "L.md:7: not recorded: 'explore x' printed 'Fatal error:'")
         #expect(try refusal(Self.output(["..."])) == "L.md:7: not recorded: 'explore x' printed a line that would read as a marker: ...")
         // A failure the block expects is recorded.

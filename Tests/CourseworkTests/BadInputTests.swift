@@ -77,8 +77,10 @@ struct BadInputTests {
 
     @Test func hostileHeaderValuesAreOneLine() throws {
         let (_, text) = try Self.sheet()
-        for (old, new) in [("- seed: 3", "- seed: 99999999999999999999999"), ("- seed: 3", "- seed: -3"), ("- questions: 8", "- questions: 100000"),
-                           ("- student: alice", "- student: al ice"), ("- questions: 8", "- questions: 0")] {
+        for (old, new) in [
+            ("- seed: 3", "- seed: 99999999999999999999999"), ("- seed: 3", "- seed: -3"), ("- questions: 8", "- questions: 100000"),
+            ("- student: alice", "- student: al ice"), ("- questions: 8", "- questions: 0"),
+        ] {
             let message = try #require(Self.gradeError(text.replacingOccurrences(old, new)), "\(new) was accepted")
             #expect(!message.contains("\n"))
         }
@@ -139,8 +141,9 @@ struct BadInputTests {
                 _ = try ExerciseSet(json: Array(json.utf8), source: "my.json")
                 Issue.record("accepted: \(json)")
             } catch {
-                #expect(error.description.hasPrefix("set file 'my.json': ") && error.description.contains(expected) && !error.description.contains("\n"),
-                        "\(json): \(error.description)")
+                #expect(
+                    error.description.hasPrefix("set file 'my.json': ") && error.description.contains(expected) && !error.description.contains("\n"),
+                    "\(json): \(error.description)")
             }
         }
     }

@@ -14,7 +14,8 @@ enum BruteForce {
 
     static func window(_ spec: WindowSpec) -> (rows: Axis, columns: Axis)? {
         guard let rows = axis(spec.input.height, kernel: spec.kernel.height, stride: spec.stride.height, padding: spec.padding),
-              let columns = axis(spec.input.width, kernel: spec.kernel.width, stride: spec.stride.width, padding: spec.padding) else { return nil }
+            let columns = axis(spec.input.width, kernel: spec.kernel.width, stride: spec.stride.width, padding: spec.padding)
+        else { return nil }
         return (rows, columns)
     }
 
@@ -49,12 +50,15 @@ enum BruteForce {
         for layer in network.layers {
             let inputs = layer.inputs.map { walk.layers[$0]!.shape }
             let first = inputs.first ?? []
-            var pad = SidePadding.none, parameters = 0, macs = 0
+            var pad = SidePadding.none
+            var parameters = 0
+            var macs = 0
             let shape: [Int]
             func slide(_ window: Window, channels: Int) -> [Int]? {
                 guard first.count == 3,
-                      let rows = axis(first[0], kernel: window.kernel.height, stride: window.stride.height, padding: window.padding),
-                      let columns = axis(first[1], kernel: window.kernel.width, stride: window.stride.width, padding: window.padding) else { return nil }
+                    let rows = axis(first[0], kernel: window.kernel.height, stride: window.stride.height, padding: window.padding),
+                    let columns = axis(first[1], kernel: window.kernel.width, stride: window.stride.width, padding: window.padding)
+                else { return nil }
                 pad = SidePadding(top: rows.before, bottom: rows.after, left: columns.before, right: columns.after)
                 return [rows.output, columns.output, channels]
             }
@@ -62,21 +66,33 @@ enum BruteForce {
             case .input(let channels):
                 shape = [whatIf.inputSize, whatIf.inputSize, channels]
             case .convolution(let conv):
-                guard let out = slide(conv.window, channels: conv.filters) else { walk.failure = BreakPoint(layer: layer.name, cause: .window); return walk }
+                guard let out = slide(conv.window, channels: conv.filters) else {
+                    walk.failure = BreakPoint(layer: layer.name, cause: .window)
+                    return walk
+                }
                 shape = out
                 let k = conv.window.kernel
                 parameters = k.height * k.width * first[2] * conv.filters + (conv.bias ? conv.filters : 0) + (conv.batchNorm ? 3 * conv.filters : 0)
                 macs = out[0] * out[1] * k.height * k.width * first[2] * conv.filters
             case .maxPool(let window), .averagePool(let window):
-                guard let out = slide(window, channels: first[2]) else { walk.failure = BreakPoint(layer: layer.name, cause: .window); return walk }
+                guard let out = slide(window, channels: first[2]) else {
+                    walk.failure = BreakPoint(layer: layer.name, cause: .window)
+                    return walk
+                }
                 shape = out
             case .globalAveragePool:
                 shape = [1, 1, first[2]]
             case .concat:
-                guard Set(inputs.map { [$0[0], $0[1]] }).count == 1 else { walk.failure = BreakPoint(layer: layer.name, cause: .branches); return walk }
+                guard Set(inputs.map { [$0[0], $0[1]] }).count == 1 else {
+                    walk.failure = BreakPoint(layer: layer.name, cause: .branches)
+                    return walk
+                }
                 shape = [first[0], first[1], inputs.map { $0[2] }.reduce(0, +)]
             case .residual:
-                guard inputs[0] == inputs[1] else { walk.failure = BreakPoint(layer: layer.name, cause: .residual); return walk }
+                guard inputs[0] == inputs[1] else {
+                    walk.failure = BreakPoint(layer: layer.name, cause: .residual)
+                    return walk
+                }
                 shape = first
             case .flatten:
                 shape = [first.reduce(1, *)]
@@ -87,8 +103,9 @@ enum BruteForce {
                 parameters = first[0] * fc.units + (fc.bias ? fc.units : 0) + (fc.batchNorm ? 3 * fc.units : 0)
                 macs = first[0] * fc.units
             }
-            walk.layers[layer.name] = Walked(shape: shape, pad: pad, parameters: parameters, macs: macs,
-                                             inputSpatial: first.count == 3 ? Size2(first[0], first[1]) : Size2(1, 1))
+            walk.layers[layer.name] = Walked(
+                shape: shape, pad: pad, parameters: parameters, macs: macs,
+                inputSpatial: first.count == 3 ? Size2(first[0], first[1]) : Size2(1, 1))
         }
         return walk
     }
@@ -102,7 +119,8 @@ enum BruteForce {
             var needed: [String: Set<Int>] = [target: [0]]
             for layer in network.layers.reversed() {
                 guard let indices = needed[layer.name] else { continue }
-                let kernel: Int, stride: Int
+                let kernel: Int
+                let stride: Int
                 switch layer.op {
                 case .convolution(let conv): (kernel, stride) = (pick(conv.window.kernel), pick(conv.window.stride))
                 case .maxPool(let window), .averagePool(let window): (kernel, stride) = (pick(window.kernel), pick(window.stride))

@@ -1,13 +1,14 @@
-import Tensors
 import Coursework
 import Foundation
+import Tensors
 import Testing
 
 /// Sheets are pure functions of (set, student, seed): the same inputs give the same bytes,
 /// and different students get different sheets.
 struct DeterminismTests {
-    static let library = SetLibrary(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Exercises/sets").path)
+    static let library = SetLibrary(
+        directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Exercises/sets").path)
 
     @Test func theRepositoryShipsAtLeastThreeSets() throws {
         let names = Self.library.names()

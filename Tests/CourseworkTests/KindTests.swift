@@ -50,15 +50,20 @@ struct KindTests {
         func sides(_ p: SidePadding) -> String { "\(p.top), \(p.bottom), \(p.left), \(p.right)" }
         switch answer {
         case .size(let size): return ["\(size.height + 1)x\(size.width)", "\(size.height)x\(size.width + 1)"]
-        case .shape(let dims): return [([dims[0] + 1] + dims.dropFirst()).map(String.init).joined(separator: "x"),
-                                       (dims.dropLast() + [dims.last! * 2]).map(String.init).joined(separator: "x")]
+        case .shape(let dims):
+            return [
+                ([dims[0] + 1] + dims.dropFirst()).map(String.init).joined(separator: "x"),
+                (dims.dropLast() + [dims.last! * 2]).map(String.init).joined(separator: "x"),
+            ]
         case .sides(let p):
             // The classic slip: the odd pixel (or all of it) on the top and left.
             let allBefore = SidePadding(top: p.rows, bottom: 0, left: p.columns, right: 0)
-            return (allBefore == p ? [] : [sides(allBefore)]) + [sides(SidePadding(top: p.top + 1, bottom: p.bottom, left: p.left, right: p.right)),
-                    sides(SidePadding(top: p.top, bottom: p.bottom + 1, left: p.left, right: p.right)),
-                    sides(SidePadding(top: p.top, bottom: p.bottom, left: p.left + 1, right: p.right)),
-                    sides(SidePadding(top: p.top, bottom: p.bottom, left: p.left, right: p.right + 1))]
+            return (allBefore == p ? [] : [sides(allBefore)]) + [
+                sides(SidePadding(top: p.top + 1, bottom: p.bottom, left: p.left, right: p.right)),
+                sides(SidePadding(top: p.top, bottom: p.bottom + 1, left: p.left, right: p.right)),
+                sides(SidePadding(top: p.top, bottom: p.bottom, left: p.left + 1, right: p.right)),
+                sides(SidePadding(top: p.top, bottom: p.bottom, left: p.left, right: p.right + 1)),
+            ]
         case .lostIndices(let rows, let columns):
             let moreRows = rows.isEmpty ? [0] : Array(rows.dropFirst())
             let moreColumns = columns + [(columns.max() ?? 0) + 1]
@@ -92,7 +97,8 @@ struct KindTests {
             let sheet = try Worksheet(set: set, student: "s\(seed)", seed: UInt64(seed), count: 2)
             var wrong: [Int: [String]] = [:]
             for question in sheet.questions {
-                let brute = try #require(Self.bruteForce(kind, question.spec, fields: &fields), "seed \(seed) Q\(question.number): no brute-force answer for \(question.spec)")
+                let brute = try #require(
+                    Self.bruteForce(kind, question.spec, fields: &fields), "seed \(seed) Q\(question.number): no brute-force answer for \(question.spec)")
                 #expect(question.expected == brute, "seed \(seed) Q\(question.number) \(question.prompt)")
                 #expect(question.expected.judge(brute.text) == .right)
                 wrong[question.number] = Self.wrongAnswers(brute)

@@ -1,6 +1,6 @@
-import Testing
 import DiagramModel
 import NetworkModel
+import Testing
 
 /// Expanded views: branches as clusters, concats as slice tables, residual adds.
 struct ExpandedTests {
@@ -11,7 +11,7 @@ struct ExpandedTests {
         let diagram = builder.diagram(expanding: .block("Mixed_6a"))
         // 6 layers (4 in branches, the concat) ... counted: Branch_0 1, Branch_1 3, Branch_2 1, concat 1; plus the input stub.
         #expect(diagram.nodes.count == 7)
-        #expect(diagram.edges.count == 8)          // 3 from the input, 2 inside Branch_1, 3 into the concat
+        #expect(diagram.edges.count == 8)  // 3 from the input, 2 inside Branch_1, 3 into the concat
         let block = try #require(diagram.clusters.first)
         #expect(block.children.map(\.label) == ["Branch_0", "Branch_1", "Branch_2"])
         let concat = try #require(diagram.node("Mixed_6a"))

@@ -1,6 +1,6 @@
-import Testing
 import DiagramModel
 import NetworkModel
+import Testing
 
 /// The overview built from the declaration, against counts worked out by hand.
 struct OverviewTests {
@@ -20,9 +20,11 @@ struct OverviewTests {
     }
 
     @Test func everyTopLevelLayerIsPresent() {
-        let single = ["inputs", "Conv2d_1a_3x3", "Conv2d_2a_3x3", "Conv2d_2b_3x3", "MaxPool_3a_3x3", "Conv2d_3b_1x1",
-                      "Conv2d_4a_3x3", "MaxPool_5a_3x3", "Mixed_5b", "Mixed_6a", "Mixed_7a", "Block8_10",
-                      "Conv2d_7b_1x1", "Logits/AvgPool_1a_8x8", "Logits/Flatten", "Logits/Dropout", "Bottleneck", "Embedding"]
+        let single = [
+            "inputs", "Conv2d_1a_3x3", "Conv2d_2a_3x3", "Conv2d_2b_3x3", "MaxPool_3a_3x3", "Conv2d_3b_1x1",
+            "Conv2d_4a_3x3", "MaxPool_5a_3x3", "Mixed_5b", "Mixed_6a", "Mixed_7a", "Block8_10",
+            "Conv2d_7b_1x1", "Logits/AvgPool_1a_8x8", "Logits/Flatten", "Logits/Dropout", "Bottleneck", "Embedding",
+        ]
         for name in single { #expect(diagram.node(name) != nil, "\(name) missing") }
         let text = diagram.nodes.flatMap(\.text)
         #expect(diagram.node("Block35 x10")?.title == "Block35 x10 (scale 0.17, ReLU)")
@@ -53,13 +55,13 @@ struct OverviewTests {
 
     /// Pixels lost by VALID/strided windows: (in - k) mod s rows at the bottom (docs/source-table.md, known error 2).
     @Test func badgesNameLostPixelsAndPadding() {
-        #expect(diagram.node("Conv2d_1a_3x3")?.badge?.text == "loses row/col 159")   // (160-3) mod 2 = 1
-        #expect(diagram.node("MaxPool_3a_3x3")?.badge?.text == "loses nothing")      // (77-3) mod 2 = 0
-        #expect(diagram.node("MaxPool_5a_3x3")?.badge?.text == "loses row/col 35")   // (36-3) mod 2 = 1
+        #expect(diagram.node("Conv2d_1a_3x3")?.badge?.text == "loses row/col 159")  // (160-3) mod 2 = 1
+        #expect(diagram.node("MaxPool_3a_3x3")?.badge?.text == "loses nothing")  // (77-3) mod 2 = 0
+        #expect(diagram.node("MaxPool_5a_3x3")?.badge?.text == "loses row/col 35")  // (36-3) mod 2 = 1
         #expect(diagram.node("Conv2d_2b_3x3")?.badge?.text == "pads 1 top, 1 bottom, 1 left, 1 right")
         #expect(diagram.node("Conv2d_7b_1x1")?.badge?.text == "no padding")
-        #expect(diagram.node("Mixed_6a")?.badge?.text == "strided windows: loses nothing") // (17-3) mod 2 = 0
-        #expect(diagram.node("Mixed_7a")?.badge?.text == "strided windows: loses row/col 7") // (8-3) mod 2 = 1
+        #expect(diagram.node("Mixed_6a")?.badge?.text == "strided windows: loses nothing")  // (17-3) mod 2 = 0
+        #expect(diagram.node("Mixed_7a")?.badge?.text == "strided windows: loses row/col 7")  // (8-3) mod 2 = 1
         #expect(diagram.node("Mixed_6a")?.details.first == "3 branches: 384 + 384 + 320 = 1088")
     }
 

@@ -1,6 +1,6 @@
-import Testing
 import DiagramModel
 import NetworkModel
+import Testing
 
 struct ShadingAndDOTTests {
     let source = DiagramSource(network: try! Network.faceNet())
@@ -12,7 +12,7 @@ struct ShadingAndDOTTests {
         let diagram = DiagramBuilder(source: source, shading: .timeShare(shares)).overview()
         let body = try #require(diagram.node("Block35 x10"))
         #expect(body.details.last == "time 20.0%")
-        #expect(body.fill == "#f69650")                         // the largest share: darkest
+        #expect(body.fill == "#f69650")  // the largest share: darkest
         #expect(diagram.node("Conv2d_1a_3x3")?.details.last == "time 5.00%")
         #expect(diagram.node("Mixed_5b")?.details.last == "time: not measured")
     }

@@ -1,6 +1,6 @@
-import Testing
 import DiagramModel
 import NetworkModel
+import Testing
 
 /// What-if diagrams: other input sizes, padding overrides, and overrides that break the network.
 struct WhatIfDiagramTests {
@@ -14,7 +14,7 @@ struct WhatIfDiagramTests {
         #expect(label("MaxPool_5a_3x3") == "35x35x192")
         #expect(label("Mixed_6a") == "17x17x1088")
         #expect(label("Mixed_7a") == "8x8x2080")
-        #expect(diagram.node("Conv2d_1a_3x3")?.badge?.text == "loses nothing")   // (299-3) mod 2 = 0
+        #expect(diagram.node("Conv2d_1a_3x3")?.badge?.text == "loses nothing")  // (299-3) mod 2 = 0
         #expect(diagram.title.contains { $0.contains("input size 299") })
     }
 
@@ -28,7 +28,7 @@ struct WhatIfDiagramTests {
         #expect(failing.map(\.id) == ["Mixed_6a"])
         #expect(failing.first?.badge?.kind == .failure)
         #expect(failing.first?.badge?.text.contains("9x9") == true)
-        #expect(overview.node("Block17 x20") == nil)              // nothing after the failure
+        #expect(overview.node("Block17 x20") == nil)  // nothing after the failure
         #expect(overview.nodes.last?.id == "Mixed_6a")
         #expect(overview.title.contains { $0.hasPrefix("BREAKS at Mixed_6a") })
         #expect(overview.node("Mixed_6a")?.details.contains("what-if: Branch_0/Conv2d_1a_3x3 SAME") == true)
@@ -36,7 +36,7 @@ struct WhatIfDiagramTests {
         let expanded = DiagramBuilder(source: source).diagram(expanding: .block("Mixed_6a"))
         #expect(expanded.nodes.filter(\.isFailing).map(\.id) == ["Mixed_6a"])
         #expect(expanded.node("Mixed_6a/Branch_0/Conv2d_1a_3x3")?.details.contains("out 9x9x384") == true)
-        #expect(expanded.node("Mixed_6a/Branch_0/Conv2d_1a_3x3")?.badge?.text == "pads 1 top, 1 bottom, 1 left, 1 right; loses nothing")   // (9-1)*2 + 3 - 17 = 2
+        #expect(expanded.node("Mixed_6a/Branch_0/Conv2d_1a_3x3")?.badge?.text == "pads 1 top, 1 bottom, 1 left, 1 right; loses nothing")  // (9-1)*2 + 3 - 17 = 2
         #expect(expanded.clusters.first?.isFailing == true)
         #expect(expanded.node("Mixed_6a/Branch_0/Conv2d_1a_3x3")?.details.contains("what-if: padding SAME") == true)
 

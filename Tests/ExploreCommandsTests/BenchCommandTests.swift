@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `explore bench` as a user runs it: the JSON contract of docs/commands.md, the network's own
 /// GEMM shapes, and bad counts refused. (Its figures are benchmarks: only checked to
@@ -21,8 +21,11 @@ struct BenchCommandTests {
         // 17x17 (320 -> 1x1 up from 128), 8x8 (1088 -> 192, and 384 -> 1088), 3x3 (2080 -> 192).
         let gemm = try #require(object["gemm"] as? [[String: Any]])
         let shapes = gemm.map { [$0["m"] as? Int, $0["n"] as? Int, $0["k"] as? Int] }
-        #expect(shapes == [[1024, 1024, 1024], [77 * 77, 64, 3 * 3 * 32], [36 * 36, 192, 3 * 3 * 80], [17 * 17, 320, 128],
-                           [8 * 8, 192, 1088], [8 * 8, 1088, 384], [3 * 3, 192, 2080]])
+        #expect(
+            shapes == [
+                [1024, 1024, 1024], [77 * 77, 64, 3 * 3 * 32], [36 * 36, 192, 3 * 3 * 80], [17 * 17, 320, 128],
+                [8 * 8, 192, 1088], [8 * 8, 1088, 384], [3 * 3, 192, 2080],
+            ])
         for entry in gemm {
             let gflops = try #require(entry["gflops"] as? [String: Any])
             #expect((gflops["fast"] as? Double ?? 0) > 0, "\(entry["label"] ?? "")")
@@ -31,8 +34,11 @@ struct BenchCommandTests {
 
         // Stages in network order; their multiply-adds add up to the network's.
         let stages = try #require(object["stages"] as? [[String: Any]])
-        #expect(stages.map { $0["name"] as? String } == ["stem", "Mixed_5b", "Block35 x10", "Mixed_6a", "Block17 x20",
-                                                        "Mixed_7a", "Block8 x9", "Block8_10", "head"])
+        #expect(
+            stages.map { $0["name"] as? String } == [
+                "stem", "Mixed_5b", "Block35 x10", "Mixed_6a", "Block17 x20",
+                "Mixed_7a", "Block8 x9", "Block8_10", "head",
+            ])
         let macs = stages.compactMap { $0["macs"] as? Int }.reduce(0, +)
         #expect(macs == object["network_macs"] as? Int)
         #expect(macs == 2_877_975_392)

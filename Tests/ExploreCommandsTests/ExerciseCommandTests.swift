@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `explore exercise` end to end: files written whole and never over a sheet, grading that
 /// only reads, Gradescope's results.json, and one-line errors.
@@ -14,7 +14,9 @@ struct ExerciseCommandTests {
     @Test func newKeyGradeRoundTripNeverChangesTheSheet() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let sheet = folder + "/bob.md", key = folder + "/bob-key.md", results = folder + "/results.json"
+        let sheet = folder + "/bob.md"
+        let key = folder + "/bob-key.md"
+        let results = folder + "/results.json"
 
         let made = try ExploreBinary.run(["exercise", "new", "--set", "pixel-loss", "--student", "bob", "--seed", "5", "--out", sheet])
         #expect(made.status == 0 && made.standardOutput.isEmpty, "\(made.standardError)")
@@ -56,7 +58,9 @@ struct ExerciseCommandTests {
     @Test func anInstructorsOwnSetFile() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let setFile = folder + "/week3.json", sheet = folder + "/dana.md", key = folder + "/dana-key.md"
+        let setFile = folder + "/week3.json"
+        let sheet = folder + "/dana.md"
+        let key = folder + "/dana-key.md"
         let json = #"{"name": "week3", "title": "Week 3", "count": 5, "kinds": ["porting", "macs"], "inputSize": [150, 170], "overrides": false}"#
         FileManager.default.createFile(atPath: setFile, contents: Data(json.utf8))
         for (command, path) in [("new", sheet), ("key", key)] {
@@ -81,10 +85,19 @@ struct ExerciseCommandTests {
         FileManager.default.createFile(atPath: binary, contents: Data((0..<4096).map { UInt8($0 % 256) }))
 
         let cases: [([String], String)] = [
-            (["exercise", "new", "--set", "nope", "--student", "a"], "explore: unknown set 'nope': the sets are network-what-ifs, padding-basics, pixel-loss (see 'explore exercise sets'), or pass --set path/to/set.json\n"),
+            (
+                ["exercise", "new", "--set", "nope", "--student", "a"],
+                "explore: unknown set 'nope': the sets are network-what-ifs, padding-basics, pixel-loss (see 'explore exercise sets'), or pass --set path/to/set.json\n"
+            ),
             (["exercise", "new", "--set", folder + "/missing.json", "--student", "a"], "explore: set file '\(folder)/missing.json' does not exist\n"),
-            (["exercise", "grade", sheet, "--student", "dave"], "explore: '\(sheet)' is the sheet of student 'carol', not 'dave': grade each student's own sheet\n"),
-            (["exercise", "grade", binary], "explore: '\(binary)' is not an explore exercise sheet: its header has no '- set:' line (make one with 'explore exercise new')\n"),
+            (
+                ["exercise", "grade", sheet, "--student", "dave"],
+                "explore: '\(sheet)' is the sheet of student 'carol', not 'dave': grade each student's own sheet\n"
+            ),
+            (
+                ["exercise", "grade", binary],
+                "explore: '\(binary)' is not an explore exercise sheet: its header has no '- set:' line (make one with 'explore exercise new')\n"
+            ),
             (["exercise", "grade", folder + "/none.md"], "explore: sheet '\(folder)/none.md' does not exist\n"),
         ]
         for (arguments, expected) in cases {

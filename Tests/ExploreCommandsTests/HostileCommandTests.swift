@@ -1,8 +1,8 @@
 import Foundation
 import ModelData
-import Testing
 import Tensors
 import TestSupport
+import Testing
 
 /// Issue 17's hostile commands, run as a user would: each ends in a clean one-line error
 /// (no signal, no stack trace), quickly, and leaves no file behind or damaged.
@@ -18,7 +18,9 @@ struct HostileCommandTests {
         let result = try ExploreBinary.run(arguments)
         #expect(result.status == 1 || result.status == 64, "\(arguments): status \(result.status)", sourceLocation: sourceLocation)
         let lines = result.standardError.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.count == 2 && lines[1].isEmpty && lines[0].hasPrefix("explore: "), "\(arguments): \(result.standardError.prefix(500))", sourceLocation: sourceLocation)
+        #expect(
+            lines.count == 2 && lines[1].isEmpty && lines[0].hasPrefix("explore: "), "\(arguments): \(result.standardError.prefix(500))",
+            sourceLocation: sourceLocation)
         #expect(result.standardError.contains(expected), "\(arguments): \(result.standardError.prefix(500))", sourceLocation: sourceLocation)
         #expect(result.seconds < seconds, "\(arguments) took \(result.seconds) s", sourceLocation: sourceLocation)
     }
@@ -36,8 +38,11 @@ struct HostileCommandTests {
     /// Cases 6 and 7: pad with Int.max neither traps (SAME) nor hangs (VALID).
     @Test(arguments: ["SAME", "VALID"])
     func padWithIntMax(padding: String) throws {
-        try refuses(["pad", "--size", "9223372036854775807", "--kernel", "3", "--padding", padding], "size 9223372036854775807 is outside 1...1048576", within: 5)
-        try refuses(["pad", "--size", "17", "--kernel", "3", "--stride", "9223372036854775807", "--padding", padding], "stride 9223372036854775807 is outside", within: 5)
+        try refuses(
+            ["pad", "--size", "9223372036854775807", "--kernel", "3", "--padding", padding], "size 9223372036854775807 is outside 1...1048576", within: 5)
+        try refuses(
+            ["pad", "--size", "17", "--kernel", "3", "--stride", "9223372036854775807", "--padding", padding], "stride 9223372036854775807 is outside",
+            within: 5)
     }
 
     /// Case 15 and `--save /proc/x`: refused before any computation.

@@ -1,9 +1,10 @@
 import Computation
-@testable import Benchmarks
 import NetworkModel
 import Synchronization
 import Tensors
 import Testing
+
+@testable import Benchmarks
 
 /// The speedup's measurement with stand-in backends: a "naive" one that takes a set
 /// time per layer and a "fast" one that takes none, both counting their layers. No

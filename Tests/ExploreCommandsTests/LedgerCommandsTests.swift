@@ -1,11 +1,13 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `explore table`, `audit` and `pad` as a user runs them: output, errors, exit codes.
 struct LedgerCommandsTests {
-    @Test(arguments: [["table"], ["table", "--format", "json"], ["table", "--format", "markdown", "--lang", "zh"], ["audit"],
-                      ["pad", "--size", "17", "--kernel", "3", "--stride", "2", "--padding", "VALID"]])
+    @Test(arguments: [
+        ["table"], ["table", "--format", "json"], ["table", "--format", "markdown", "--lang", "zh"], ["audit"],
+        ["pad", "--size", "17", "--kernel", "3", "--stride", "2", "--padding", "VALID"],
+    ])
     func answersWithoutWeightsWellUnderASecond(arguments: [String]) throws {
         let result = try ExploreBinary.run(arguments)
         #expect(result.status == 0, "\(result.standardError)")
@@ -27,17 +29,32 @@ struct LedgerCommandsTests {
         #expect(result.status != 0)
         let lines = result.standardOutput.split(separator: "\n")
         #expect(lines.last?.hasPrefix("Mixed_6a/Branch_2/MaxPool_1a_3x3") == true)
-        #expect(result.standardError == "explore: layer 'Mixed_6a' breaks the network: branches disagree spatially: Branch_0 9x9x384, Branch_1 8x8x384, Branch_2 8x8x320 (input 9x9x384, 8x8x384, 8x8x320)\n")
+        #expect(
+            result.standardError
+                == "explore: layer 'Mixed_6a' breaks the network: branches disagree spatially: Branch_0 9x9x384, Branch_1 8x8x384, Branch_2 8x8x320 (input 9x9x384, 8x8x384, 8x8x320)\n"
+        )
     }
 
     /// Wrong input: one line on standard error that points at the fix, non-zero exit.
     @Test(arguments: [
-        (["table", "--padding", "Mixed_6x=SAME"], "explore: unknown layer 'Mixed_6x': did you mean 'Mixed_6a', 'Mixed_5b', 'Mixed_7a'? (see 'explore table --help')"),
-        (["table", "--input-size", "0"], "explore: input size 0 is outside 1...1024: activations grow with the square of the side, so the explorer stops at 1024 (e.g. --input-size 160) (see 'explore table --help')"),
+        (
+            ["table", "--padding", "Mixed_6x=SAME"],
+            "explore: unknown layer 'Mixed_6x': did you mean 'Mixed_6a', 'Mixed_5b', 'Mixed_7a'? (see 'explore table --help')"
+        ),
+        (
+            ["table", "--input-size", "0"],
+            "explore: input size 0 is outside 1...1024: activations grow with the square of the side, so the explorer stops at 1024 (e.g. --input-size 160) (see 'explore table --help')"
+        ),
         // 50 -> 24 -> 22 -> 22 -> 10 -> 10 -> 8 -> 3 -> 1 at Mixed_6a: Mixed_7a's 3x3 VALID windows no longer fit.
-        (["table", "--input-size", "50"], "explore: layer 'Mixed_7a/Branch_0/Conv2d_1a_3x3' breaks the network: a 3x3 VALID window does not fit the 1x1 map (input 1x1x256)"),
+        (
+            ["table", "--input-size", "50"],
+            "explore: layer 'Mixed_7a/Branch_0/Conv2d_1a_3x3' breaks the network: a 3x3 VALID window does not fit the 1x1 map (input 1x1x256)"
+        ),
         (["table", "--colour"], "explore: Unknown option '--colour' (see 'explore table --help')"),
-        (["pad", "--size", "3", "--kernel", "5", "--padding", "VALID"], "explore: a 5x5 VALID window does not fit a 3x3 map: use --padding SAME or a size of at least 5x5"),
+        (
+            ["pad", "--size", "3", "--kernel", "5", "--padding", "VALID"],
+            "explore: a 5x5 VALID window does not fit a 3x3 map: use --padding SAME or a size of at least 5x5"
+        ),
         (["tabel"], "explore: Unexpected argument 'tabel' (see 'explore --help')"),
     ])
     func wrongInputGetsOneLine(arguments: [String], expected: String) throws {

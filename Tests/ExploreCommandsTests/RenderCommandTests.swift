@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if DEBUG
 private let optimised = false
@@ -94,7 +94,7 @@ struct RenderCommandTests {
         let nodeLines = dot.split(separator: "\n").filter { $0.contains("tooltip=") }
         #expect(nodeLines.count == 25)
         #expect(nodeLines.allSatisfy { $0.contains("verify: ") && !$0.contains("FAIL") && !$0.contains("not checked") })
-        #expect(dot.contains("verify: 120/120 pass"))      // Block17 x20 body: 20 x 6 layers
+        #expect(dot.contains("verify: 120/120 pass"))  // Block17 x20 body: 20 x 6 layers
     }
 
     /// One line on standard error, non-zero exit, nothing written.
@@ -102,11 +102,23 @@ struct RenderCommandTests {
         (["render", "--format", "gif"], "explore: unknown format 'gif': use one of svg, png, pdf, dot\n"),
         (["render", "--out", "/nonexistent-folder/x.svg"], "explore: cannot write '/nonexistent-folder/x.svg': cannot create: No such file or directory\n"),
         (["render", "--out", "x.png", "--format", "svg"], "explore: --out 'x.png' ends in .png but --format is svg: make them agree\n"),
-        (["render", "--expand", "Conv2d_1a_3x3"], "explore: 'Conv2d_1a_3x3' is a single layer, not a block: it is drawn in the overview; --expand takes a block (Mixed_5b, Block35_3, Mixed_6a, Block17_4, Mixed_7a, Block8_10), a kind (Block35, Block17, Block8) or all\n"),
+        (
+            ["render", "--expand", "Conv2d_1a_3x3"],
+            "explore: 'Conv2d_1a_3x3' is a single layer, not a block: it is drawn in the overview; --expand takes a block (Mixed_5b, Block35_3, Mixed_6a, Block17_4, Mixed_7a, Block8_10), a kind (Block35, Block17, Block8) or all\n"
+        ),
         (["render", "--color", "purple"], "explore: unknown --color 'purple': use kind, time or verify\n"),
-        (["render", "--color", "verify", "--seed", "3", "--out", "v.svg"], "explore: --color verify uses the golden file's weights and image: drop --weights, --seed and --input\n"),
-        (["render", "--color", "verify", "--input-size", "299"], "explore: --color verify compares with golden tensors made at input 160, bottleneck 1024 with the declared network: drop --input-size, --bottleneck, --padding and TF-Slim's options (--align-feature-maps, --output-stride, --dilation, --through)\n"),
-        (["render", "--color", "verify", "--align-feature-maps"], "explore: --color verify compares with golden tensors made at input 160, bottleneck 1024 with the declared network: drop --input-size, --bottleneck, --padding and TF-Slim's options (--align-feature-maps, --output-stride, --dilation, --through)\n"),
+        (
+            ["render", "--color", "verify", "--seed", "3", "--out", "v.svg"],
+            "explore: --color verify uses the golden file's weights and image: drop --weights, --seed and --input\n"
+        ),
+        (
+            ["render", "--color", "verify", "--input-size", "299"],
+            "explore: --color verify compares with golden tensors made at input 160, bottleneck 1024 with the declared network: drop --input-size, --bottleneck, --padding and TF-Slim's options (--align-feature-maps, --output-stride, --dilation, --through)\n"
+        ),
+        (
+            ["render", "--color", "verify", "--align-feature-maps"],
+            "explore: --color verify compares with golden tensors made at input 160, bottleneck 1024 with the declared network: drop --input-size, --bottleneck, --padding and TF-Slim's options (--align-feature-maps, --output-stride, --dilation, --through)\n"
+        ),
     ])
     func errorsAreOneLine(arguments: [String], expected: String) throws {
         let folder = try Self.scratchFolder()

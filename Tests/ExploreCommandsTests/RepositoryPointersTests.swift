@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// What the help texts, the code and the documents point a reader to must be in the
 /// repository: every `docs/...` page and repository path they name exists, and none
@@ -35,7 +35,8 @@ struct RepositoryPointersTests {
             let root = repository.appendingPathComponent(place)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else { continue }
-            let urls = isDirectory.boolValue
+            let urls =
+                isDirectory.boolValue
                 ? (FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? [])
                 : [root]
             for url in urls where ["swift", "md", "py", "sh", "txt", "in", "out", "h", "c"].contains(url.pathExtension) {

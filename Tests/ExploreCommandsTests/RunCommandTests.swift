@@ -1,8 +1,8 @@
 import Foundation
 import ModelData
-import Testing
 import Tensors
 import TestSupport
+import Testing
 
 /// `explore run` as a user runs it. Only the first test computes (one naive pass, seconds
 /// in release); the others must fail before computing anything.
@@ -42,11 +42,15 @@ struct RunCommandTests {
     }
 
     @Test(arguments: [
-        (["run", "--save", "/tmp/never-written", "--layers", "Mixed_5b,Block17_40"],
-         "explore: unknown layer 'Block17_40': did you mean 'Block17_4', 'Block17_10', 'Block17_20'?"),
+        (
+            ["run", "--save", "/tmp/never-written", "--layers", "Mixed_5b,Block17_40"],
+            "explore: unknown layer 'Block17_40': did you mean 'Block17_4', 'Block17_10', 'Block17_20'?"
+        ),
         (["run", "--layers", "Embedding"], "explore: --layers chooses what --save writes: add --save DIR (see 'explore run --help')"),
-        (["run", "--seed", "3", "--weights", "w.safetensors"],
-         "explore: --seed chooses generated weights, --weights reads a file: give one of them (see 'explore run --help')"),
+        (
+            ["run", "--seed", "3", "--weights", "w.safetensors"],
+            "explore: --seed chooses generated weights, --weights reads a file: give one of them (see 'explore run --help')"
+        ),
         (["run", "--weights", "/nonexistent/w.safetensors"], "explore: /nonexistent/w.safetensors: cannot open: No such file or directory"),
     ])
     func wrongArgumentsStopWithOneLineBeforeComputing(arguments: [String], expected: String) throws {

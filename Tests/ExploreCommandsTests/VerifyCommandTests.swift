@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `explore verify` as a user runs it (naive kernels, one input each, release build).
 struct VerifyCommandTests {
@@ -16,7 +16,9 @@ struct VerifyCommandTests {
     }
 
     @Test func aBrokenConventionFailsAtItsLayerWithAHint() throws {
-        let result = try ExploreBinary.run(["verify", "--gemm", "naive", "--only", "asymmetric", "--quiet", "--stop-at-first-failure", "--break", "avgpool-counts-padding"])
+        let result = try ExploreBinary.run([
+            "verify", "--gemm", "naive", "--only", "asymmetric", "--quiet", "--stop-at-first-failure", "--break", "avgpool-counts-padding",
+        ])
         #expect(result.status == 1)
         #expect(result.standardOutput.contains("  FIRST DIVERGENCE at Mixed_5b/Branch_3/AvgPool_0a_3x3 (avgpool): "))
         #expect(result.standardOutput.contains("all on the border"))
@@ -25,7 +27,9 @@ struct VerifyCommandTests {
     }
 
     @Test func jsonReport() throws {
-        let result = try ExploreBinary.run(["verify", "--gemm", "naive", "--only", "builtin", "--json", "--stop-at-first-failure", "--break", "batchnorm-no-epsilon"])
+        let result = try ExploreBinary.run([
+            "verify", "--gemm", "naive", "--only", "builtin", "--json", "--stop-at-first-failure", "--break", "batchnorm-no-epsilon",
+        ])
         #expect(result.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         #expect(object["passed"] as? Bool == false)
@@ -34,14 +38,17 @@ struct VerifyCommandTests {
         let weights = try #require(object["weights"] as? [String: Any])
         #expect(weights["checked"] as? Int == 900)
         let layers = try #require(inputs.first?["layers"] as? [[String: Any]])
-        #expect(layers.count == 2)   // inputs, then the first convolution fails
+        #expect(layers.count == 2)  // inputs, then the first convolution fails
         #expect((layers.last?["hint"] as? String)?.contains("epsilon") == true)
     }
 
     @Test func missingGoldenFileIsOneLine() throws {
         let result = try ExploreBinary.run(["verify", "--golden", "/nonexistent/golden.golden"])
         #expect(result.status != 0)
-        #expect(result.standardError == "explore: golden file /nonexistent/golden.golden does not exist (pass --golden FILE, or run from the repository root); re-run scripts/golden/make_golden.py (see scripts/golden/README.md)\n")
+        #expect(
+            result.standardError
+                == "explore: golden file /nonexistent/golden.golden does not exist (pass --golden FILE, or run from the repository root); re-run scripts/golden/make_golden.py (see scripts/golden/README.md)\n"
+        )
         #expect(result.seconds < 5)
     }
 }

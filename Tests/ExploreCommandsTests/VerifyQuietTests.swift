@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 
 /// `verify --quiet` when every layer fails: a few failing rows and a count, not 338 lines (issue 19).
 struct VerifyQuietTests {

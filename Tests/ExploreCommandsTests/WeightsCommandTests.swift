@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `explore weights export` end to end: the file read back with nothing but JSON and bytes.
 struct WeightsCommandTests {

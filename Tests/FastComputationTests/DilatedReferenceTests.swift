@@ -1,10 +1,11 @@
 import Computation
 import Foundation
-@testable import FastComputation
 import ModelData
 import NetworkModel
 import Tensors
 import Testing
+
+@testable import FastComputation
 
 /// Dilated convolutions (TF-Slim's `rate`) in both backends against TensorFlow's own
 /// `tf.nn.conv2d(..., dilations=...)` outputs, written by scripts/golden/make_dilated_reference.py
@@ -30,8 +31,10 @@ struct DilatedReferenceTests {
         let window = Window(kernel: Size2(weights.shape[0], weights.shape[1]), stride: Size2(1, 1), padding: padding, dilation: rate)
         let stages: [Stage] = [
             .layer(Layer(name: "input", op: .input(channels: input.shape[3]), inputs: [], scope: "Dilated")),
-            .layer(Layer(name: "conv", op: .convolution(Convolution(filters: weights.shape[3], window: window, batchNorm: false, bias: false, activation: .none)),
-                         inputs: ["input"], scope: "Dilated/conv")),
+            .layer(
+                Layer(
+                    name: "conv", op: .convolution(Convolution(filters: weights.shape[3], window: window, batchNorm: false, bias: false, activation: .none)),
+                    inputs: ["input"], scope: "Dilated/conv")),
         ]
         let configuration = NetworkConfiguration(input: Size2(input.shape[1], input.shape[2]))
         return try Ledger(network: Network(configuration: configuration, stages: stages))
@@ -51,9 +54,11 @@ struct DilatedReferenceTests {
         let entry = try #require(ledger["conv"])
         #expect(entry.outputTensorShape == expected.shape, "the ledger's shape")
         let source = FixedWeights(tensors: ["Dilated/conv/weights": weights])
-        let backends: [any Backend] = [try NaiveBackend(ledger: ledger, weights: source),
-                                       try FastBackend(ledger: ledger, weights: source, threads: 1),
-                                       try FastBackend(ledger: ledger, weights: source, threads: 2)]
+        let backends: [any Backend] = [
+            try NaiveBackend(ledger: ledger, weights: source),
+            try FastBackend(ledger: ledger, weights: source, threads: 1),
+            try FastBackend(ledger: ledger, weights: source, threads: 2),
+        ]
         for backend in backends {
             let output = try backend.forward(entry, inputs: [input])
             try #require(output.shape == expected.shape)

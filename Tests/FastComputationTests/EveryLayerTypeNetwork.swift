@@ -7,11 +7,17 @@ import NetworkModel
 /// dropout, a fully connected layer with batch norm, L2 normalisation.
 enum EveryLayerTypeNetwork {
     static func ledger(size: Int, channels: Int, filters f: Int) throws -> Ledger {
-        func conv(_ name: String, _ filters: Int, _ kh: Int, _ kw: Int, stride: Int = 1, _ padding: Padding = .same,
-                  bn: Bool = true, bias: Bool = false, activation: Activation = .relu, from input: String) -> Stage {
-            .layer(Layer(name: name, op: .convolution(Convolution(
-                filters: filters, window: Window(kernel: Size2(kh, kw), stride: Size2(square: stride), padding: padding),
-                batchNorm: bn, bias: bias, activation: activation)), inputs: [input], scope: "Test/\(name)"))
+        func conv(
+            _ name: String, _ filters: Int, _ kh: Int, _ kw: Int, stride: Int = 1, _ padding: Padding = .same,
+            bn: Bool = true, bias: Bool = false, activation: Activation = .relu, from input: String
+        ) -> Stage {
+            .layer(
+                Layer(
+                    name: name,
+                    op: .convolution(
+                        Convolution(
+                            filters: filters, window: Window(kernel: Size2(kh, kw), stride: Size2(square: stride), padding: padding),
+                            batchNorm: bn, bias: bias, activation: activation)), inputs: [input], scope: "Test/\(name)"))
         }
         func window(_ k: Int, _ s: Int, _ padding: Padding) -> Window { Window(kernel: Size2(square: k), stride: Size2(square: s), padding: padding) }
         let stages: [Stage] = [
@@ -35,8 +41,10 @@ enum EveryLayerTypeNetwork {
             .layer(Layer(name: "pool", op: .globalAveragePool, inputs: ["residual_linear"], scope: "Test/pool")),
             .layer(Layer(name: "flatten", op: .flatten, inputs: ["pool"], scope: "Test/flatten")),
             .layer(Layer(name: "dropout", op: .dropout(keep: 0.8), inputs: ["flatten"], scope: "Test/dropout")),
-            .layer(Layer(name: "bottleneck", op: .fullyConnected(FullyConnected(units: 2 * f + 3, batchNorm: true, bias: false, activation: .none)),
-                         inputs: ["dropout"], scope: "Test/bottleneck")),
+            .layer(
+                Layer(
+                    name: "bottleneck", op: .fullyConnected(FullyConnected(units: 2 * f + 3, batchNorm: true, bias: false, activation: .none)),
+                    inputs: ["dropout"], scope: "Test/bottleneck")),
             .layer(Layer(name: "embedding", op: .l2Normalize, inputs: ["bottleneck"], scope: "Test/embedding")),
         ]
         return try Ledger(network: Network(configuration: NetworkConfiguration(inputSize: size, bottleneck: 2 * f + 3), stages: stages))

@@ -1,10 +1,11 @@
 import Computation
-@testable import FastComputation
 import ModelData
 import NetworkModel
 import Tensors
-import Testing
 import TestSupport
+import Testing
+
+@testable import FastComputation
 
 @Suite("FastBackend agrees with NaiveBackend")
 struct FastBackendTests {
@@ -54,9 +55,13 @@ struct FastBackendTests {
         // inv = 1/sqrt(3.999 + 0.001) = 0.5, y = 0.5 x + (1 - 2 * 0.5) = 0.5 x.
         let stages: [Stage] = [
             .layer(Layer(name: "input", op: .input(channels: 1), inputs: [], scope: "Hand")),
-            .layer(Layer(name: "conv", op: .convolution(Convolution(
-                filters: 1, window: Window(kernel: Size2(square: 3), stride: Size2(square: 1), padding: .same),
-                batchNorm: true, bias: false, activation: .relu)), inputs: ["input"], scope: "Hand/conv")),
+            .layer(
+                Layer(
+                    name: "conv",
+                    op: .convolution(
+                        Convolution(
+                            filters: 1, window: Window(kernel: Size2(square: 3), stride: Size2(square: 1), padding: .same),
+                            batchNorm: true, bias: false, activation: .relu)), inputs: ["input"], scope: "Hand/conv")),
         ]
         let ledger = try Ledger(network: Network(configuration: NetworkConfiguration(inputSize: 3), stages: stages))
         let weights = FixedWeights(tensors: [

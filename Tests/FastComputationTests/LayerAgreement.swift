@@ -60,7 +60,7 @@ enum LayerAgreement {
         for p in 0..<k {
             for j in 0..<n { maxWeight = max(maxWeight, abs(Double(weights.scalars[p * n + j])) * inv[j]) }
         }
-        let terms = Double(k + 4)   // K products, the bias, the shift, and the folding roundings
+        let terms = Double(k + 4)  // K products, the bias, the shift, and the folding roundings
         let gamma = terms * unitRoundoff / (1 - terms * unitRoundoff)
         return 2 * gamma * (Double(windowCells) * pixelL1 * maxWeight + shift) + Double(Float.leastNormalMagnitude)
     }
@@ -75,7 +75,8 @@ enum LayerAgreement {
             return nil
         }
         let tolerance = bound(entry: entry, input: inputs[0], parameters: parameters ?? LayerParameters())
-        var squaredDifference = 0.0, squaredNaive = 0.0
+        var squaredDifference = 0.0
+        var squaredNaive = 0.0
         for i in 0..<fast.count {
             let difference = abs(Double(fast.scalars[i]) - Double(naive.scalars[i]))
             if !(difference <= tolerance) {
@@ -104,11 +105,12 @@ func compareLayerByLayer(ledger: Ledger, weights: WeightSource, fast: Backend, i
     for entry in ledger.entries {
         let inputs = entry.layer.inputs.isEmpty ? [input] : entry.layer.inputs.map { interpreter.output(of: $0)! }
         let output = try fast.forward(entry, inputs: inputs)
-        if let failure = LayerAgreement.check(entry: entry, inputs: inputs, parameters: naive.parameters[entry.name],
-                                              fast: output, naive: interpreter.output(of: entry.name)!) {
+        if let failure = LayerAgreement.check(
+            entry: entry, inputs: inputs, parameters: naive.parameters[entry.name],
+            fast: output, naive: interpreter.output(of: entry.name)!)
+        {
             failures.append(failure)
         }
     }
     return (failures, interpreter)
 }
-

@@ -1,6 +1,7 @@
-@testable import FastComputation
 import Synchronization
 import Testing
+
+@testable import FastComputation
 
 @Suite("FastOps.parallelChunks")
 struct ParallelChunksTests {

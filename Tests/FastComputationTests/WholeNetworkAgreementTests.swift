@@ -23,7 +23,8 @@ struct WholeNetworkAgreementTests {
 
         let fastRun = Interpreter(ledger: ledger, backend: fast, input: input, retain: .needed)
         try fastRun.runToEnd()
-        let a = try #require(naiveRun.output(of: "Embedding")), b = try #require(fastRun.output(of: "Embedding"))
+        let a = try #require(naiveRun.output(of: "Embedding"))
+        let b = try #require(fastRun.output(of: "Embedding"))
         let worst = zip(a.scalars, b.scalars).map { abs($0 - $1) }.max() ?? .nan
         #expect(worst <= Self.embeddingTolerance, "embedding differs by up to \(worst)")
     }

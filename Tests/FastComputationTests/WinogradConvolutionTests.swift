@@ -1,8 +1,9 @@
-@testable import FastComputation
 import NetworkModel
 import Tensors
-import Testing
 import TestSupport
+import Testing
+
+@testable import FastComputation
 
 /// Winograd's F(2x2, 3x3) against a direct 3x3 correlation in float64, worked out here
 /// by its definition: `y[oy][ox][j] = b[j] + sum x[oy+ky-top][ox+kx-left][c] w[ky][kx][c][j]`,
@@ -37,7 +38,9 @@ struct WinogradConvolutionTests {
         let t = Self.cases[index]
         let (oh, ow) = (t.h + t.pad.top + t.pad.bottom - 2, t.w + t.pad.left + t.pad.right - 2)
         var random = SeededFloats(seed: UInt64(700 + index))
-        let x = random.array(t.h * t.w * t.cin), w = random.array(9 * t.cin * t.cout), b = random.array(t.cout)
+        let x = random.array(t.h * t.w * t.cin)
+        let w = random.array(9 * t.cin * t.cout)
+        let b = random.array(t.cout)
         for relu in [false, true] {
             let layer = WinogradConvolution(FoldedLinear.Folded(k: 9 * t.cin, n: t.cout, weights: w, bias: b, relu: relu), channels: t.cin)
             let y = layer.apply(Tensor(shape: [1, t.h, t.w, t.cin], scalars: x), pad: t.pad, output: Shape(height: oh, width: ow, channels: t.cout))
@@ -46,7 +49,8 @@ struct WinogradConvolutionTests {
             for oy in 0..<oh {
                 for ox in 0..<ow {
                     for j in 0..<t.cout {
-                        var sum = Double(b[j]), magnitude = abs(Double(b[j]))
+                        var sum = Double(b[j])
+                        var magnitude = abs(Double(b[j]))
                         for ky in 0..<3 {
                             for kx in 0..<3 {
                                 let (iy, ix) = (oy + ky - t.pad.top, ox + kx - t.pad.left)
@@ -63,8 +67,9 @@ struct WinogradConvolutionTests {
                         // The transforms add a few roundings of values up to a few times the
                         // terms' size: allow 64 units of float32 rounding of the magnitude.
                         worst = max(worst, abs(found - sum) / (magnitude * 0x1p-24))
-                        #expect(abs(found - sum) <= 64 * 0x1p-24 * magnitude + 1e-30,
-                                "case \(index) relu \(relu) at (\(oy),\(ox),\(j)): \(found) vs \(sum)")
+                        #expect(
+                            abs(found - sum) <= 64 * 0x1p-24 * magnitude + 1e-30,
+                            "case \(index) relu \(relu) at (\(oy),\(ox),\(j)): \(found) vs \(sum)")
                     }
                 }
             }

@@ -1,5 +1,6 @@
-@testable import GEMM
 import Testing
+
+@testable import GEMM
 
 @Suite("K blocks of equal depth")
 struct BlockingTests {

@@ -1,5 +1,6 @@
-@testable import GEMM
 import Testing
+
+@testable import GEMM
 
 @Suite("The FMA peak probe")
 struct FMAPeakTests {

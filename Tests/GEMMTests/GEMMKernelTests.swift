@@ -1,6 +1,6 @@
 import GEMM
-import Testing
 import TestSupport
+import Testing
 
 /// Shapes that reach every edge of the blocking: 1s, odd sizes, sizes just off
 /// multiples of mr = 6 and nr = 16, K across the kc = 512 block edge (and 256), M across
@@ -14,8 +14,11 @@ let edgeShapes: [(m: Int, n: Int, k: Int)] = [
 /// Every kernel of `GEMMKernels.all`, plus the fast kernel forced to 1 and 3 threads and
 /// packing A even when M fits one row block, and the portable tile code (what a CPU
 /// without AVX2/FMA runs) on both row-block paths.
-let kernelsUnderTest: [any GEMM] = GEMMKernels.all + [FastGEMM(threads: 1), FastGEMM(threads: 3), FastGEMM(packsSingleBlockA: true),
-                                                      FastGEMM(tileCode: .portable), FastGEMM(threads: 1, packsSingleBlockA: true, tileCode: .portable)]
+let kernelsUnderTest: [any GEMM] =
+    GEMMKernels.all + [
+        FastGEMM(threads: 1), FastGEMM(threads: 3), FastGEMM(packsSingleBlockA: true),
+        FastGEMM(tileCode: .portable), FastGEMM(threads: 1, packsSingleBlockA: true, tileCode: .portable),
+    ]
 
 @Suite("Every GEMM kernel against a float64 reference")
 struct GEMMKernelTests {
@@ -30,16 +33,21 @@ struct GEMMKernelTests {
     @Test("C += A*B with leading dimensions wider than the matrices")
     func accumulateStrided() {
         let (m, n, k) = (23, 37, 301)
-        let lda = k + 3, ldb = n + 5, ldc = n + 2
+        let lda = k + 3
+        let ldb = n + 5
+        let ldc = n + 2
         var random = SeededFloats(seed: 99)
-        let a = random.array(m * lda), b = random.array(k * ldb), c0 = random.array(m * ldc)
+        let a = random.array(m * lda)
+        let b = random.array(k * ldb)
+        let c0 = random.array(m * ldc)
         for kernel in kernelsUnderTest {
             var c = c0
             a.withUnsafeBufferPointer { a in
                 b.withUnsafeBufferPointer { b in
                     c.withUnsafeMutableBufferPointer { c in
-                        kernel.multiply(m: m, n: n, k: k, a: a.baseAddress!, lda: lda, b: b.baseAddress!, ldb: ldb,
-                                        c: c.baseAddress!, ldc: ldc, accumulate: true)
+                        kernel.multiply(
+                            m: m, n: n, k: k, a: a.baseAddress!, lda: lda, b: b.baseAddress!, ldb: ldb,
+                            c: c.baseAddress!, ldc: ldc, accumulate: true)
                     }
                 }
             }
@@ -80,7 +88,8 @@ struct GEMMKernelTests {
     func fastAgreesWithNaive() {
         let (m, n, k) = (77, 65, 513)
         var random = SeededFloats(seed: 7)
-        let a = random.array(m * k), b = random.array(k * n)
+        let a = random.array(m * k)
+        let b = random.array(k * n)
         let naive = NaiveGEMM().multiply(m: m, n: n, k: k, a: a, b: b)
         let fast = FastGEMM().multiply(m: m, n: n, k: k, a: a, b: b)
         // Both are within gamma_k * sum|a b| of the exact value, so within twice that of each other.
@@ -99,7 +108,8 @@ struct GEMMKernelTests {
 /// `label` names the kernel in a failure.
 private func expectAgreement(_ kernels: [any GEMM], m: Int, n: Int, k: Int, seed: UInt64, label: (any GEMM) -> String) {
     var random = SeededFloats(seed: seed)
-    let a = random.array(m * k), b = random.array(k * n)
+    let a = random.array(m * k)
+    let b = random.array(k * n)
     for kernel in kernels {
         let c = kernel.multiply(m: m, n: n, k: k, a: a, b: b)
         let violation = firstViolation(m: m, n: n, k: k, a: a, lda: k, b: b, ldb: n, c0: nil, c: c, ldc: n)

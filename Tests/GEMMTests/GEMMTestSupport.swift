@@ -26,15 +26,24 @@ func firstViolation(
 ) -> String? {
     for i in 0..<m {
         for j in 0..<n {
-            var exact = 0.0, magnitude = 0.0
+            var exact = 0.0
+            var magnitude = 0.0
             for p in 0..<k {
                 let term = Double(a[i * lda + p]) * Double(b[p * ldb + j])
                 exact += term
                 magnitude += abs(term)
             }
             var terms = k
-            if let c0 { exact += Double(c0[i * ldc + j]); magnitude += abs(Double(c0[i * ldc + j])); terms += 1 }
-            if let bias { exact += Double(bias[j]); magnitude += abs(Double(bias[j])); terms += 1 }
+            if let c0 {
+                exact += Double(c0[i * ldc + j])
+                magnitude += abs(Double(c0[i * ldc + j]))
+                terms += 1
+            }
+            if let bias {
+                exact += Double(bias[j])
+                magnitude += abs(Double(bias[j]))
+                terms += 1
+            }
             if relu { exact = max(exact, 0) }
             let got = Double(c[i * ldc + j])
             let tolerance = DotProductBound.tolerance(terms: terms, magnitude: magnitude)

@@ -1,6 +1,6 @@
 import GEMM
-import Testing
 import TestSupport
+import Testing
 
 /// A convolution's windows read in place must give what the same windows copied out
 /// (im2col, built here by plain index arithmetic) give through the float64 reference.
@@ -11,25 +11,28 @@ struct ImplicitGEMMTests {
     /// K blocks of several kernel rows, and rows cut in blocks), 1xn, nx1 and strided
     /// windows, cout off multiples of 16.
     static let cases: [(h: Int, w: Int, c: Int, kh: Int, kw: Int, sh: Int, sw: Int, n: Int)] = [
-        (8, 8, 20, 3, 3, 1, 1, 33),     // M 36: one row block
-        (8, 8, 40, 1, 7, 1, 1, 16),     // 1x7, rows of 280 > kc
-        (10, 6, 24, 7, 1, 1, 1, 20),    // 7x1
-        (19, 17, 12, 3, 3, 2, 2, 40),   // strided, M 72
-        (31, 29, 16, 3, 3, 1, 1, 17),   // M 783: several row blocks, packed A
+        (8, 8, 20, 3, 3, 1, 1, 33),  // M 36: one row block
+        (8, 8, 40, 1, 7, 1, 1, 16),  // 1x7, rows of 280 > kc
+        (10, 6, 24, 7, 1, 1, 1, 20),  // 7x1
+        (19, 17, 12, 3, 3, 2, 2, 40),  // strided, M 72
+        (31, 29, 16, 3, 3, 1, 1, 17),  // M 783: several row blocks, packed A
         (15, 15, 100, 3, 3, 2, 1, 48),  // rows of 300, mixed strides
-        (5, 5, 70, 5, 5, 1, 1, 8),      // the window is the whole map: M = 1
-        (21, 21, 48, 5, 5, 1, 1, 70),   // M 289, packed A (N > 64): rows of 240 grouped 1 + 2 + 2
+        (5, 5, 70, 5, 5, 1, 1, 8),  // the window is the whole map: M = 1
+        (21, 21, 48, 5, 5, 1, 1, 70),  // M 289, packed A (N > 64): rows of 240 grouped 1 + 2 + 2
         (20, 20, 200, 3, 3, 1, 1, 80),  // M 324, packed A: rows of 600, each cut in two
-        (21, 21, 48, 5, 5, 1, 1, 40),   // M 289, A in place (N <= 64): the same five rows
+        (21, 21, 48, 5, 5, 1, 1, 40),  // M 289, A in place (N <= 64): the same five rows
     ]
 
     @Test("C = windows * B + bias, then ReLU", arguments: cases.indices)
     func windows(index: Int) {
         let t = Self.cases[index]
         let (oh, ow) = ((t.h - t.kh) / t.sh + 1, (t.w - t.kw) / t.sw + 1)
-        let m = oh * ow, k = t.kh * t.kw * t.c
+        let m = oh * ow
+        let k = t.kh * t.kw * t.c
         var random = SeededFloats(seed: UInt64(100 + index))
-        let map = random.array(t.h * t.w * t.c), b = random.array(k * t.n), bias = random.array(t.n)
+        let map = random.array(t.h * t.w * t.c)
+        let b = random.array(k * t.n)
+        let bias = random.array(t.n)
         // im2col by hand: row oy * ow + ox is the window of (oy, ox) in HWC order.
         var columns = [Float](repeating: 0, count: m * k)
         for oy in 0..<oh {
@@ -50,15 +53,18 @@ struct ImplicitGEMMTests {
             map.withUnsafeBufferPointer { map in
                 bias.withUnsafeBufferPointer { bias in
                     c.withUnsafeMutableBufferPointer { c in
-                        let windows = ConvolutionWindows(map: map.baseAddress!, width: t.w, channels: t.c, kernelWidth: t.kw,
-                                                         strideHeight: t.sh, strideWidth: t.sw, outputWidth: ow)
-                        FastGEMM(threads: threads).multiply(m: m, windows: windows, b: packed, c: c.baseAddress!, ldc: t.n,
-                                                            bias: bias.baseAddress, relu: true)
+                        let windows = ConvolutionWindows(
+                            map: map.baseAddress!, width: t.w, channels: t.c, kernelWidth: t.kw,
+                            strideHeight: t.sh, strideWidth: t.sw, outputWidth: ow)
+                        FastGEMM(threads: threads).multiply(
+                            m: m, windows: windows, b: packed, c: c.baseAddress!, ldc: t.n,
+                            bias: bias.baseAddress, relu: true)
                     }
                 }
             }
-            let violation = firstViolation(m: m, n: t.n, k: k, a: columns, lda: k, b: b, ldb: t.n, c0: nil, c: c, ldc: t.n,
-                                           bias: bias, relu: true)
+            let violation = firstViolation(
+                m: m, n: t.n, k: k, a: columns, lda: k, b: b, ldb: t.n, c0: nil, c: c, ldc: t.n,
+                bias: bias, relu: true)
             #expect(violation == nil, "case \(index) threads \(threads): \(violation ?? "")")
         }
     }

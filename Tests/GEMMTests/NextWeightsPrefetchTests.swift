@@ -1,5 +1,6 @@
-@testable import GEMM
 import Testing
+
+@testable import GEMM
 
 @Suite("Prefetching the next multiply's weights")
 struct NextWeightsPrefetchTests {
@@ -19,8 +20,11 @@ struct NextWeightsPrefetchTests {
             #expect(GEMMJob.nextWeightsShare(panel: panel, tile: 0, lines: shape.lines, panels: shape.panels, bytes: shape.bytes) == nil)
             var previous = -1
             for tile in 1..<shape.tiles {
-                guard let start = GEMMJob.nextWeightsShare(panel: panel, tile: tile, lines: shape.lines, panels: shape.panels,
-                                                           bytes: shape.bytes) else { continue }
+                guard
+                    let start = GEMMJob.nextWeightsShare(
+                        panel: panel, tile: tile, lines: shape.lines, panels: shape.panels,
+                        bytes: shape.bytes)
+                else { continue }
                 #expect(share.contains(start), "panel \(panel) tile \(tile) starts at \(start), outside its share \(share)")
                 #expect(start > previous, "panel \(panel) tile \(tile) starts at \(start), not after the tile before")
                 previous = start

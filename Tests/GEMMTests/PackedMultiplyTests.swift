@@ -1,6 +1,6 @@
 import GEMM
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Prepacked B with the fused bias and ReLU write-out")
 struct PackedMultiplyTests {
@@ -13,11 +13,15 @@ struct PackedMultiplyTests {
         }
     }
 
-    @Test("C = relu(A*B + bias) and C = A*B + bias, with or without the next weights", arguments: [(9, 200, 2080), (64, 192, 1088), (150, 33, 300), (1, 5, 7), (400, 48, 27)])
+    @Test(
+        "C = relu(A*B + bias) and C = A*B + bias, with or without the next weights",
+        arguments: [(9, 200, 2080), (64, 192, 1088), (150, 33, 300), (1, 5, 7), (400, 48, 27)])
     func biasAndRelu(shape: (Int, Int, Int)) {
         let (m, n, k) = shape
         var random = SeededFloats(seed: UInt64(m * 31 + n * 7 + k))
-        let a = random.array(m * k), b = random.array(k * n), bias = random.array(n)
+        let a = random.array(m * k)
+        let b = random.array(k * n)
+        let bias = random.array(n)
         let packed = PackedMatrix.packing(k: k, n: n, scalars: b)
         // Prefetching another matrix as the next weights must not change C.
         let other = PackedMatrix.packing(k: 300, n: 40, scalars: random.array(300 * 40))
@@ -27,8 +31,9 @@ struct PackedMultiplyTests {
                 a.withUnsafeBufferPointer { a in
                     bias.withUnsafeBufferPointer { bias in
                         c.withUnsafeMutableBufferPointer { c in
-                            FastGEMM(threads: threads).multiply(m: m, a: a.baseAddress!, lda: k, b: packed, c: c.baseAddress!, ldc: n,
-                                                                bias: bias.baseAddress!, relu: relu, next: next)
+                            FastGEMM(threads: threads).multiply(
+                                m: m, a: a.baseAddress!, lda: k, b: packed, c: c.baseAddress!, ldc: n,
+                                bias: bias.baseAddress!, relu: relu, next: next)
                         }
                     }
                 }

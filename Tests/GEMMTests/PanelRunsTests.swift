@@ -1,6 +1,7 @@
-@testable import GEMM
 import Synchronization
 import Testing
+
+@testable import GEMM
 
 @Suite("Panel runs with stealing")
 struct PanelRunsTests {

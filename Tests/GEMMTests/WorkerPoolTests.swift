@@ -2,6 +2,7 @@ import Dispatch
 import GEMM
 import Synchronization
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,6 +1,7 @@
-import Testing
-@testable import LedgerReports
 import NetworkModel
+import Testing
+
+@testable import LedgerReports
 
 /// The sweep's per-size outcomes against a brute-force ledger per size, and its summary's
 /// wording against sets whose description is known by construction.
@@ -24,7 +25,8 @@ struct InputSweepTests {
         for (size, outcome) in zip(sweep.sizes, sweep.outcomes) {
             // Conv2d_1a (3, s2), MaxPool_3a (3, s2), MaxPool_5a (3, s2), Mixed_6a (3, s2), Mixed_7a (3, s2),
             // with the stride-1 VALID convolutions Conv2d_2a (3) and Conv2d_4a (3) shrinking by 2.
-            var side = size, fits = true
+            var side = size
+            var fits = true
             for (kernel, stride) in [(3, 2), (3, 1), (3, 2), (3, 1), (3, 2), (3, 2), (3, 2)] {
                 if (side - kernel) % stride != 0 { fits = false }
                 side = (side - kernel) / stride + 1

@@ -1,5 +1,5 @@
-import Testing
 import LedgerReports
+import Testing
 
 /// The audit's "not because 17x17 is odd" note carries an odd size that does lose pixels.
 struct OddCounterexampleTests {

@@ -1,5 +1,5 @@
-import Testing
 import LedgerReports
+import Testing
 
 /// The audit must surface the eight known errors of the source table (docs/source-table.md).
 struct SourceAuditTests {

@@ -1,6 +1,7 @@
-import Testing
-@testable import LedgerReports
 import NetworkModel
+import Testing
+
+@testable import LedgerReports
 
 /// Every figure of the source table (all rows, every instance of a repeat) against the ledger.
 struct SourceTableTests {

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import LedgerReports
 import NetworkModel
+import Testing
 
 struct TableReportTests {
     let ledger: Ledger

@@ -1,6 +1,7 @@
-import Testing
-@testable import LedgerReports
 import NetworkModel
+import Testing
+
+@testable import LedgerReports
 
 /// The window picture's cells against TensorFlow's rules worked by hand.
 struct WindowPictureTests {

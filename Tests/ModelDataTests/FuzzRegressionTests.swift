@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ModelData
 
 /// `Tests/FuzzRegressions/<target>/`: files found by `scripts/fuzz.sh` or built for issue 17,

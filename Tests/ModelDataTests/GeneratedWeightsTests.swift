@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import NetworkModel
 import Tensors
+import Testing
+
 @testable import ModelData
 
 /// Expected values computed independently by a one-off Python 3 script using plain
@@ -16,23 +17,24 @@ import Tensors
         #expect(GeneratedWeights.fnv1a("a") == 0xaf63_dc4c_8601_ec8c)
     }
 
-    @Test(arguments: [
-        // (seed, name, shape, index, float32 bits from the Python script)
-        (UInt64(2018), "InceptionResnetV2/Conv2d_1a_3x3/weights", [3, 3, 3, 32], 0, UInt32(0x3ea0_04af)),
-        (2018, "InceptionResnetV2/Conv2d_1a_3x3/weights", [3, 3, 3, 32], 1, 0xbe67_47f4),
-        (2018, "InceptionResnetV2/Conv2d_1a_3x3/weights", [3, 3, 3, 32], 863, 0x3d4d_3e29),
-        (2018, "InceptionResnetV2/Repeat/block35_1/Conv2d_1x1/weights", [1, 1, 128, 320], 0, 0xbcd5_a2f2),
-        (2018, "InceptionResnetV2/Repeat/block35_1/Conv2d_1x1/weights", [1, 1, 128, 320], 5, 0x3d1c_6d06),
-        (2018, "InceptionResnetV2/Bottleneck/weights", [1536, 1024], 0, 0xbc7b_8a50),
-        (2018, "InceptionResnetV2/Repeat/block35_1/Conv2d_1x1/biases", [320], 3, 0xbd25_bcea),
-        (2018, "InceptionResnetV2/Conv2d_1a_3x3/BatchNorm/beta", [32], 3, 0xbdab_0ffb),
-        (2018, "InceptionResnetV2/Conv2d_1a_3x3/BatchNorm/moving_mean", [32], 3, 0xbd9c_3ebb),
-        (2018, "InceptionResnetV2/Conv2d_1a_3x3/BatchNorm/moving_variance", [32], 0, 0x3f8a_f2e6),
-        (2018, "InceptionResnetV2/Conv2d_1a_3x3/BatchNorm/moving_variance", [32], 31, 0x3f55_7d26),
-        (7, "InceptionResnetV2/Conv2d_1a_3x3/weights", [3, 3, 3, 32], 863, 0x3dd7_ac2a),
-        (7, "InceptionResnetV2/Bottleneck/weights", [1536, 1024], 0, 0x3d16_694a),
-        (7, "InceptionResnetV2/Conv2d_1a_3x3/BatchNorm/moving_variance", [32], 0, 0x3f0a_d8ea),
-    ] as [(UInt64, String, [Int], Int, UInt32)])
+    @Test(
+        arguments: [
+            // (seed, name, shape, index, float32 bits from the Python script)
+            (UInt64(2018), "InceptionResnetV2/Conv2d_1a_3x3/weights", [3, 3, 3, 32], 0, UInt32(0x3ea0_04af)),
+            (2018, "InceptionResnetV2/Conv2d_1a_3x3/weights", [3, 3, 3, 32], 1, 0xbe67_47f4),
+            (2018, "InceptionResnetV2/Conv2d_1a_3x3/weights", [3, 3, 3, 32], 863, 0x3d4d_3e29),
+            (2018, "InceptionResnetV2/Repeat/block35_1/Conv2d_1x1/weights", [1, 1, 128, 320], 0, 0xbcd5_a2f2),
+            (2018, "InceptionResnetV2/Repeat/block35_1/Conv2d_1x1/weights", [1, 1, 128, 320], 5, 0x3d1c_6d06),
+            (2018, "InceptionResnetV2/Bottleneck/weights", [1536, 1024], 0, 0xbc7b_8a50),
+            (2018, "InceptionResnetV2/Repeat/block35_1/Conv2d_1x1/biases", [320], 3, 0xbd25_bcea),
+            (2018, "InceptionResnetV2/Conv2d_1a_3x3/BatchNorm/beta", [32], 3, 0xbdab_0ffb),
+            (2018, "InceptionResnetV2/Conv2d_1a_3x3/BatchNorm/moving_mean", [32], 3, 0xbd9c_3ebb),
+            (2018, "InceptionResnetV2/Conv2d_1a_3x3/BatchNorm/moving_variance", [32], 0, 0x3f8a_f2e6),
+            (2018, "InceptionResnetV2/Conv2d_1a_3x3/BatchNorm/moving_variance", [32], 31, 0x3f55_7d26),
+            (7, "InceptionResnetV2/Conv2d_1a_3x3/weights", [3, 3, 3, 32], 863, 0x3dd7_ac2a),
+            (7, "InceptionResnetV2/Bottleneck/weights", [1536, 1024], 0, 0x3d16_694a),
+            (7, "InceptionResnetV2/Conv2d_1a_3x3/BatchNorm/moving_variance", [32], 0, 0x3f0a_d8ea),
+        ] as [(UInt64, String, [Int], Int, UInt32)])
     func elementMatchesIndependentComputation(seed: UInt64, name: String, shape: [Int], index: Int, bits: UInt32) throws {
         let byName = try GeneratedWeights(seed: seed).tensor(named: name, shape: shape)
         #expect(byName.scalars[index].bitPattern == bits, "\(name)[\(index)] = \(byName.scalars[index])")
@@ -113,10 +115,15 @@ import Tensors
         #expect(throws: WeightsError.missingTensor(source: "seeded random weights (seed 2018, untrained)", tensor: "InceptionResnetV2/Nope/weights")) {
             try declared.tensor(named: "InceptionResnetV2/Nope/weights", shape: [1, 1, 3, 3])
         }
-        let error = WeightsError.wrongShape(source: "seeded random weights (seed 2018, untrained)", tensor: "InceptionResnetV2/Conv2d_1a_3x3/weights", expected: [3, 3, 3, 33], found: [3, 3, 3, 32])
+        let error = WeightsError.wrongShape(
+            source: "seeded random weights (seed 2018, untrained)", tensor: "InceptionResnetV2/Conv2d_1a_3x3/weights", expected: [3, 3, 3, 33],
+            found: [3, 3, 3, 32])
         #expect(throws: error) {
             try declared.tensor(named: "InceptionResnetV2/Conv2d_1a_3x3/weights", shape: [3, 3, 3, 33])
         }
-        #expect(error.description == "seeded random weights (seed 2018, untrained): tensor 'InceptionResnetV2/Conv2d_1a_3x3/weights' has shape [3, 3, 3, 32], expected [3, 3, 3, 33]")
+        #expect(
+            error.description
+                == "seeded random weights (seed 2018, untrained): tensor 'InceptionResnetV2/Conv2d_1a_3x3/weights' has shape [3, 3, 3, 32], expected [3, 3, 3, 33]"
+        )
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import NetworkModel
 import Tensors
+import Testing
+
 @testable import ModelData
 
 /// A `.npy` file built byte by byte: magic, version, length field, header text, data.
@@ -62,7 +63,10 @@ func npyBytes(major: UInt8 = 1, minor: UInt8 = 0, header: String, data: [UInt8] 
     /// a name given twice is refused (JSONSerialization would keep the last silently).
     @Test(arguments: [
         (#"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#, "overlaps 'a' by 4 bytes"),
-        (#"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"a" :{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#, "tensor 'a': the name appears more than once"),
+        (
+            #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"a" :{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#,
+            "tensor 'a': the name appears more than once"
+        ),
     ])
     func safetensorsLayoutRefused(header: String, expected: String) throws {
         let directory = try TemporaryDirectory()
@@ -95,7 +99,8 @@ func npyBytes(major: UInt8 = 1, minor: UInt8 = 0, header: String, data: [UInt8] 
     @Test(arguments: [(UInt8(1), UInt8(1)), (2, 7), (3, 9), (4, 0)])
     func npyUnknownVersion(major: UInt8, minor: UInt8) throws {
         let directory = try TemporaryDirectory()
-        let path = try directory.write("version.npy", npyBytes(major: major, minor: minor, header: "{'descr': '<f4', 'fortran_order': False, 'shape': (1,), }\n", data: [0, 0, 0, 0]))
+        let path = try directory.write(
+            "version.npy", npyBytes(major: major, minor: minor, header: "{'descr': '<f4', 'fortran_order': False, 'shape': (1,), }\n", data: [0, 0, 0, 0]))
         let error = caught(NPYError.self) { _ = try NPY.read(path: path) }
         #expect(error?.kind == .unsupportedVersion)
         #expect(error?.description.contains("version \(major).\(minor) is not supported") == true)
@@ -104,7 +109,8 @@ func npyBytes(major: UInt8 = 1, minor: UInt8 = 0, header: String, data: [UInt8] 
     /// Text from a file is escaped: a newline, a NUL and a right-to-left override stay visible and on one line.
     @Test func npyKeyIsEscaped() throws {
         let directory = try TemporaryDirectory()
-        let path = try directory.write("escape.npy", npyBytes(header: "{'de\nscr\u{0}\u{202E}': '<f4', 'fortran_order': False, 'shape': (1,), }\n", data: [0, 0, 0, 0]))
+        let path = try directory.write(
+            "escape.npy", npyBytes(header: "{'de\nscr\u{0}\u{202E}': '<f4', 'fortran_order': False, 'shape': (1,), }\n", data: [0, 0, 0, 0]))
         let error = caught(NPYError.self) { _ = try NPY.read(path: path) }
         let text = error?.description ?? ""
         #expect(text.contains(#"'de\nscr\u{0}\u{202e}'"#), "\(text)")

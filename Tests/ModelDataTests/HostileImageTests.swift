@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ModelData
 
 /// PNG chunks by hand: length, type, data, CRC-32 (the PNG polynomial, bit by bit).
@@ -66,7 +67,7 @@ enum PNGBytes {
         try JPEGDecoder.encode(width: 8, height: 8, samples: [UInt8](repeating: 90, count: 64 * 3), components: 3, to: small)
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: small)))
         let frame = try #require((0..<(bytes.count - 1)).first { bytes[$0] == 0xFF && bytes[$0 + 1] == 0xC0 })
-        for offset in [frame + 5, frame + 7] {   // height, then width, big-endian
+        for offset in [frame + 5, frame + 7] {  // height, then width, big-endian
             bytes[offset] = UInt8(30_000 >> 8)
             bytes[offset + 1] = UInt8(30_000 & 0xFF)
         }

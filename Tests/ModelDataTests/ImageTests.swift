@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import Tensors
+import Testing
+
 @testable import ModelData
 
 /// PNG fixtures written by a one-off Python script with the standard library only
@@ -25,14 +26,15 @@ private enum PNGFixture {
 }
 
 @Suite struct PNGTests {
-    @Test(arguments: [
-        (PNGFixture.gray, 3, 2, [0, 0, 0, 128, 128, 128, 255, 255, 255, 10, 10, 10, 20, 20, 20, 30, 30, 30]),
-        (PNGFixture.grayAlpha, 2, 1, [200, 200, 200, 50, 50, 50]),
-        (PNGFixture.rgb, 2, 2, [255, 0, 0, 0, 255, 0, 0, 0, 255, 1, 2, 3]),
-        (PNGFixture.rgba, 2, 1, [10, 20, 30, 40, 50, 60]),
-        (PNGFixture.palette, 2, 1, [250, 100, 0, 9, 8, 7]),
-        (PNGFixture.rgb16, 1, 1, [0, 255, 128]),
-    ] as [(String, Int, Int, [UInt8])])
+    @Test(
+        arguments: [
+            (PNGFixture.gray, 3, 2, [0, 0, 0, 128, 128, 128, 255, 255, 255, 10, 10, 10, 20, 20, 20, 30, 30, 30]),
+            (PNGFixture.grayAlpha, 2, 1, [200, 200, 200, 50, 50, 50]),
+            (PNGFixture.rgb, 2, 2, [255, 0, 0, 0, 255, 0, 0, 0, 255, 1, 2, 3]),
+            (PNGFixture.rgba, 2, 1, [10, 20, 30, 40, 50, 60]),
+            (PNGFixture.palette, 2, 1, [250, 100, 0, 9, 8, 7]),
+            (PNGFixture.rgb16, 1, 1, [0, 255, 128]),
+        ] as [(String, Int, Int, [UInt8])])
     func decodesEveryColourType(fixture: String, width: Int, height: Int, pixels: [UInt8]) throws {
         let directory = try TemporaryDirectory()
         let path = try PNGFixture.write(fixture, directory, "f.png")
@@ -84,7 +86,8 @@ private enum PNGFixture {
         let worst = zip(image.pixels, samples).map { abs(Int($0) - Int($1)) }.max()!
         // 4:2:0 chroma subsampling averages 2x2 colours: a few levels off on a steep gradient.
         #expect(worst <= 10, "worst difference \(worst)")
-        #expect(caught(ImageError.self) { try JPEGDecoder.encode(width: width, height: height, samples: samples, components: 3, to: path) }?.kind == .fileExists)
+        #expect(
+            caught(ImageError.self) { try JPEGDecoder.encode(width: width, height: height, samples: samples, components: 3, to: path) }?.kind == .fileExists)
     }
 
     @Test func grayIsReplicated() throws {
@@ -105,7 +108,7 @@ private enum PNGFixture {
         try JPEGDecoder.encode(width: 16, height: 16, samples: [UInt8](repeating: 90, count: 16 * 16 * 3), components: 3, to: path)
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         let cases = [
-            ("cut.jpg", Array(bytes.prefix(bytes.count - 40))),   // libjpeg only warns: we refuse
+            ("cut.jpg", Array(bytes.prefix(bytes.count - 40))),  // libjpeg only warns: we refuse
             ("header.jpg", Array(bytes.prefix(30))),
             ("soi.jpg", [0xFF, 0xD8, 0xFF, 0x00, 0x01, 0x02]),
         ]
@@ -144,7 +147,8 @@ private enum PNGFixture {
         let values: [Float] = (0..<20).map { Float($0 * $0) }
         #expect(resize(values, 4, 5, to: 4, 5) == values)
         // Channels stay apart.
-        #expect(BilinearResize.resize([0, 100, 10, 200], height: 1, width: 2, channels: 2, outHeight: 1, outWidth: 4) == [0, 100, 2.5, 125, 7.5, 175, 10, 200])
+        #expect(
+            BilinearResize.resize([0, 100, 10, 200], height: 1, width: 2, channels: 2, outHeight: 1, outWidth: 4) == [0, 100, 2.5, 125, 7.5, 175, 10, 200])
     }
 
     @Test func fixedStandardisation() {
@@ -240,7 +244,9 @@ private enum PNGFixture {
         #expect(pixel(100, 100) == [160, 160, 64].map { ($0 - 127.5) / 128 })
         // Flips and the transpose all differ from the original.
         let image = SyntheticImage.rgb(size: size)
-        var horizontal = true, vertical = true, transpose = true
+        var horizontal = true
+        var vertical = true
+        var transpose = true
         for y in 0..<size {
             for x in 0..<size {
                 if image[y, x] != image[y, size - 1 - x] { horizontal = false }

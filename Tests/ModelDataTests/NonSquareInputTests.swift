@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import ModelData
 import Tensors
+import Testing
+
+@testable import ModelData
 
 /// Inputs of height H and width W (`--input-size HxW`): the synthetic picture, images and .npy files.
 struct NonSquareInputTests {
@@ -17,7 +18,7 @@ struct NonSquareInputTests {
         let image = SyntheticImage.rgb(height: height, width: width)
         #expect((image.height, image.width) == (height, width))
         func pixel(_ y: Int, _ x: Int) -> [UInt8] { Array(image.pixels[((y * width + x) * 3)..<((y * width + x) * 3 + 3)]) }
-        let frame = 2   // 64 / 32
+        let frame = 2  // 64 / 32
         #expect(pixel(frame - 1, 100) == [255, 255, 255] && pixel(frame, 100) != [255, 255, 255])
         #expect(pixel(32, width - frame) == [255, 255, 255] && pixel(32, width - frame - 1) != [255, 255, 255])
         // Just inside the frame: red = 255 * x / (w - 1), green = 255 * y / (h - 1).

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import NetworkModel
 import Tensors
+import Testing
+
 @testable import ModelData
 
 /// A safetensors file built byte by byte: 8-byte little-endian length, the header text as given, the data.
@@ -116,7 +117,7 @@ func littleEndian(_ values: [Float]) -> [UInt8] {
         let directory = try TemporaryDirectory()
         let header = #"{"step":{"dtype":"I64","shape":[],"data_offsets":[0,8]},"w":{"dtype":"F64","shape":[1],"data_offsets":[8,16]}}"#
         let path = try directory.write("int.safetensors", safetensors(header: header, data: [UInt8](repeating: 0, count: 16)))
-        let weights = try SafetensorsWeights(contentsOf: path)   // opening is fine: an unused I64 does no harm
+        let weights = try SafetensorsWeights(contentsOf: path)  // opening is fine: an unused I64 does no harm
         #expect(caught(WeightsError.self) { _ = try weights.tensor(named: "w", shape: [1]) } == .unsupportedDType(source: path, tensor: "w", dtype: "F64"))
         #expect(weights.unusedNames(used: ["w"]) == ["step"])
     }
@@ -139,15 +140,16 @@ func littleEndian(_ values: [Float]) -> [UInt8] {
         }
     }
 
-    @Test(arguments: [
-        ("not json", #"{"a": [1, 2"#, nil),
-        ("not an object", #"[1, 2, 3]"#, nil),
-        ("no dtype", #"{"a":{"shape":[1],"data_offsets":[0,4]}}"#, "a"),
-        ("bad shape", #"{"a":{"dtype":"F32","shape":[-1],"data_offsets":[0,4]}}"#, "a"),
-        ("fractional offset", #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4.5]}}"#, "a"),
-        ("one offset", #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[4]}}"#, "a"),
-        ("entry not an object", #"{"a":7}"#, "a"),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            ("not json", #"{"a": [1, 2"#, nil),
+            ("not an object", #"[1, 2, 3]"#, nil),
+            ("no dtype", #"{"a":{"shape":[1],"data_offsets":[0,4]}}"#, "a"),
+            ("bad shape", #"{"a":{"dtype":"F32","shape":[-1],"data_offsets":[0,4]}}"#, "a"),
+            ("fractional offset", #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4.5]}}"#, "a"),
+            ("one offset", #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[4]}}"#, "a"),
+            ("entry not an object", #"{"a":7}"#, "a"),
+        ] as [(String, String, String?)])
     func brokenHeader(label: String, header: String, tensor: String?) throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write("broken.safetensors", safetensors(header: header, data: [0, 0, 0, 0]))
@@ -190,7 +192,8 @@ func littleEndian(_ values: [Float]) -> [UInt8] {
         let error = caught(WeightsError.self) { _ = try SafetensorsWeights(contentsOf: path) }
         #expect(error == .badOffsets(source: path, tensor: "a", detail: "[0, 8) holds 8 bytes, shape [3] of F32 needs 12"))
 
-        let reversed = try directory.write("reversed.safetensors", safetensors(header: #"{"a":{"dtype":"F32","shape":[0],"data_offsets":[8,4]}}"#, data: littleEndian([1, 2, 3])))
+        let reversed = try directory.write(
+            "reversed.safetensors", safetensors(header: #"{"a":{"dtype":"F32","shape":[0],"data_offsets":[8,4]}}"#, data: littleEndian([1, 2, 3])))
         guard case .badOffsets(reversed, "a", _) = caught(WeightsError.self, { _ = try SafetensorsWeights(contentsOf: reversed) }) else {
             Issue.record("expected bad offsets for a reversed range")
             return

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ModelData
 
 /// Numbers from TensorFlow 2.21 itself (a one-off script in the golden virtualenv,

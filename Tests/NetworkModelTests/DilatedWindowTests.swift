@@ -1,5 +1,5 @@
-import Testing
 import NetworkModel
+import Testing
 
 /// Dilated windows (TF-Slim's `rate`) against a tap-by-tap enumeration, and the what-ifs
 /// that dilate, stride or stop the network.
@@ -9,11 +9,15 @@ struct DilatedWindowTests {
     /// the last window fit, the smaller half first. Pixels read by no tap are lost.
     static func enumerate(length n: Int, kernel k: Int, stride s: Int, rate r: Int, padding: Padding) -> [Int]? {
         var starts: [Int] = []
-        var before = 0, after = 0
+        var before = 0
+        var after = 0
         switch padding {
         case .valid:
             var start = 0
-            while start + (k - 1) * r < n { starts.append(start); start += s }
+            while start + (k - 1) * r < n {
+                starts.append(start)
+                start += s
+            }
             if starts.isEmpty { return nil }
         case .same:
             let windows = (n + s - 1) / s
@@ -66,21 +70,27 @@ struct DilatedWindowTests {
         #expect(entry.receptiveField.width - plain.receptiveField.width == 6 * plain.jump.width)
         // VALID and dilated: 8 - 13 + 1 < 1, so the window no longer fits.
         #expect(throws: LedgerError.self) {
-            try Ledger.faceNet(NetworkConfiguration(input: Size2(160, 160), paddingOverrides: ["Block17_1/Branch_1/Conv2d_0b_1x7": .valid],
-                                                    dilations: ["Block17_1/Branch_1/Conv2d_0b_1x7": 2]))
+            try Ledger.faceNet(
+                NetworkConfiguration(
+                    input: Size2(160, 160), paddingOverrides: ["Block17_1/Branch_1/Conv2d_0b_1x7": .valid],
+                    dilations: ["Block17_1/Branch_1/Conv2d_0b_1x7": 2]))
         }
     }
 
     @Test func refusedWhatIfsAreNamed() {
         func message(_ configuration: NetworkConfiguration) -> String {
-            do { _ = try Network.faceNet(configuration); return "" } catch { return "\(error)" }
+            do {
+                _ = try Network.faceNet(configuration)
+                return ""
+            } catch { return "\(error)" }
         }
         #expect(message(NetworkConfiguration(input: Size2(160, 160), dilations: ["Conv2d_1a_3x3": 2])).contains("stride 2"))
         #expect(message(NetworkConfiguration(input: Size2(160, 160), dilations: ["MaxPool_3a_3x3": 2])).contains("only convolutions"))
         #expect(message(NetworkConfiguration(input: Size2(160, 160), dilations: ["Conv2d_2b_3x3": 0])).contains("out of range"))
         #expect(message(NetworkConfiguration(input: Size2(160, 160), dilations: ["Conv2d_2b_3x3": 65])).contains("out of range"))
         #expect(message(NetworkConfiguration(input: Size2(160, 160), outputStride: 4)).contains("8 or 16"))
-        #expect(message(NetworkConfiguration(input: Size2(160, 160), finalEndpoint: "Mixed_6a/Branch_0/Conv2d_1a_3x3")).contains("'Mixed_6a', the block it is in"))
+        #expect(
+            message(NetworkConfiguration(input: Size2(160, 160), finalEndpoint: "Mixed_6a/Branch_0/Conv2d_1a_3x3")).contains("'Mixed_6a', the block it is in"))
         #expect(message(NetworkConfiguration(input: Size2(160, 160), outputStride: 8, finalEndpoint: "Mixed_7a")).contains("no further"))
         #expect(message(NetworkConfiguration(input: Size2(160, 160), finalEndpoint: "Mixed_6b")).contains("did you mean"))
         #expect(message(NetworkConfiguration(input: Size2(0, 160))).contains("input size 0x160 is outside 1...1024"))

@@ -1,5 +1,5 @@
-import Testing
 import NetworkModel
+import Testing
 
 /// Receptive fields by hand: rf += (k - 1) * jump, jump *= stride.
 @Test func stemReceptiveFields() throws {

@@ -1,13 +1,15 @@
-import Testing
 import NetworkModel
+import Testing
 
 /// The backbone shapes TF-Slim's own unit test for `inception_resnet_v2` expects
 /// (nets/inception_resnet_v2_test.py): the numbers are transcribed from it, batch dropped.
 /// TF-Slim's `PreAuxLogits` is the output of the last Block17 (`Block17_20` here).
 struct TFSlimExpectationTests {
     /// TF-Slim's end points up to PreAuxLogits, in our names.
-    static let endpoints = ["Conv2d_1a_3x3", "Conv2d_2a_3x3", "Conv2d_2b_3x3", "MaxPool_3a_3x3", "Conv2d_3b_1x1",
-                            "Conv2d_4a_3x3", "MaxPool_5a_3x3", "Mixed_5b", "Mixed_6a", "Block17_20"]
+    static let endpoints = [
+        "Conv2d_1a_3x3", "Conv2d_2a_3x3", "Conv2d_2b_3x3", "MaxPool_3a_3x3", "Conv2d_3b_1x1",
+        "Conv2d_4a_3x3", "MaxPool_5a_3x3", "Mixed_5b", "Mixed_6a", "Block17_20",
+    ]
 
     private func shapes(_ configuration: NetworkConfiguration) throws -> [String: [Int]] {
         let ledger = try Ledger.faceNet(configuration)
@@ -79,8 +81,10 @@ struct TFSlimExpectationTests {
     /// testBuildOnlyUptoFinalEndpoint: each end point ends the network, and the network
     /// holds exactly the end points up to it.
     @Test func finalEndpointStopsTheNetwork() throws {
-        let tfSlim = ["Conv2d_1a_3x3", "Conv2d_2a_3x3", "Conv2d_2b_3x3", "MaxPool_3a_3x3", "Conv2d_3b_1x1", "Conv2d_4a_3x3",
-                      "MaxPool_5a_3x3", "Mixed_5b", "Mixed_6a", "PreAuxLogits", "Mixed_7a", "Conv2d_7b_1x1"]
+        let tfSlim = [
+            "Conv2d_1a_3x3", "Conv2d_2a_3x3", "Conv2d_2b_3x3", "MaxPool_3a_3x3", "Conv2d_3b_1x1", "Conv2d_4a_3x3",
+            "MaxPool_5a_3x3", "Mixed_5b", "Mixed_6a", "PreAuxLogits", "Mixed_7a", "Conv2d_7b_1x1",
+        ]
         let ours = tfSlim.map { $0 == "PreAuxLogits" ? "Block17_20" : $0 }
         for (index, endpoint) in tfSlim.enumerated() {
             let network = try Network.faceNet(NetworkConfiguration(input: Size2(299, 299), finalEndpoint: endpoint))

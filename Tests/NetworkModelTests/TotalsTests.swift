@@ -1,5 +1,5 @@
-import Testing
 import NetworkModel
+import Testing
 
 /// Totals against the published figures (Keras `include_top=False`, Huang et al. 2017).
 @Test func backboneParametersMatchKeras() throws {

@@ -1,5 +1,5 @@
-import Testing
 import NetworkModel
+import Testing
 
 /// What-if configurations re-derive every shape; breaking ones name the first failing layer.
 struct WhatIfTests {
@@ -27,7 +27,10 @@ struct WhatIfTests {
             Issue.record("expected the concat to fail")
         } catch let error as LedgerError {
             #expect(error.layer == "Mixed_6a")
-            #expect(error.inputShapes == [Shape(height: 9, width: 9, channels: 384), Shape(height: 8, width: 8, channels: 384), Shape(height: 8, width: 8, channels: 320)])
+            #expect(
+                error.inputShapes == [
+                    Shape(height: 9, width: 9, channels: 384), Shape(height: 8, width: 8, channels: 384), Shape(height: 8, width: 8, channels: 320),
+                ])
             #expect(error.description.contains("Branch_0 9x9x384, Branch_1 8x8x384, Branch_2 8x8x320"))
             #expect(error.partial.last?.name == "Mixed_6a/Branch_2/MaxPool_1a_3x3")
         }
@@ -42,7 +45,8 @@ struct WhatIfTests {
             Issue.record("expected 74 to break")
         } catch let error as LedgerError {
             #expect(error.layer == "Mixed_7a/Branch_0/Conv2d_1a_3x3")
-            #expect(error.description == "layer 'Mixed_7a/Branch_0/Conv2d_1a_3x3' breaks the network: a 3x3 VALID window does not fit the 2x2 map (input 2x2x256)")
+            #expect(
+                error.description == "layer 'Mixed_7a/Branch_0/Conv2d_1a_3x3' breaks the network: a 3x3 VALID window does not fit the 2x2 map (input 2x2x256)")
         }
     }
 

@@ -1,6 +1,6 @@
-import Testing
 import NetworkModel
 import TestSupport
+import Testing
 
 /// TensorFlow's SAME/VALID arithmetic against a brute-force enumeration of window positions.
 struct WindowArithmeticTests {

@@ -1,5 +1,6 @@
-import Testing
 import Exploration
+import Testing
+
 @testable import REPL
 
 /// TAB completion: which words are offered after which words (hand-listed).

@@ -1,7 +1,8 @@
+import Exploration
 import Foundation
 import ModelData
 import Testing
-import Exploration
+
 @testable import REPL
 
 /// Sessions that compute (naive kernels, seeded weights, the synthetic image): a walk through

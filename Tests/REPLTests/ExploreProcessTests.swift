@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 
 /// The real executable: `explore` with no subcommand reads commands from a pipe.
 @Suite struct ExploreProcessTests {

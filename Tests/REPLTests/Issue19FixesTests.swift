@@ -1,6 +1,7 @@
-import Testing
 import Exploration
 import TestSupport
+import Testing
+
 @testable import REPL
 
 /// The smaller REPL and command-line faults a student met (issue 19), each pinned down.
@@ -60,7 +61,10 @@ import TestSupport
         let result = try ExploreBinary.run(["step", "Mixed_6a", "--padding", "Mixed_6a/Branch_0/Conv2d_1a_3x3=SAME"], mergingStandardError: true)
         #expect(result.status != 0)
         #expect(!result.standardOutput.contains("'set'"))
-        #expect(result.standardOutput.hasSuffix("explore: the network breaks at 'Mixed_6a': branches disagree spatially: Branch_0 9x9x384, Branch_1 8x8x384, Branch_2 8x8x320 (input 9x9x384, 8x8x384, 8x8x320)\n"))
+        #expect(
+            result.standardOutput.hasSuffix(
+                "explore: the network breaks at 'Mixed_6a': branches disagree spatially: Branch_0 9x9x384, Branch_1 8x8x384, Branch_2 8x8x320 (input 9x9x384, 8x8x384, 8x8x320)\n"
+            ))
     }
 }
 

@@ -1,5 +1,6 @@
-import Testing
 import Exploration
+import Testing
+
 @testable import REPL
 
 /// Sessions that need no computation: help, where, breakpoints, what-ifs, bad input.

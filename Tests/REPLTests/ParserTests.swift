@@ -1,6 +1,7 @@
-import Testing
 import Exploration
 import NetworkModel
+import Testing
+
 @testable import REPL
 
 /// The command grammar: what parses to what, and that errors are one line naming the problem.

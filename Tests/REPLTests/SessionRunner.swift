@@ -1,5 +1,6 @@
 import Exploration
 import NetworkModel
+
 @testable import REPL
 
 /// Runs a script through a session in this process, as the REPL loop does for piped input.

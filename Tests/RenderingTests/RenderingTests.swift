@@ -1,8 +1,8 @@
-import Testing
 import DiagramModel
+import Foundation
 import NetworkModel
 import Rendering
-import Foundation
+import Testing
 
 /// Rendering through Graphviz: the SVG is XML naming every layer and shape, the PNG
 /// is a PNG of a sensible size, errors are clear.
@@ -31,7 +31,8 @@ struct RenderingTests {
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         #expect(String(decoding: png[12..<16], as: UTF8.self) == "IHDR")
         func be32(_ at: Int) -> Int { png[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) } }
-        let width = be32(16), height = be32(20)
+        let width = be32(16)
+        let height = be32(20)
         // A tall, narrow chain of 25 nodes at 96 dpi: about 1100 x 3000.
         #expect((500...3000).contains(width), "width \(width)")
         #expect((1500...8000).contains(height), "height \(height)")
@@ -78,7 +79,10 @@ struct RenderingTests {
             _ = try Graphviz.render(dot: "digraph { a -> }", format: .svg)
             Issue.record("broken DOT rendered")
         } catch {
-            guard case .syntax(let message) = error else { Issue.record("wrong error \(error)"); return }
+            guard case .syntax(let message) = error else {
+                Issue.record("wrong error \(error)")
+                return
+            }
             #expect(message.contains("syntax error"))
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -23,7 +24,10 @@ final class SVGText: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
         elementCount += 1
         if rootName == nil { rootName = elementName }
-        if elementName == "text" { inText = true; current = "" }
+        if elementName == "text" {
+            inText = true
+            current = ""
+        }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
@@ -31,7 +35,10 @@ final class SVGText: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        if elementName == "text" { texts.append(current); inText = false }
+        if elementName == "text" {
+            texts.append(current)
+            inText = false
+        }
     }
 
     /// Whether some text element is exactly `text` or contains it.

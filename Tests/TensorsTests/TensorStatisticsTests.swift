@@ -1,5 +1,5 @@
-import Testing
 import Tensors
+import Testing
 
 @Test func statisticsCountZerosAndNonFiniteSeparately() {
     let stats = Tensor(shape: [1, 2, 3], scalars: [0, 1, 2, 3, .nan, .infinity]).statistics

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import NetworkModel
+import Testing
+
 @testable import Verification
 
 /// The committed golden file reads and matches the ledger; damaged copies give one clear error each.
@@ -101,7 +102,7 @@ import NetworkModel
 
     @Test func brokenJSON() throws {
         var bytes = GoldenFixture.bytes
-        bytes[16] = UInt8(ascii: "[")   // the header's opening brace
+        bytes[16] = UInt8(ascii: "[")  // the header's opening brace
         let error = try loadError(bytes)
         if case .brokenHeader = error {} else { Issue.record("expected brokenHeader, got \(error)") }
     }
@@ -115,7 +116,7 @@ import NetworkModel
         var damaged = bytes
         damaged.replaceSubrange(start..<(start + original.count), with: edited)
         let path = try GoldenFixture.temporaryFile(damaged, name: "shape.golden")
-        let file = try GoldenFile.load(path: path)   // structurally fine
+        let file = try GoldenFile.load(path: path)  // structurally fine
         #expect {
             try file.check(against: GoldenFixture.ledger)
         } throws: { error in

@@ -1,5 +1,6 @@
 import Foundation
 import NetworkModel
+
 @testable import Verification
 
 /// The committed golden file, loaded once for all tests.

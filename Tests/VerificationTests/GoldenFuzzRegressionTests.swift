@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Verification
 
 /// `Tests/FuzzRegressions/Golden/`: golden files that once crashed or passed empty; all refused now.

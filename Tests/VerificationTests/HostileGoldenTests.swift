@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Verification
 
 /// A golden file made from scratch: preamble, the given header fields, the blob.
@@ -7,7 +8,9 @@ enum TinyGolden {
     /// `inputs` is the JSON array of inputs; the blob's length and checksum are filled in.
     static func bytes(inputs: String, blob: [Float], storedBlobLength: UInt64? = nil) -> [UInt8] {
         let checksum = WeightChecksum.hex(WeightChecksum.of(blob))
-        let header = #"{"format":"inception-explorer-golden","version":1,"generator":"test","created":"now","tensorflow":"-","keras":"-","numpy":"-","network":{"input_size":2,"bottleneck":1},"weights_seed":1,"weights":[],"inputs":"# + inputs + #","blob_bytes":\#(blob.count * 4),"blob_checksum":"\#(checksum)"}"#
+        let header =
+            #"{"format":"inception-explorer-golden","version":1,"generator":"test","created":"now","tensorflow":"-","keras":"-","numpy":"-","network":{"input_size":2,"bottleneck":1},"weights_seed":1,"weights":[],"inputs":"#
+            + inputs + #","blob_bytes":\#(blob.count * 4),"blob_checksum":"\#(checksum)"}"#
         let json = Array(header.utf8)
         func little<T: FixedWidthInteger>(_ value: T) -> [UInt8] { (0..<(T.bitWidth / 8)).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
         let values = blob.flatMap { little($0.bitPattern) }
@@ -61,7 +64,9 @@ enum TinyGolden {
     }
 
     @Test func inputShapeThatOverflows() throws {
-        let inputs = #"[{"name":"x","description":"d","tensor":{"shape":[4294967296,4294967296,4294967296,1],"offset":0,"count":1},"layers":"# + TinyGolden.layer(shape: "[1]", offset: "1", count: "1") + "}]"
+        let inputs =
+            #"[{"name":"x","description":"d","tensor":{"shape":[4294967296,4294967296,4294967296,1],"offset":0,"count":1},"layers":"#
+            + TinyGolden.layer(shape: "[1]", offset: "1", count: "1") + "}]"
         let error = try loadError(TinyGolden.bytes(inputs: inputs, blob: [0.5, 0.25]))
         #expect(error?.description.contains("input 'x' has shape") == true, "\(String(describing: error))")
     }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import NetworkModel
 import Tensors
+import Testing
+
 @testable import Verification
 
 /// The element rule, the worst position and the border split on small hand-made cases.
@@ -10,9 +11,9 @@ import Tensors
     static func record(_ name: String, shape: [Int], values: [Float]) throws -> GoldenLayer {
         let doubles = values.map(Double.init)
         let json = """
-        {"name":"\(name)","shape":\(shape),"sum":\(doubles.reduce(0, +)),"sum_squares":\(doubles.map { $0 * $0 }.reduce(0, +)),
-         "min":\(doubles.min()!),"max":\(doubles.max()!),"whole":true,"offset":0,"count":\(values.count)}
-        """
+            {"name":"\(name)","shape":\(shape),"sum":\(doubles.reduce(0, +)),"sum_squares":\(doubles.map { $0 * $0 }.reduce(0, +)),
+             "min":\(doubles.min()!),"max":\(doubles.max()!),"whole":true,"offset":0,"count":\(values.count)}
+            """
         return try JSONDecoder().decode(GoldenLayer.self, from: Data(json.utf8))
     }
 
@@ -29,8 +30,9 @@ import Tensors
     @Test func identicalValuesPass() throws {
         let values: [Float] = (0..<18).map { Float($0) * 0.25 - 1 }
         let golden = try Self.record("x", shape: [3, 3, 2], values: values)
-        let check = LayerComparison.compare(Self.averagePool, output: Tensor(shape: [1, 3, 3, 2], scalars: values), inputs: [],
-                                            golden: golden, stored: values[...], tolerance: .float32Reordered)
+        let check = LayerComparison.compare(
+            Self.averagePool, output: Tensor(shape: [1, 3, 3, 2], scalars: values), inputs: [],
+            golden: golden, stored: values[...], tolerance: .float32Reordered)
         #expect(check.passed)
         #expect(check.maxAbsoluteError == 0)
         #expect(check.compared == 18)
@@ -40,28 +42,30 @@ import Tensors
     @Test func worstPositionAndBorderSplit() throws {
         let values: [Float] = (0..<18).map { Float($0 + 1) }
         var ours = values
-        ours[(1 * 3 + 1) * 2 + 1] += 0.5    // (1,1,1): value 10
+        ours[(1 * 3 + 1) * 2 + 1] += 0.5  // (1,1,1): value 10
         let golden = try Self.record("x", shape: [3, 3, 2], values: values)
-        let check = LayerComparison.compare(Self.averagePool, output: Tensor(shape: [1, 3, 3, 2], scalars: ours), inputs: [],
-                                            golden: golden, stored: values[...], tolerance: .float32Reordered)
+        let check = LayerComparison.compare(
+            Self.averagePool, output: Tensor(shape: [1, 3, 3, 2], scalars: ours), inputs: [],
+            golden: golden, stored: values[...], tolerance: .float32Reordered)
         #expect(!check.passed)
         #expect(check.worst == LayerPosition(row: 1, column: 1, channel: 1, isBorder: false))
         #expect(check.failuresInside == 1 && check.failuresOnBorder == 0)
-        let rms = (values.map { Double($0) * Double($0) }.reduce(0, +) / 18).squareRoot()   // 10.67 > 10
+        let rms = (values.map { Double($0) * Double($0) }.reduce(0, +) / 18).squareRoot()  // 10.67 > 10
         #expect(abs(check.maxRelativeError - 0.5 / rms) < 1e-12)
         #expect(check.maxAbsoluteError == 0.5)
     }
 
     /// Just inside and just outside `atol + rtol*|ref|`.
     @Test func boundary() throws {
-        let values: [Float] = Array(repeating: 1, count: 18)   // RMS 1
-        let tolerance = Tolerance(relative: 1e-3, absoluteToScale: 1e-3)   // allows 2e-3
+        let values: [Float] = Array(repeating: 1, count: 18)  // RMS 1
+        let tolerance = Tolerance(relative: 1e-3, absoluteToScale: 1e-3)  // allows 2e-3
         let golden = try Self.record("x", shape: [3, 3, 2], values: values)
         func check(_ delta: Float) -> LayerCheck {
             var ours = values
             ours[8] += delta
-            return LayerComparison.compare(Self.averagePool, output: Tensor(shape: [1, 3, 3, 2], scalars: ours), inputs: [],
-                                           golden: golden, stored: values[...], tolerance: tolerance)
+            return LayerComparison.compare(
+                Self.averagePool, output: Tensor(shape: [1, 3, 3, 2], scalars: ours), inputs: [],
+                golden: golden, stored: values[...], tolerance: tolerance)
         }
         #expect(check(0.0019).passed)
         #expect(!check(0.0021).passed)
@@ -76,17 +80,22 @@ import Tensors
         func pool(countPadding: Bool) -> [Float] {
             (0..<(h * h)).map { index in
                 let (y, x) = (index / h, index % h)
-                var sum: Float = 0, cells: Float = 0
-                for dy in -1...1 { for dx in -1...1 where (0..<h).contains(y + dy) && (0..<h).contains(x + dx) {
-                    sum += input[(y + dy) * h + x + dx]; cells += 1
-                } }
+                var sum: Float = 0
+                var cells: Float = 0
+                for dy in -1...1 {
+                    for dx in -1...1 where (0..<h).contains(y + dy) && (0..<h).contains(x + dx) {
+                        sum += input[(y + dy) * h + x + dx]
+                        cells += 1
+                    }
+                }
                 return sum / (countPadding ? 9 : cells)
             }
         }
         let reference = pool(countPadding: false)
         let golden = try Self.record("p", shape: [h, h, 1], values: reference)
-        let check = LayerComparison.compare(Self.averagePool, output: Tensor(shape: [1, h, h, 1], scalars: pool(countPadding: true)), inputs: [],
-                                            golden: golden, stored: reference[...], tolerance: .float32Reordered)
+        let check = LayerComparison.compare(
+            Self.averagePool, output: Tensor(shape: [1, h, h, 1], scalars: pool(countPadding: true)), inputs: [],
+            golden: golden, stored: reference[...], tolerance: .float32Reordered)
         #expect(!check.passed)
         #expect(check.failuresInside == 0 && check.failuresOnBorder == 16)
         #expect(check.hint?.contains("divisor") == true)
@@ -97,14 +106,15 @@ import Tensors
     func batchNormPatterns(kind: String, hint: String) throws {
         let conv = try #require(GoldenFixture.ledger["Conv2d_2b_3x3"])
         let (h, w, c) = (4, 4, 3)
-        let reference: [Float] = (0..<(h * w * c)).map { 0.5 + Float(($0 * 37) % 23) / 7 }   // positive, varied
+        let reference: [Float] = (0..<(h * w * c)).map { 0.5 + Float(($0 * 37) % 23) / 7 }  // positive, varied
         let ours: [Float] = reference.enumerated().map { index, value in
             let channel = index % c
             return kind == "offset" ? value + 0.01 * Float(channel + 1) : value * (1 + 0.002 * Float(channel + 1))
         }
         let golden = try Self.record("c", shape: [h, w, c], values: reference)
-        let check = LayerComparison.compare(conv, output: Tensor(shape: [1, h, w, c], scalars: ours), inputs: [],
-                                            golden: golden, stored: reference[...], tolerance: .float32Reordered)
+        let check = LayerComparison.compare(
+            conv, output: Tensor(shape: [1, h, w, c], scalars: ours), inputs: [],
+            golden: golden, stored: reference[...], tolerance: .float32Reordered)
         #expect(!check.passed)
         #expect(check.hint?.contains(hint) == true, "\(check.hint ?? "no hint")")
         #expect(check.hint?.contains("batch norm") == true)

@@ -1,9 +1,10 @@
 import Computation
 import FastComputation
-import Testing
 import ModelData
 import NetworkModel
 import Tensors
+import Testing
+
 @testable import Verification
 
 /// The whole network against TensorFlow/Keras's golden tensors (release build: CI runs
@@ -62,12 +63,13 @@ import Tensors
         let verifier = try Self.verifier(ledger)
         let backend = broken.backend(try kernels.backend(ledger: ledger, weights: broken.weights(Self.weights)))
         let report = try verifier.verify(try Self.input(), backend: backend, stopAtFirstFailure: true)
-        let hint = switch broken {
-        case .averagePoolCountsPadding: "divisor"
-        case .finalBlock8ReLU: "no ReLU"
-        case .finalBlock8Scale: "scale differs"
-        case .batchNormWithoutEpsilon: "epsilon"
-        }
+        let hint =
+            switch broken {
+            case .averagePoolCountsPadding: "divisor"
+            case .finalBlock8ReLU: "no ReLU"
+            case .finalBlock8Scale: "scale differs"
+            case .batchNormWithoutEpsilon: "epsilon"
+            }
         Self.expectFirstFailure(report, at: broken.expectedFirstFailure, hint: hint)
         print("\(broken.rawValue), \(kernels): first failure \(report.firstFailure?.layer ?? "none"): \(report.firstFailure?.hint ?? "")")
         if broken == .averagePoolCountsPadding {

@@ -1,7 +1,8 @@
-import Testing
 import ModelData
 import NetworkModel
 import Tensors
+import Testing
+
 @testable import Verification
 
 /// The checksum agrees with scripts/golden's numpy one, and the Swift generator with the numpy twin.

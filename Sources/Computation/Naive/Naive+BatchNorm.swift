@@ -16,8 +16,8 @@ extension Naive {
     public static func batchNorm(_ input: Tensor, beta: Tensor, mean: Tensor, variance: Tensor, epsilon: Float = batchNormEpsilon) -> Tensor {
         let c = channelCount(input)
         precondition(beta.count == c && mean.count == c && variance.count == c, "batch norm statistics must have \(c) values")
-        var scale = [Float](repeating: 0, count: c)   // inv
-        var shift = [Float](repeating: 0, count: c)   // beta - mean * inv
+        var scale = [Float](repeating: 0, count: c)  // inv
+        var shift = [Float](repeating: 0, count: c)  // beta - mean * inv
         for channel in 0..<c {
             let inv = 1 / (variance.scalars[channel] + epsilon).squareRoot()
             scale[channel] = inv

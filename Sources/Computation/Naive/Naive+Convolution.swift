@@ -27,18 +27,18 @@ extension Naive {
         let (oh, ow) = (geometry.output.height, geometry.output.width)
         let pad = geometry.pad
         var output = [Float](repeating: 0, count: oh * ow * cout)
-        input.scalars.withUnsafeBufferPointer { x in              // [h, w, cin]
-            weights.scalars.withUnsafeBufferPointer { k in        // [kh, kw, cin, cout]
-                output.withUnsafeMutableBufferPointer { y in      // [oh, ow, cout]
+        input.scalars.withUnsafeBufferPointer { x in  // [h, w, cin]
+            weights.scalars.withUnsafeBufferPointer { k in  // [kh, kw, cin, cout]
+                output.withUnsafeMutableBufferPointer { y in  // [oh, ow, cout]
                     for oy in 0..<oh {
                         for ox in 0..<ow {
                             let yBase = (oy * ow + ox) * cout
                             for ky in 0..<kh {
                                 let iy = oy * stride.height - pad.top + ky * dilation.height
-                                if iy < 0 || iy >= h { continue }         // a zero row of padding adds nothing
+                                if iy < 0 || iy >= h { continue }  // a zero row of padding adds nothing
                                 for kx in 0..<kw {
                                     let ix = ox * stride.width - pad.left + kx * dilation.width
-                                    if ix < 0 || ix >= w { continue }     // a zero column of padding
+                                    if ix < 0 || ix >= w { continue }  // a zero column of padding
                                     let xBase = (iy * w + ix) * cin
                                     for ci in 0..<cin {
                                         let value = x[xBase + ci]

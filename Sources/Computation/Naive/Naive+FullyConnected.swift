@@ -13,8 +13,8 @@ extension Naive {
         precondition(weights.rank == 2 && weights.shape[0] == n, "fully connected weights \(weights.shape) do not read \(n) values")
         let units = weights.shape[1]
         var output = [Float](repeating: 0, count: units)
-        input.scalars.withUnsafeBufferPointer { x in          // [in]
-            weights.scalars.withUnsafeBufferPointer { k in    // [in, out]
+        input.scalars.withUnsafeBufferPointer { x in  // [in]
+            weights.scalars.withUnsafeBufferPointer { k in  // [in, out]
                 output.withUnsafeMutableBufferPointer { y in  // [out]
                     for i in 0..<n {
                         let value = x[i]
