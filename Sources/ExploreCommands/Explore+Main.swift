@@ -1,5 +1,6 @@
 import ArgumentParser
 import Exploration
+import GEMM
 
 #if canImport(Glibc)
 import Glibc
@@ -13,6 +14,12 @@ extension Explore {
     /// with a pointer to the help for a mistyped command line, never the whole usage text;
     /// help goes to standard output.
     public static func runMain(_ arguments: [String]? = nil) async -> Never {
+        // The thread count is read from the environment once, by the first parallel loop:
+        // a value that is not one stops here, before anything runs.
+        if let problem = ThreadSetting.environmentProblem {
+            writeStandardError("explore: \(FailureMessage.oneLine(problem))\n")
+            terminate(ExitCode.validationFailure.rawValue)
+        }
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -22,6 +22,7 @@ public struct Explore: AsyncParsableCommand {
             AuditCommand.self,
             RenderCommand.self,
             BenchCommand.self,
+            PassesCommand.self,
             VerifyCommand.self,
             RunCommand.self,
             StepCommand.self,

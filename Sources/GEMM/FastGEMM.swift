@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The optimised SGEMM: packed operands, cache blocking (`Blocking`), the 6 x 16
 /// FMA micro-kernel, and both cores.
 ///
@@ -32,8 +26,8 @@ public struct FastGEMM: GEMM {
         self.tileCode = tileCode
     }
 
-    /// The number of online processors.
-    public static var defaultThreads: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+    /// The thread count in effect (`ThreadSetting`): `EXPLORE_THREADS`, else the online processors.
+    public static var defaultThreads: Int { ThreadSetting.count }
 
     public func multiply(
         m: Int, n: Int, k: Int,

@@ -1,47 +1,204 @@
 #!/usr/bin/env python3
-"""Time the peers a user would pick instead of `explore`, on this machine, in one run.
+"""Time explore's fast path beside TensorFlow/Keras and ONNX Runtime, in one run, alternating.
 
-At batch 1, 160x160x3, float32:
-  * TensorFlow/Keras: InceptionResNetV2(include_top=False, weights=None,
-    input_shape=(160, 160, 3)) called through a tf.function (graph mode),
-    intra-op threads = 2;
-  * ONNX Runtime: the same model converted by tf2onnx, 2 intra-op threads;
-  * explore: `explore bench --json --quick` (fast path, whole FaceNet network,
-    which is the same backbone plus a small head: pool, 1536x1024 bottleneck, L2).
+At batch 1, float32, for each input size (default 160 and 299), three subjects:
+  * explore: a long-lived `explore passes --input X.npy` process (weights generated and
+    packed before timing); each sample is one request line 'pass' written to its standard
+    input and its reply read back, timed here around both, so the pipe's round trip (tens of
+    microseconds) counts against explore. explore's own figure for the pass (its clock,
+    inside the process) is printed beside each sample; it is never used instead of it.
+  * TensorFlow/Keras: InceptionResNetV2(include_top=False, weights=None) at that size,
+    called through a tf.function (graph mode), output fetched as a numpy array;
+  * ONNX Runtime: that same tf.function converted by tf2onnx (opset 17), all graph
+    optimisations on, output fetched.
+All three get the same input tensor (explore reads it from an .npy file). explore computes
+FaceNet's network: the same backbone plus pool, 1536x1024 bottleneck and L2 (0.05% more
+multiply-adds).
 
-Prints each median and the ratios. Not part of CI (it needs TensorFlow).
-Install: see README.md in this folder.
+Threads are pinned to the same count for all (--threads, default 2):
+  * explore: EXPLORE_THREADS=N in its environment (its worker pool and every parallel loop);
+  * TensorFlow: intra-op parallelism N, inter-op parallelism 1;
+  * ONNX Runtime: intra_op_num_threads N, inter_op_num_threads 1, sequential execution.
+
+The statistic (peer_protocol.py, the same for every subject): --warmup untimed calls each
+first, then --samples rounds, one timed call per subject per round, the order rotated round by
+round, a --settle pause (untimed) before every timed call of every subject; every sample is
+printed; median and min..max; ratios from medians only. Both sizes run in this one process, 160
+first. Not part of CI (it needs TensorFlow); install: see README.md in this folder.
 """
 import argparse
 import json
 import os
-import statistics
+import platform
 import subprocess
 import sys
+import tempfile
 import time
 
 import numpy as np
 
-THREADS = 2
-SIZE = 160
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import peer_protocol  # noqa: E402
 
 
-def median_ms(fn, runs, warmup):
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), times
+def load_average():
+    return list(os.getloadavg())
 
 
-def explore_forward_ms(explore, runs):
-    out = subprocess.run([explore, "bench", "--json", "--quick", "--runs", str(runs), "--rounds", "1"],
-                         check=True, capture_output=True, text=True).stdout
-    report = json.loads(out)
-    return report["forward_ms"]["fast"], report
+def machine_description():
+    """Processor model, count and vector extensions, from /proc/cpuinfo where there is one."""
+    model, flags = platform.processor() or platform.machine(), set()
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                key, _, value = line.partition(":")
+                if key.strip() == "model name":
+                    model = value.strip()
+                elif key.strip() == "flags":
+                    flags = set(value.split())
+    except OSError:
+        pass
+    vectors = ", ".join(x for x in ("avx2", "fma", "avx512f") if x in flags) or "no AVX2/FMA/AVX-512 flags seen"
+    return f"{model}, {os.cpu_count()} processors ({vectors})"
+
+
+class ExploreProcess:
+    """`explore passes` kept running: one forward pass per request line."""
+
+    def __init__(self, binary, size, threads, input_path):
+        env = dict(os.environ, EXPLORE_THREADS=str(threads), NO_COLOR="1")
+        self.process = subprocess.Popen(
+            [binary, "passes", "--input-size", str(size), "--input", input_path],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1, env=env)
+        self.ready = self._line()
+        if not self.ready.startswith(f"ready threads={threads} "):
+            raise RuntimeError(f"explore passes did not start as expected: {self.ready!r}")
+
+    def _line(self):
+        line = self.process.stdout.readline()
+        if not line:
+            status = self.process.wait()
+            raise RuntimeError(f"explore passes ended (status {status}); its error is above")
+        return line.strip()
+
+    def call(self):
+        """One pass; returns explore's own time for it (seconds), timed inside its process."""
+        self.process.stdin.write("pass\n")
+        self.process.stdin.flush()
+        reply = self._line()
+        parts = reply.split()
+        if len(parts) < 3 or parts[0] != "pass":
+            raise RuntimeError(f"unexpected reply from explore passes: {reply!r}")
+        return float(parts[1])
+
+    def close(self):
+        if self.process.poll() is None:
+            self.process.stdin.write("quit\n")
+            self.process.stdin.close()
+            self.process.wait(timeout=30)
+
+
+def tensorflow_subject(tf, size, x):
+    model = tf.keras.applications.InceptionResNetV2(include_top=False, weights=None, input_shape=(size, size, 3))
+    spec = (tf.TensorSpec((1, size, size, 3), tf.float32, name="input"),)
+    forward = tf.function(lambda t: model(t, training=False), input_signature=spec)
+    tensor = tf.constant(x)
+
+    def call():
+        forward(tensor).numpy()
+
+    return forward, spec, call
+
+
+def onnxruntime_subject(ort, tf2onnx, forward, spec, threads, x):
+    proto, _ = tf2onnx.convert.from_function(forward, input_signature=spec, opset=17)
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    session = ort.InferenceSession(proto.SerializeToString(), options, providers=["CPUExecutionProvider"])
+    name = session.get_inputs()[0].name
+
+    def call():
+        session.run(None, {name: x})
+
+    return call
+
+
+def measure_size(args, size, tf, ort, tf2onnx, log):
+    x = np.random.RandomState(size).standard_normal((1, size, size, 3)).astype(np.float32)
+    with tempfile.TemporaryDirectory(prefix="peers-") as folder:
+        input_path = os.path.join(folder, f"input-{size}.npy")
+        np.save(input_path, x)
+        log(f"{size}x{size}: building the Keras model and converting it for ONNX Runtime")
+        forward, spec, tf_call = tensorflow_subject(tf, size, x)
+        ort_call = onnxruntime_subject(ort, tf2onnx, forward, spec, args.threads, x)
+        log(f"{size}x{size}: starting explore passes (generating and packing weights)")
+        explore = ExploreProcess(args.explore, size, args.threads, input_path)
+        try:
+            subjects = [
+                peer_protocol.Subject("explore (fast)", args.threads, explore.call),
+                peer_protocol.Subject("TensorFlow/Keras", args.threads, tf_call),
+                peer_protocol.Subject("ONNX Runtime", args.threads, ort_call),
+            ]
+            load_before = load_average()
+            log(f"{size}x{size}: {args.warmup} warm-up calls each, then {args.samples} rotated rounds")
+            results = peer_protocol.measure(
+                subjects, warmups=args.warmup, samples=args.samples, clock=time.perf_counter,
+                settle=lambda: time.sleep(args.settle),
+                on_sample=lambda name, seconds: log(f"  {name}: {seconds * 1000:.1f} ms"))
+            load_after = load_average()
+        finally:
+            explore.close()
+    by_name = {r["name"]: r for r in results}
+    explore_result = by_name["explore (fast)"]
+    return {
+        "input": f"{size}x{size}",
+        "explore_ready": explore.ready,
+        "load_average_before": load_before,
+        "load_average_after": load_after,
+        "subjects": results,
+        "explore_over_tensorflow": peer_protocol.ratio(explore_result, by_name["TensorFlow/Keras"]),
+        "explore_over_onnxruntime": peer_protocol.ratio(explore_result, by_name["ONNX Runtime"]),
+    }
+
+
+def text_report(report):
+    lines = [
+        f"peers: batch 1, float32, {report['threads']} threads for every runtime, {report['warmup']} warm-up calls each, "
+        f"{report['samples']} timed samples each, order rotated per round, {report['settle_s']} s pause before each sample",
+        f"machine: {report['machine']}; TensorFlow {report['versions']['tensorflow']}, "
+        f"ONNX Runtime {report['versions']['onnxruntime']}, tf2onnx {report['versions']['tf2onnx']}",
+    ]
+    for size in report["sizes"]:
+        before = " ".join(f"{v:.2f}" for v in size["load_average_before"])
+        after = " ".join(f"{v:.2f}" for v in size["load_average_after"])
+        lines.append("")
+        lines.append(f"{size['input']} (load average {before} before, {after} after; {size['explore_ready']})")
+        for r in size["subjects"]:
+            lines.append(
+                f"  {r['name']:<17} {r['threads']} threads  median {r['median_ms']:7.1f} ms  "
+                f"min..max {r['min_ms']:.1f}..{r['max_ms']:.1f} ms")
+            lines.append("      samples (ms): " + " ".join(f"{s:.1f}" for s in r["samples_ms"]))
+            if "reported_ms" in r:
+                lines.append("      explore's own clock (ms): " + " ".join(f"{s:.1f}" for s in r["reported_ms"]))
+        lines.append(
+            f"  explore / TensorFlow {size['explore_over_tensorflow']:.2f}x time, "
+            f"explore / ONNX Runtime {size['explore_over_onnxruntime']:.2f}x time (medians)")
+    return "\n".join(lines)
+
+
+def positive(minimum):
+    def parse(text):
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number")
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"{value} is below {minimum}")
+        return value
+    return parse
 
 
 def main():
@@ -49,55 +206,46 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--explore", default=os.path.join(root, ".build", "release", "explore"),
                         help="the explore binary (build it with: swift build -c release)")
-    parser.add_argument("--runs", type=int, default=20, help="timed runs per peer (median reported)")
-    parser.add_argument("--warmup", type=int, default=5)
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--sizes", default="160,299", help="input sides, comma-separated (default 160,299)")
+    parser.add_argument("--threads", type=positive(1), default=2, help="threads for every runtime (default 2)")
+    parser.add_argument("--samples", type=positive(peer_protocol.MINIMUM_SAMPLES), default=15,
+                        help=f"timed samples per subject and size (default 15, at least {peer_protocol.MINIMUM_SAMPLES})")
+    parser.add_argument("--warmup", type=positive(1), default=3, help="untimed calls per subject first (default 3)")
+    parser.add_argument("--settle", type=float, default=0.2,
+                        help="seconds of pause before every timed call of every subject (default 0.2)")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON (every sample included)")
     args = parser.parse_args()
+    try:
+        sizes = [int(s) for s in args.sizes.split(",")]
+    except ValueError:
+        parser.error(f"--sizes {args.sizes!r}: give whole numbers, e.g. 160,299")
+    if any(s < 75 or s > 2048 for s in sizes):
+        parser.error(f"--sizes {args.sizes!r}: each side from 75 to 2048")
+    if not (0 <= args.settle <= 10):
+        parser.error(f"--settle {args.settle}: from 0 to 10 seconds")
+    if not os.access(args.explore, os.X_OK):
+        parser.error(f"{args.explore} is not an executable: build it with 'swift build -c release' or pass --explore")
 
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     import tensorflow as tf
-    tf.config.threading.set_intra_op_parallelism_threads(THREADS)
+    tf.config.threading.set_intra_op_parallelism_threads(args.threads)
     tf.config.threading.set_inter_op_parallelism_threads(1)
     import onnxruntime as ort
     import tf2onnx
 
-    results = {}
-    # explore first, while TensorFlow's threads are idle; again at the end (machine drift).
-    explore_first, _ = explore_forward_ms(args.explore, args.runs)
+    def log(line):
+        print(f"peers: {line}", file=sys.stderr, flush=True)
 
-    model = tf.keras.applications.InceptionResNetV2(include_top=False, weights=None, input_shape=(SIZE, SIZE, 3))
-    x = np.random.RandomState(0).standard_normal((1, SIZE, SIZE, 3)).astype(np.float32)
-    spec = (tf.TensorSpec((1, SIZE, SIZE, 3), tf.float32, name="input"),)
-    forward = tf.function(lambda t: model(t, training=False), input_signature=spec)
-    results["tensorflow_keras_ms"], _ = median_ms(lambda: forward(x).numpy(), args.runs, args.warmup)
-
-    proto, _ = tf2onnx.convert.from_function(forward, input_signature=spec, opset=17)
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = THREADS
-    options.inter_op_num_threads = 1
-    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    session = ort.InferenceSession(proto.SerializeToString(), options, providers=["CPUExecutionProvider"])
-    name = session.get_inputs()[0].name
-    results["onnxruntime_ms"], _ = median_ms(lambda: session.run(None, {name: x}), args.runs, args.warmup)
-
-    explore_last, report = explore_forward_ms(args.explore, args.runs)
-    results["explore_fast_ms"] = min(explore_first, explore_last)
-    results["explore_fast_ms_runs"] = [explore_first, explore_last]
-    results["peak_rss_mb_explore"] = report.get("peak_rss_mb")
-    results["explore_over_tensorflow"] = results["explore_fast_ms"] / results["tensorflow_keras_ms"]
-    results["explore_over_onnxruntime"] = results["explore_fast_ms"] / results["onnxruntime_ms"]
-    results["versions"] = {"tensorflow": tf.__version__, "onnxruntime": ort.__version__, "tf2onnx": tf2onnx.__version__}
-
-    if args.json:
-        print(json.dumps(results, indent=2))
-        return
-    print(f"batch 1, {SIZE}x{SIZE}, {THREADS} threads, median of {args.runs} runs, all in this run")
-    print(f"  TensorFlow/Keras {tf.__version__:>10}: {results['tensorflow_keras_ms']:8.1f} ms")
-    print(f"  ONNX Runtime     {ort.__version__:>10}: {results['onnxruntime_ms']:8.1f} ms")
-    print(f"  explore (fast)             : {results['explore_fast_ms']:8.1f} ms "
-          f"(runs before and after the peers: {explore_first:.1f}, {explore_last:.1f})")
-    print(f"  explore / TensorFlow = {results['explore_over_tensorflow']:.2f}x time "
-          f"(target <= 0.8), explore / ONNX Runtime = {results['explore_over_onnxruntime']:.2f}x time (target ~1)")
+    report = {
+        "threads": args.threads,
+        "warmup": args.warmup,
+        "samples": args.samples,
+        "settle_s": args.settle,
+        "machine": machine_description(),
+        "versions": {"tensorflow": tf.__version__, "onnxruntime": ort.__version__, "tf2onnx": tf2onnx.__version__},
+        "sizes": [measure_size(args, size, tf, ort, tf2onnx, log) for size in sizes],
+    }
+    print(json.dumps(report, indent=2) if args.json else text_report(report))
 
 
 if __name__ == "__main__":
