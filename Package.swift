@@ -10,8 +10,12 @@ import PackageDescription
 /// uses `TileKernels`, the same source without flags, where AVX2 or FMA is missing.
 #if arch(x86_64)
 let fusedKernelFlags: [SwiftSetting] = [.define("FUSED_MULTIPLY_ADD"), .unsafeFlags(["-Xcc", "-march=x86-64-v3", "-target-cpu", "haswell"])]
+/// AVX-512 code generation for `TileKernelsAVX512` (512-bit tiles), on x86-64 only; `GEMM`
+/// uses them only where CPUID says AVX-512F is there and the OS saves its registers.
+let wideKernelFlags: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-march=x86-64-v4", "-target-cpu", "skylake-avx512"])]
 #else
 let fusedKernelFlags: [SwiftSetting] = [.define("FUSED_MULTIPLY_ADD")]
+let wideKernelFlags: [SwiftSetting] = []
 #endif
 
 let package = Package(
@@ -31,10 +35,12 @@ let package = Package(
         // NHWC float32 tensors and their statistics.
         .target(name: "Tensors"),
         // SGEMM: the protocol, the naive oracle and the packed, blocked, threaded FMA kernel.
-        .target(name: "GEMM", dependencies: ["CPrefetch", "CProcessor", "TileKernels", "TileKernelsFMA"]),
+        .target(name: "GEMM", dependencies: ["CPrefetch", "CProcessor", "TileKernels", "TileKernelsFMA", "TileKernelsAVX512"]),
         // The 6 x 16 tile kernels, one source compiled twice: portable, and AVX2 + FMA (x86-64 flags).
         .target(name: "TileKernels", dependencies: ["CPrefetch"]),
         .target(name: "TileKernelsFMA", dependencies: ["CPrefetch"], swiftSettings: fusedKernelFlags),
+        // The same tiles written for 512-bit registers (AVX-512 flags on x86-64).
+        .target(name: "TileKernelsAVX512", dependencies: ["CPrefetch"], swiftSettings: wideKernelFlags),
         // CPUID: whether this processor has AVX2 and FMA (no machine flags).
         .target(name: "CProcessor"),
         // The cache prefetch instruction, which Swift cannot emit by itself (used by the GEMM kernel).

@@ -17,8 +17,8 @@ struct BenchMachine {
     /// the end of the bench, the higher).
     var peakGFLOPS: Double
 
-    /// cores x 2 FMA pipes x 8 float lanes x 2 flops x the nominal clock.
-    var nominalPeakGFLOPS: Double { Double(cores) * 2 * 8 * 2 * gigahertz }
+    /// cores x 2 FMA pipes x 8 (AVX-512: 16) float lanes x 2 flops x the nominal clock.
+    var nominalPeakGFLOPS: Double { Double(cores) * 2 * Double(TileCode.selected.lanes) * 2 * gigahertz }
 
     static func current() -> BenchMachine {
         var megahertz = 0.0

@@ -11,7 +11,7 @@ public enum FMAPeak {
     /// the best of `rounds` runs of about `seconds` each.
     public static func measure(threads: Int = FastGEMM.defaultThreads, seconds: Double = 0.05, rounds: Int = 5) -> Double {
         let threads = max(1, threads)
-        // 12 chains x 8 lanes x 2 flops per step; about 4 steps a nanosecond on both pipes.
+        // 12 chains x 8 (or 16) lanes x 2 flops per step; about 4 steps a nanosecond on both pipes.
         let steps = max(1_000, Int(seconds * 1e9 / 4))
         var best = 0.0
         for _ in 0..<max(1, rounds) {
@@ -23,7 +23,7 @@ public enum FMAPeak {
                 sink.withLock { $0 += value }
             }
             let elapsed = MonotonicClock.seconds() - start
-            best = max(best, Double(threads * steps * 12 * 8 * 2) / elapsed / 1e9)
+            best = max(best, Double(threads * steps * 12 * TileCode.selected.lanes * 2) / elapsed / 1e9)
         }
         return best
     }

@@ -1,9 +1,12 @@
 import CProcessor
 import TileKernels
+import TileKernelsAVX512
 import TileKernelsFMA
 
 /// Which compilation of the tile kernels this process runs, chosen once from the CPU.
-public enum TileCode: Sendable {
+public enum TileCode: Sendable, CaseIterable {
+    /// `TileKernelsAVX512`: the tiles written for 512-bit registers (x86-64 with AVX-512F).
+    case wide
     /// `TileKernelsFMA`: AVX2 + FMA code generation (x86-64 with both; any arm64).
     case fused
     /// `TileKernels`: the same packed, blocked, threaded algorithm in Swift SIMD with
@@ -13,15 +16,32 @@ public enum TileCode: Sendable {
     /// The choice for this machine.
     public static let selected: TileCode = {
         #if arch(x86_64)
+        if processor_has_avx512f() != 0 { return .wide }
         return processor_has_avx2_fma() != 0 ? .fused : .portable
         #else
         return .fused  // FMA is part of every arm64 processor; no machine flags are needed
         #endif
     }()
 
+    /// The compilations this CPU can run (`selected` first): tests check each of them.
+    public static let available: [TileCode] = {
+        #if arch(x86_64)
+        let fused = processor_has_avx2_fma() != 0
+        let wide = processor_has_avx512f() != 0
+        return (wide ? [.wide] : []) + (fused ? [.fused] : []) + [.portable]
+        #else
+        return [.fused, .portable]
+        #endif
+    }()
+
+    /// Float lanes of one vector register in this compilation: 16 for AVX-512, else 8.
+    public var lanes: Int { self == .wide ? 16 : 8 }
+
     /// One line saying which kernels run and why.
     public var description: String {
         switch self {
+        case .wide:
+            return "GEMM tiles: AVX-512 (this CPU has AVX-512F)"
         case .fused:
             #if arch(x86_64)
             return "GEMM tiles: AVX2 + FMA (this CPU has both)"
@@ -40,6 +60,10 @@ public enum TileCode: Sendable {
         load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
     ) {
         switch self {
+        case .wide:
+            TileKernelsAVX512.Tiles.packedTile(
+                kc: kc, a: a, b: b, c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish,
+                bias: SIMD16(lowHalf: bias0, highHalf: bias1), relu: relu)
         case .fused:
             TileKernelsFMA.Tiles.packedTile(
                 kc: kc, a: a, b: b, c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
@@ -61,7 +85,12 @@ public enum TileCode: Sendable {
         load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
     ) {
         switch self {
-        case .fused:
+        case .wide where !packs:
+            TileKernelsAVX512.Tiles.inPlaceTile(
+                height: height, kc: kc, run: run, jump: jump, rows: rows, b: b, c: c, ldc: ldc, prefetch: prefetch,
+                load: load, finish: finish, bias: SIMD16(lowHalf: bias0, highHalf: bias1), relu: relu)
+        case .fused, .wide:
+            // A tile that packs B as it reads it (a plain multiply's first tile) runs in AVX2.
             TileKernelsFMA.Tiles.inPlaceTile(
                 height: height, packs: packs, kc: kc, run: run, jump: jump, rows: rows, b: b, bStride: bStride, packInto: packInto,
                 c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
@@ -75,6 +104,7 @@ public enum TileCode: Sendable {
     /// `Tiles.multiplyAddChains` of this compilation.
     func multiplyAddChains(steps: Int) -> Float {
         switch self {
+        case .wide: TileKernelsAVX512.Tiles.multiplyAddChains(steps: steps)
         case .fused: TileKernelsFMA.Tiles.multiplyAddChains(steps: steps)
         case .portable: TileKernels.Tiles.multiplyAddChains(steps: steps)
         }

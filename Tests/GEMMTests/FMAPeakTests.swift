@@ -9,8 +9,8 @@ struct FMAPeakTests {
         let steps = 5_000
         var a: Float = 1
         for _ in 0..<steps { a = a.addingProduct(0.999_999, 1e-7) }
-        // 12 identical chains of 8 lanes each, summed.
-        let expected = 12 * 8 * a
+        // 12 identical chains of 8 lanes each (16 in the 512-bit tiles), summed.
+        let expected = 12 * Float(TileCode.selected.lanes) * a
         let found = FMAPeak.chains(steps: steps)
         #expect(abs(found - expected) <= 1e-5 * expected, "chains gave \(found), the recurrence \(expected)")
         #expect(a > 1.0005, "the recurrence did not move: \(a)")

@@ -12,13 +12,14 @@ let edgeShapes: [(m: Int, n: Int, k: Int)] = [
 ]
 
 /// Every kernel of `GEMMKernels.all`, plus the fast kernel forced to 1 and 3 threads and
-/// packing A even when M fits one row block, and the portable tile code (what a CPU
-/// without AVX2/FMA runs) on both row-block paths.
+/// packing A even when M fits one row block, and every other tile code this CPU can run
+/// (AVX2 + FMA where AVX-512 is selected; the portable one, what a CPU without AVX2/FMA
+/// runs) on both row-block paths.
 let kernelsUnderTest: [any GEMM] =
-    GEMMKernels.all + [
-        FastGEMM(threads: 1), FastGEMM(threads: 3), FastGEMM(packsSingleBlockA: true),
-        FastGEMM(tileCode: .portable), FastGEMM(threads: 1, packsSingleBlockA: true, tileCode: .portable),
-    ]
+    GEMMKernels.all + [FastGEMM(threads: 1), FastGEMM(threads: 3), FastGEMM(packsSingleBlockA: true)]
+    + TileCode.available.filter { $0 != .selected }.flatMap { code in
+        [FastGEMM(tileCode: code), FastGEMM(threads: 1, packsSingleBlockA: true, tileCode: code)] as [any GEMM]
+    }
 
 @Suite("Every GEMM kernel against a float64 reference")
 struct GEMMKernelTests {

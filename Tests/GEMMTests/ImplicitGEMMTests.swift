@@ -21,6 +21,7 @@ struct ImplicitGEMMTests {
         (21, 21, 48, 5, 5, 1, 1, 70),  // M 289, packed A (N > 64): rows of 240 grouped 1 + 2 + 2
         (20, 20, 200, 3, 3, 1, 1, 80),  // M 324, packed A: rows of 600, each cut in two
         (21, 21, 48, 5, 5, 1, 1, 40),  // M 289, A in place (N <= 64): the same five rows
+        (9, 9, 13, 3, 3, 1, 1, 21),  // M 49, kernel rows of 39: an odd run (the 512-bit tile pairs k steps)
     ]
 
     @Test("C = windows * B + bias, then ReLU", arguments: cases.indices)
@@ -49,23 +50,25 @@ struct ImplicitGEMMTests {
         }
         let packed = PackedMatrix.packing(k: k, n: t.n, scalars: b)
         for threads in [1, 2] {
-            var c = [Float](repeating: .nan, count: m * t.n)
-            map.withUnsafeBufferPointer { map in
-                bias.withUnsafeBufferPointer { bias in
-                    c.withUnsafeMutableBufferPointer { c in
-                        let windows = ConvolutionWindows(
-                            map: map.baseAddress!, width: t.w, channels: t.c, kernelWidth: t.kw,
-                            strideHeight: t.sh, strideWidth: t.sw, outputWidth: ow)
-                        FastGEMM(threads: threads).multiply(
-                            m: m, windows: windows, b: packed, c: c.baseAddress!, ldc: t.n,
-                            bias: bias.baseAddress, relu: true)
+            for code in TileCode.available {
+                var c = [Float](repeating: .nan, count: m * t.n)
+                map.withUnsafeBufferPointer { map in
+                    bias.withUnsafeBufferPointer { bias in
+                        c.withUnsafeMutableBufferPointer { c in
+                            let windows = ConvolutionWindows(
+                                map: map.baseAddress!, width: t.w, channels: t.c, kernelWidth: t.kw,
+                                strideHeight: t.sh, strideWidth: t.sw, outputWidth: ow)
+                            FastGEMM(threads: threads, tileCode: code).multiply(
+                                m: m, windows: windows, b: packed, c: c.baseAddress!, ldc: t.n,
+                                bias: bias.baseAddress, relu: true)
+                        }
                     }
                 }
+                let violation = firstViolation(
+                    m: m, n: t.n, k: k, a: columns, lda: k, b: b, ldb: t.n, c0: nil, c: c, ldc: t.n,
+                    bias: bias, relu: true)
+                #expect(violation == nil, "case \(index) threads \(threads) \(code): \(violation ?? "")")
             }
-            let violation = firstViolation(
-                m: m, n: t.n, k: k, a: columns, lda: k, b: b, ldb: t.n, c0: nil, c: c, ldc: t.n,
-                bias: bias, relu: true)
-            #expect(violation == nil, "case \(index) threads \(threads): \(violation ?? "")")
         }
     }
 }
