@@ -36,32 +36,22 @@ public enum Tiles {
         }
     }
 
-    /// 12 independent chains of 512-bit multiply-adds, `steps` long, no memory traffic:
-    /// the peak of this code generation (`FMAPeak`).
+    /// 12 independent chains of 512-bit multiply-adds (two sets of six rows, as in the
+    /// tiles), `steps` long, no memory traffic: the peak of this code generation (`FMAPeak`).
     @inline(never)
     public static func multiplyAddChains(steps: Int) -> Float {
-        let x = SIMD16<Float>(repeating: 0.999_999)
+        let x = [Float](repeating: 0.999_999, count: 6)
         let y = SIMD16<Float>(repeating: 1e-7)
-        var chains = [SIMD16<Float>](repeating: SIMD16(repeating: 1), count: 12)
-        chains.withUnsafeMutableBufferPointer { c in
-            var (a0, a1, a2, a3, a4, a5) = (c[0], c[1], c[2], c[3], c[4], c[5])
-            var (a6, a7, a8, a9, a10, a11) = (c[6], c[7], c[8], c[9], c[10], c[11])
+        var even = WideRows(repeating: 1)
+        var odd = WideRows(repeating: 1)
+        x.withUnsafeBufferPointer { x in
+            let a = RowPointers(packed: x.baseAddress!)
             for _ in 0..<steps {
-                a0 = a0.addingProduct(x, y)
-                a1 = a1.addingProduct(x, y)
-                a2 = a2.addingProduct(x, y)
-                a3 = a3.addingProduct(x, y)
-                a4 = a4.addingProduct(x, y)
-                a5 = a5.addingProduct(x, y)
-                a6 = a6.addingProduct(x, y)
-                a7 = a7.addingProduct(x, y)
-                a8 = a8.addingProduct(x, y)
-                a9 = a9.addingProduct(x, y)
-                a10 = a10.addingProduct(x, y)
-                a11 = a11.addingProduct(x, y)
+                even.accumulate(6, a, at: 0, y)
+                odd.accumulate(6, a, at: 0, y)
             }
-            c[0] = (a0 + a1 + a2 + a3) + (a4 + a5 + a6 + a7) + (a8 + a9 + a10 + a11)
         }
-        return chains[0].sum()
+        even.add(odd)
+        return even.sum
     }
 }

@@ -29,14 +29,14 @@ func wideKernel6x16(
         prefetchForRead(b + prefetch + 64)
         let b0 = b.loadUnaligned(as: W.self)
         let b1 = b.loadUnaligned(fromByteOffset: 64, as: W.self)
-        even.accumulate(6, a[0], a[1], a[2], a[3], a[4], a[5], b0)
-        odd.accumulate(6, a[6], a[7], a[8], a[9], a[10], a[11], b1)
+        even.accumulate(6, RowPointers(packed: a), at: 0, b0)
+        odd.accumulate(6, RowPointers(packed: a + 6), at: 0, b1)
         a += 12
         b += 128
         step += 2
     }
     if step < kc {
-        even.accumulate(6, a[0], a[1], a[2], a[3], a[4], a[5], b.loadUnaligned(as: W.self))
+        even.accumulate(6, RowPointers(packed: a), at: 0, b.loadUnaligned(as: W.self))
     }
     even.add(odd)
     even.write(to: c, ldc: ldc, rows: 6, load: load, finish: finish, bias: bias, relu: relu)
@@ -59,17 +59,10 @@ func wideKernel6x16Rows<Height: WideTileHeight>(
     let height = Height.rows
     var even = WideRows()
     var odd = WideRows()
-    var (a0, a1, a2, a3, a4, a5) = rows
+    var a = RowPointers(rows)
     var b = UnsafeRawPointer(b)
     for runIndex in 0..<(kc / run) {
-        if runIndex > 0 {
-            a0 += jump
-            a1 += jump
-            a2 += jump
-            a3 += jump
-            a4 += jump
-            a5 += jump
-        }
+        if runIndex > 0 { a.advance(by: jump) }
         var step = 0
         while step + 1 < run {
             // Into L2, as the AVX2 tile does (`microKernel6x16Rows`).
@@ -77,26 +70,16 @@ func wideKernel6x16Rows<Height: WideTileHeight>(
             prefetchIntoOuterCaches(b + prefetch + 64)
             let b0 = b.loadUnaligned(as: W.self)
             let b1 = b.loadUnaligned(fromByteOffset: 64, as: W.self)
-            even.accumulate(height, a0[0], a1[0], a2[0], a3[0], a4[0], a5[0], b0)
-            odd.accumulate(height, a0[1], a1[1], a2[1], a3[1], a4[1], a5[1], b1)
-            a0 += 2
-            a1 += 2
-            a2 += 2
-            a3 += 2
-            a4 += 2
-            a5 += 2
+            even.accumulate(height, a, at: 0, b0)
+            odd.accumulate(height, a, at: 1, b1)
+            a.advance(by: 2)
             b += 128
             step += 2
         }
         if step < run {
             prefetchIntoOuterCaches(b + prefetch)
-            even.accumulate(height, a0[0], a1[0], a2[0], a3[0], a4[0], a5[0], b.loadUnaligned(as: W.self))
-            a0 += 1
-            a1 += 1
-            a2 += 1
-            a3 += 1
-            a4 += 1
-            a5 += 1
+            even.accumulate(height, a, at: 0, b.loadUnaligned(as: W.self))
+            a.advance(by: 1)
             b += 64
         }
     }
@@ -114,20 +97,64 @@ enum WideFourRows: WideTileHeight { static var rows: Int { 4 } }
 enum WideFiveRows: WideTileHeight { static var rows: Int { 5 } }
 enum WideSixRows: WideTileHeight { static var rows: Int { 6 } }
 
+/// Where a tile's six rows of A are read: six rows in place, or one packed k step (six
+/// consecutive floats, `init(packed:)`).
+struct RowPointers {
+    var p0: UnsafePointer<Float>, p1: UnsafePointer<Float>, p2: UnsafePointer<Float>
+    var p3: UnsafePointer<Float>, p4: UnsafePointer<Float>, p5: UnsafePointer<Float>
+
+    @inline(__always)
+    init(
+        _ rows: (
+            UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
+            UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>
+        )
+    ) {
+        (p0, p1, p2, p3, p4, p5) = rows
+    }
+
+    /// Row `i` of a packed micro-panel's k step at `a` is `a[i]`.
+    @inline(__always)
+    init(packed a: UnsafePointer<Float>) {
+        (p0, p1, p2, p3, p4, p5) = (a, a + 1, a + 2, a + 3, a + 4, a + 5)
+    }
+
+    /// Every row `count` floats further on.
+    @inline(__always)
+    mutating func advance(by count: Int) {
+        p0 += count
+        p1 += count
+        p2 += count
+        p3 += count
+        p4 += count
+        p5 += count
+    }
+}
+
 /// Six accumulator rows of 16 floats (kept in registers once inlined).
 struct WideRows {
-    var r0 = SIMD16<Float>(), r1 = SIMD16<Float>(), r2 = SIMD16<Float>()
-    var r3 = SIMD16<Float>(), r4 = SIMD16<Float>(), r5 = SIMD16<Float>()
+    var r0: SIMD16<Float>, r1: SIMD16<Float>, r2: SIMD16<Float>
+    var r3: SIMD16<Float>, r4: SIMD16<Float>, r5: SIMD16<Float>
 
-    /// One k step of the first `height` rows: `r_i += a_i * b`.
+    /// Every lane of every row `value` (zero for a tile's accumulators).
     @inline(__always)
-    mutating func accumulate(_ height: Int, _ a0: Float, _ a1: Float, _ a2: Float, _ a3: Float, _ a4: Float, _ a5: Float, _ b: SIMD16<Float>) {
-        r0 = r0.addingProduct(SIMD16(repeating: a0), b)
-        if height > 1 { r1 = r1.addingProduct(SIMD16(repeating: a1), b) }
-        if height > 2 { r2 = r2.addingProduct(SIMD16(repeating: a2), b) }
-        if height > 3 { r3 = r3.addingProduct(SIMD16(repeating: a3), b) }
-        if height > 4 { r4 = r4.addingProduct(SIMD16(repeating: a4), b) }
-        if height > 5 { r5 = r5.addingProduct(SIMD16(repeating: a5), b) }
+    init(repeating value: Float = 0) {
+        let v = SIMD16<Float>(repeating: value)
+        (r0, r1, r2, r3, r4, r5) = (v, v, v, v, v, v)
+    }
+
+    /// All lanes of all rows, added.
+    var sum: Float { ((r0 + r1) + (r2 + r3) + (r4 + r5)).sum() }
+
+    /// One k step of the first `height` rows: `r_i += a_i[offset] * b`.
+    @inline(__always)
+    mutating func accumulate(_ height: Int, _ a: RowPointers, at offset: Int, _ b: SIMD16<Float>) {
+        r0 = r0.addingProduct(SIMD16(repeating: a.p0[offset]), b)
+        if height > 1 { r1 = r1.addingProduct(SIMD16(repeating: a.p1[offset]), b) }
+        if height > 2 { r2 = r2.addingProduct(SIMD16(repeating: a.p2[offset]), b) }
+        if height > 3 { r3 = r3.addingProduct(SIMD16(repeating: a.p3[offset]), b) }
+        if height > 4 { r4 = r4.addingProduct(SIMD16(repeating: a.p4[offset]), b) }
+        if height > 5 { r5 = r5.addingProduct(SIMD16(repeating: a.p5[offset]), b) }
     }
 
     @inline(__always)
