@@ -64,34 +64,27 @@ public enum Tiles {
         var a9 = a0
         var a10 = a0
         var a11 = a0
-        for _ in 0..<steps {
+        // One multiply-add per chain and step: fused where this module is compiled for it.
+        @inline(__always) func step(_ accumulator: V) -> V {
             #if FUSED_MULTIPLY_ADD
-            a0 = a0.addingProduct(x, y)
-            a1 = a1.addingProduct(x, y)
-            a2 = a2.addingProduct(x, y)
-            a3 = a3.addingProduct(x, y)
-            a4 = a4.addingProduct(x, y)
-            a5 = a5.addingProduct(x, y)
-            a6 = a6.addingProduct(x, y)
-            a7 = a7.addingProduct(x, y)
-            a8 = a8.addingProduct(x, y)
-            a9 = a9.addingProduct(x, y)
-            a10 = a10.addingProduct(x, y)
-            a11 = a11.addingProduct(x, y)
+            accumulator.addingProduct(x, y)
             #else
-            a0 += x * y
-            a1 += x * y
-            a2 += x * y
-            a3 += x * y
-            a4 += x * y
-            a5 += x * y
-            a6 += x * y
-            a7 += x * y
-            a8 += x * y
-            a9 += x * y
-            a10 += x * y
-            a11 += x * y
+            accumulator + x * y
             #endif
+        }
+        for _ in 0..<steps {
+            a0 = step(a0)
+            a1 = step(a1)
+            a2 = step(a2)
+            a3 = step(a3)
+            a4 = step(a4)
+            a5 = step(a5)
+            a6 = step(a6)
+            a7 = step(a7)
+            a8 = step(a8)
+            a9 = step(a9)
+            a10 = step(a10)
+            a11 = step(a11)
         }
         return ((a0 + a1 + a2 + a3) + (a4 + a5 + a6 + a7) + (a8 + a9 + a10 + a11)).sum()
     }
