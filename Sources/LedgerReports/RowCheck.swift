@@ -107,6 +107,24 @@ struct RowCheck {
 
     // MARK: - Notes
 
+    /// A finding on the row's note (shown as "(no note)" when the note is empty).
+    private mutating func noteFinding(_ kind: AuditFinding.Kind, _ row: SourceRow, ledger: String, because explanation: String) {
+        record(kind: kind, field: "note", source: row.note.isEmpty ? "(no note)" : row.note, ledger: ledger, explanation: explanation)
+    }
+
+    /// Why a note's "pads N rows and M columns" needs its sides spelt out for a kernel other than 3x3.
+    private static func perSide(_ window: Window, _ pad: SidePadding) -> String {
+        "the note counts both sides together; per side a \(window.kernel) SAME window pads \(pad.top) top, \(pad.bottom) bottom, "
+            + "\(pad.left) left, \(pad.right) right ('2 rows and 2 columns' is the 3x3 case only)"
+    }
+
+    /// Why "loses nothing because the input is odd" is right here for another reason.
+    private static func oddIsNotTheRule(_ input: Size2, _ window: Window) -> String {
+        "right, but not because \(input) is odd: the rule is (in - k) mod s = (\(input.height) - \(window.kernel.height)) mod \(window.stride.height) = 0; "
+            + "'loses 1 row and 1 column' holds only where it is 1 (Conv2d_1a_3x3 160 -> 79, MaxPool_5a_3x3 36 -> 17, Mixed_7a 8 -> 3), "
+            + "and MaxPool_3a_3x3 (77 -> 38) loses nothing too; \(oddCounterexample)"
+    }
+
     private mutating func checkNote(_ row: SourceRow, _ entry: LedgerEntry, _ ledger: Ledger) {
         let claims = SourceNoteClaim.claims(note: row.note, repeatText: row.repeatText)
         let pad = entry.pad
@@ -116,21 +134,16 @@ struct RowCheck {
             if rows == pad.rows && columns == pad.columns {
                 agreeing += 1
                 if let window = entry.window, window.kernel != Size2(3, 3) {
-                    record(
-                        kind: .clarifies, field: "note", source: row.note, ledger: LayerNote.padPhrase(pad, .en),
-                        explanation:
-                            "the note counts both sides together; per side a \(window.kernel) SAME window pads \(pad.top) top, \(pad.bottom) bottom, \(pad.left) left, \(pad.right) right ('2 rows and 2 columns' is the 3x3 case only)"
-                    )
+                    noteFinding(.clarifies, row, ledger: LayerNote.padPhrase(pad, .en), because: Self.perSide(window, pad))
                 }
             } else {
-                record(
-                    kind: .disagrees, field: "note", source: row.note, ledger: LayerNote.padPhrase(pad, .en),
-                    explanation: "SAME pads max((out - 1) * s + k - in, 0) per axis")
+                noteFinding(
+                    .disagrees, row, ledger: LayerNote.padPhrase(pad, .en),
+                    because: "SAME pads max((out - 1) * s + k - in, 0) per axis")
             }
         } else if !pad.isZero {
-            record(
-                kind: .omits, field: "note", source: row.note.isEmpty ? "(no note)" : row.note,
-                ledger: LayerNote.padPhrase(pad, .en), explanation: "SAME pads here; the table says nothing")
+            noteFinding(
+                .omits, row, ledger: LayerNote.padPhrase(pad, .en), because: "SAME pads here; the table says nothing")
         }
 
         let lost = (entry.lostRows.count, entry.lostColumns.count)
@@ -139,30 +152,23 @@ struct RowCheck {
             if (rows, columns) == lost {
                 agreeing += 1
             } else {
-                record(
-                    kind: .disagrees, field: "note", source: row.note, ledger: lost == (0, 0) ? "loses nothing" : LayerNote.lossPhrase(entry, .en),
-                    explanation: "VALID loses (in - k) mod s rows at the bottom and columns at the right")
+                noteFinding(
+                    .disagrees, row, ledger: lost == (0, 0) ? "loses nothing" : LayerNote.lossPhrase(entry, .en),
+                    because: "VALID loses (in - k) mod s rows at the bottom and columns at the right")
             }
         } else if claims.contains(.losesNothingBecauseOdd) {
             compared += 1
-            let input = entry.input.spatial
-            let window = entry.window
-            if lost == (0, 0), let window {
+            if lost == (0, 0), let window = entry.window {
                 agreeing += 1
-                record(
-                    kind: .clarifies, field: "note", source: row.note, ledger: "loses nothing",
-                    explanation:
-                        "right, but not because \(input) is odd: the rule is (in - k) mod s = (\(input.height) - \(window.kernel.height)) mod \(window.stride.height) = 0; 'loses 1 row and 1 column' holds only where it is 1 (Conv2d_1a_3x3 160 -> 79, MaxPool_5a_3x3 36 -> 17, Mixed_7a 8 -> 3), and MaxPool_3a_3x3 (77 -> 38) loses nothing too; \(Self.oddCounterexample)"
-                )
+                noteFinding(.clarifies, row, ledger: "loses nothing", because: Self.oddIsNotTheRule(entry.input.spatial, window))
             } else {
-                record(
-                    kind: .disagrees, field: "note", source: row.note, ledger: LayerNote.lossPhrase(entry, .en),
-                    explanation: "VALID loses (in - k) mod s rows and columns")
+                noteFinding(
+                    .disagrees, row, ledger: LayerNote.lossPhrase(entry, .en),
+                    because: "VALID loses (in - k) mod s rows and columns")
             }
         } else if entry.isLossy {
-            record(
-                kind: .omits, field: "note", source: row.note.isEmpty ? "(no note)" : row.note,
-                ledger: LayerNote.lossPhrase(entry, .en), explanation: "no window reaches these pixels; the table says nothing")
+            noteFinding(
+                .omits, row, ledger: LayerNote.lossPhrase(entry, .en), because: "no window reaches these pixels; the table says nothing")
         }
 
         if claims.contains(.upsamples) {
