@@ -14,35 +14,31 @@ public enum Tiles {
             load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
     }
 
-    /// A tile of `height` rows (1 to 6) read in place, B packed beforehand or, when
-    /// `packs`, packed into `packInto` on the way (`microKernel6x16Rows`).
+    /// A tile of `height` rows (1 to 6) read in place, B packed beforehand
+    /// (`microKernel6x16Rows`).
     public static func inPlaceTile(
-        height: Int, packs: Bool, kc: Int, run: Int, jump: Int,
+        height: Int, kc: Int, run: Int, jump: Int,
         rows: (
             UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
             UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>
         ),
-        b: UnsafePointer<Float>, bStride: Int, packInto: UnsafeMutablePointer<Float>?,
+        b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
         load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
     ) {
-        func kernel<Height: TileHeight, Source: PanelSource>(_ height: Height.Type, _ source: Source.Type) {
+        func kernel<Height: TileHeight>(_ height: Height.Type) {
             microKernel6x16Rows(
-                height, source, kc: kc, run: run, jump: jump, rows: rows, b: b, bStride: bStride,
-                packInto: packInto, c: c, ldc: ldc, prefetch: prefetch,
+                height, kc: kc, run: run, jump: jump, rows: rows, b: b, c: c, ldc: ldc, prefetch: prefetch,
                 load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
         }
-        func heights<Source: PanelSource>(_ source: Source.Type) {
-            switch height {
-            case 1: kernel(OneRow.self, source)
-            case 2: kernel(TwoRows.self, source)
-            case 3: kernel(ThreeRows.self, source)
-            case 4: kernel(FourRows.self, source)
-            case 5: kernel(FiveRows.self, source)
-            default: kernel(SixRows.self, source)
-            }
+        switch height {
+        case 1: kernel(OneRow.self)
+        case 2: kernel(TwoRows.self)
+        case 3: kernel(ThreeRows.self)
+        case 4: kernel(FourRows.self)
+        case 5: kernel(FiveRows.self)
+        default: kernel(SixRows.self)
         }
-        if packs { heights(PackingPanel.self) } else { heights(PackedPanel.self) }
     }
 
     /// 12 independent chains of multiply-adds, `steps` long, no memory traffic: the
