@@ -18,10 +18,7 @@ public enum Tiles {
     /// (`microKernel6x16Rows`).
     public static func inPlaceTile(
         height: Int, kc: Int, run: Int, jump: Int,
-        rows: (
-            UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
-            UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>
-        ),
+        rows: TileRows,
         b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
         load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
