@@ -42,13 +42,12 @@ public enum Tiles {
     /// machine's peak for this code generation (`FMAPeak`).
     @inline(never)
     public static func multiplyAddChains(steps: Int) -> Float {
-        // Six 16-lane accumulators: each is two 8-lane registers, so twelve chains, as in the
-        // 6 x 16 micro-kernel.
-        typealias V = SIMD16<Float>
+        typealias V = SIMD8<Float>
         let x = V(repeating: 0.999_999)
         let y = V(repeating: 1e-7)
-        var a0 = V(repeating: 1)
-        var (a1, a2, a3, a4, a5) = (a0, a0, a0, a0, a0)
+        let one = V(repeating: 1)
+        var (a0, a1, a2, a3, a4, a5) = (one, one, one, one, one, one)
+        var (a6, a7, a8, a9, a10, a11) = (one, one, one, one, one, one)
         // One multiply-add per chain and step: fused where this module is compiled for it.
         @inline(__always) func step(_ accumulator: V) -> V {
             #if FUSED_MULTIPLY_ADD
@@ -58,14 +57,10 @@ public enum Tiles {
             #endif
         }
         for _ in 0..<steps {
-            a0 = step(a0)
-            a1 = step(a1)
-            a2 = step(a2)
-            a3 = step(a3)
-            a4 = step(a4)
-            a5 = step(a5)
+            (a0, a1, a2, a3, a4, a5) = (step(a0), step(a1), step(a2), step(a3), step(a4), step(a5))
+            (a6, a7, a8, a9, a10, a11) = (step(a6), step(a7), step(a8), step(a9), step(a10), step(a11))
         }
-        return ((a0 + a1) + (a2 + a3) + (a4 + a5)).sum()
+        return ((a0 + a1 + a2 + a3) + (a4 + a5 + a6 + a7) + (a8 + a9 + a10 + a11)).sum()
     }
 
     /// Whether this module was compiled with fused multiply-adds.
