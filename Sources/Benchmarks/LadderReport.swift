@@ -1,0 +1,162 @@
+import Exploration
+import FastComputation
+import Foundation
+import GEMM
+import JSONText
+
+/// One step on one layer: its timing and its agreement with step 1, or why it does not apply.
+public struct LadderStepResult: Sendable {
+    public let step: LadderStep
+    public let measurement: Measurement?
+    /// Max |this step's output - step 1's| over the layer's output.
+    public let maxDifference: Float?
+    public let unavailable: String?
+}
+
+/// Every step on one layer.
+public struct LadderLayerResult: Sendable {
+    public let name: String
+    public let geometry: ConvolutionGeometry
+    public let networkUsesWinograd: Bool
+    public let steps: [LadderStepResult]
+
+    /// Floating-point operations of one call: 2 per multiply-add of the direct convolution
+    /// (padding taps included, as every GEMM step computes them; Winograd's figure is the
+    /// same work divided by its time, an effective rate).
+    public var flops: Double { 2 * Double(geometry.macs) }
+}
+
+/// A whole forward pass with one step's convolutions, and its output's agreement with step 1's.
+public struct LadderForwardResult: Sendable {
+    public let measurement: Measurement
+    public let maxDifference: Float
+}
+
+/// What `explore bench --ladder` prints: per layer a table of steps, then the forward passes.
+public struct LadderReport: Sendable {
+    let input: String
+    let macs: Int
+    let machine: BenchMachine
+    let `protocol`: BenchProtocol
+    public let layers: [LadderLayerResult]
+    public let forward: [LadderForwardResult]
+
+    public var text: String {
+        var lines = [
+            "Optimisation ladder, input \(input): each convolution computed by every step, timed in this one run",
+            "Machine: \(machine.cores) cores, FMA peak \(fixed(machine.peakGFLOPS, 1)) GFLOPS measured on all of them, load average \(machine.loadAverage.map { fixed($0, 2) } ?? "-") at start",
+            "Timing: \(`protocol`.warmUpCalls) warm-up call and \(`protocol`.samples) timed calls per step, steps rotated round by round; GFLOPS median (min..max)",
+            "Agreement: max |difference| from step 1's output, on one seeded input in [-1, 1)",
+        ]
+        for layer in layers {
+            let g = layer.geometry
+            lines.append("")
+            lines.append(
+                "\(layer.name): \(g.height)x\(g.width)x\(g.channels) -> \(g.outputHeight)x\(g.outputWidth)x\(g.filters), \(g.kernelHeight)x\(g.kernelWidth) stride \(g.strideHeight); GEMM \(g.m) x \(g.n) x \(g.k), \(fixed(Double(g.macs) / 1e6, 1)) M multiply-adds"
+            )
+            var rows = [["step", "GFLOPS", "(min..max)", "of peak", "threads", "max |diff|", ""]]
+            for result in layer.steps {
+                let label = "\(result.step.rawValue) \(result.step.title)"
+                guard let measurement = result.measurement, let difference = result.maxDifference else {
+                    rows.append([label, result.unavailable ?? "-"])
+                    continue
+                }
+                let rate = { (seconds: Double) in layer.flops / seconds / 1e9 }
+                var note = ""
+                if result.step == .winograd { note = layer.networkUsesWinograd ? "(the network uses it here)" : "(the network keeps step 6 here)" }
+                rows.append([
+                    label, fixed(rate(measurement.median), 1), "(\(fixed(rate(measurement.max), 1))..\(fixed(rate(measurement.min), 1)))",
+                    fixed(100 * rate(measurement.median) / machine.peakGFLOPS, 1) + "%", "\(measurement.threads)",
+                    difference == 0 ? "0" : NumberFormat.scientific(Double(difference)), note,
+                ])
+            }
+            lines += aligned(rows)
+        }
+        if !forward.isEmpty {
+            lines.append("")
+            lines.append(
+                "Whole forward pass (\(input), \(fixed(Double(macs) / 1e9, 2)) G multiply-adds): convolutions on each step, every other op as the fast backend; max |diff| of the embedding from step 1's"
+            )
+            var rows = [["step", "ms", "(min..max)", "GFLOPS", "threads", "max |diff|", ""]]
+            for pass in forward {
+                let m = pass.measurement
+                rows.append([
+                    m.name, fixed(m.median * 1000, 1), "(\(fixed(m.min * 1000, 1))..\(fixed(m.max * 1000, 1)))",
+                    fixed(2 * Double(macs) / m.median / 1e9, 1), "\(m.threads)",
+                    pass.maxDifference == 0 ? "0" : NumberFormat.scientific(Double(pass.maxDifference)), "",
+                ])
+            }
+            lines += aligned(rows)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Every figure, with each subject's samples (seconds per call).
+    public var json: JSONValue {
+        .object([
+            ("input", .string(input)),
+            ("cores", .int(machine.cores)),
+            ("peak_gflops", .double(machine.peakGFLOPS)),
+            ("load_average", machine.loadAverage.map(JSONValue.double) ?? .null),
+            ("warm_up_calls", .int(`protocol`.warmUpCalls)),
+            ("samples", .int(`protocol`.samples)),
+            ("layers", .array(layers.map(\.json))),
+            (
+                "forward",
+                .array(
+                    forward.map {
+                        .object([
+                            ("timing", $0.measurement.json), ("gflops_median", .double(2 * Double(macs) / $0.measurement.median / 1e9)),
+                            ("max_abs_difference", .double(Double($0.maxDifference))),
+                        ])
+                    })
+            ),
+        ])
+    }
+}
+
+extension LadderLayerResult {
+    var json: JSONValue {
+        let g = geometry
+        return .object([
+            ("name", .string(name)), ("m", .int(g.m)), ("n", .int(g.n)), ("k", .int(g.k)), ("macs", .int(g.macs)),
+            ("network_uses_winograd", .bool(networkUsesWinograd)),
+            (
+                "steps",
+                .array(
+                    steps.map { result in
+                        var members: [(String, JSONValue)] = [("step", .int(result.step.rawValue)), ("title", .string(result.step.title))]
+                        if let measurement = result.measurement, let difference = result.maxDifference {
+                            members += [
+                                ("timing", measurement.json), ("gflops_median", .double(flops / measurement.median / 1e9)),
+                                ("max_abs_difference", .double(Double(difference))),
+                            ]
+                        } else {
+                            members.append(("unavailable", .string(result.unavailable ?? "")))
+                        }
+                        return .object(members)
+                    })
+            ),
+        ])
+    }
+}
+
+/// `value` with `decimals` digits after the point.
+private func fixed(_ value: Double, _ decimals: Int) -> String {
+    value.isFinite ? String(format: "%.\(decimals)f", value) : "-"
+}
+
+/// The first column left-aligned, the last (a note) as it is, the others right-aligned;
+/// a short row (a step that does not apply) keeps its second cell as it is.
+private func aligned(_ rows: [[String]]) -> [String] {
+    let columns = rows.map(\.count).max() ?? 0
+    let widths = (0..<columns).map { column in rows.filter { $0.count == columns }.map { $0[column].count }.max() ?? 0 }
+    let lines = rows.map { row in
+        row.enumerated().map { column, cell in
+            if column == 0 { return cell.padding(toLength: widths[0], withPad: " ", startingAt: 0) }
+            if row.count < columns || column == columns - 1 { return cell }
+            return String(repeating: " ", count: widths[column] - cell.count) + cell
+        }.joined(separator: "  ")
+    }
+    return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }
+}
