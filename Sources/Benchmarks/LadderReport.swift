@@ -17,6 +17,8 @@ public struct LadderStepResult: Sendable {
 public struct LadderLayerResult: Sendable {
     public let name: String
     public let geometry: ConvolutionGeometry
+    /// `SAME` or `VALID`.
+    public let padding: String
     public let networkUsesWinograd: Bool
     public let steps: [LadderStepResult]
 
@@ -37,6 +39,8 @@ public struct LadderReport: Sendable {
     let input: String
     let macs: Int
     let machine: BenchMachine
+    /// `FMAPeak.measure(threads: 1)`: one core's peak, what a one-thread step is a fraction of.
+    let corePeakGFLOPS: Double
     let `protocol`: BenchProtocol
     public let layers: [LadderLayerResult]
     public let forward: [LadderForwardResult]
@@ -44,15 +48,15 @@ public struct LadderReport: Sendable {
     public var text: String {
         var lines = [
             "Optimisation ladder, input \(input): each convolution computed by every step, timed in this one run",
-            "Machine: \(machine.cores) cores, FMA peak \(fixed(machine.peakGFLOPS, 1)) GFLOPS measured on all of them, load average \(machine.loadAverage.map { fixed($0, 2) } ?? "-") at start",
+            "Machine: \(machine.cores) cores, FMA peak measured \(fixed(corePeakGFLOPS, 1)) GFLOPS on 1 core, \(fixed(machine.peakGFLOPS, 1)) on \(machine.cores); load average \(machine.loadAverage.map { fixed($0, 2) } ?? "-") at start",
             "Timing: \(`protocol`.warmUpCalls) warm-up call and \(`protocol`.samples) timed calls per step, steps rotated round by round; GFLOPS median (min..max)",
-            "Agreement: max |difference| from step 1's output, on one seeded input in [-1, 1)",
+            "Of peak: the median against the peak of as many cores as the step's threads. Agreement: max |difference| from step 1's output, on one seeded input in [-1, 1)",
         ]
         for layer in layers {
             let g = layer.geometry
             lines.append("")
             lines.append(
-                "\(layer.name): \(g.height)x\(g.width)x\(g.channels) -> \(g.outputHeight)x\(g.outputWidth)x\(g.filters), \(g.kernelHeight)x\(g.kernelWidth) stride \(g.strideHeight); GEMM \(g.m) x \(g.n) x \(g.k), \(fixed(Double(g.macs) / 1e6, 1)) M multiply-adds"
+                "\(layer.name): \(g.height)x\(g.width)x\(g.channels) -> \(g.outputHeight)x\(g.outputWidth)x\(g.filters), \(g.kernelHeight)x\(g.kernelWidth) stride \(g.strideHeight) \(layer.padding); GEMM \(g.m) x \(g.n) x \(g.k), \(fixed(Double(g.macs) / 1e6, 1)) M multiply-adds"
             )
             var rows = [["step", "GFLOPS", "(min..max)", "of peak", "threads", "max |diff|", ""]]
             for result in layer.steps {
@@ -66,7 +70,7 @@ public struct LadderReport: Sendable {
                 if result.step == .winograd { note = layer.networkUsesWinograd ? "(the network uses it here)" : "(the network keeps step 6 here)" }
                 rows.append([
                     label, fixed(rate(measurement.median), 1), "(\(fixed(rate(measurement.max), 1))..\(fixed(rate(measurement.min), 1)))",
-                    fixed(100 * rate(measurement.median) / machine.peakGFLOPS, 1) + "%", "\(measurement.threads)",
+                    fixed(100 * rate(measurement.median) / peak(threads: measurement.threads), 1) + "%", "\(measurement.threads)",
                     difference == 0 ? "0" : NumberFormat.scientific(Double(difference)), note,
                 ])
             }
@@ -91,16 +95,20 @@ public struct LadderReport: Sendable {
         return lines.joined(separator: "\n")
     }
 
+    /// The measured FMA peak of `threads` cores: one core's, or all of them.
+    func peak(threads: Int) -> Double { threads == 1 ? corePeakGFLOPS : machine.peakGFLOPS }
+
     /// Every figure, with each subject's samples (seconds per call).
     public var json: JSONValue {
         .object([
             ("input", .string(input)),
             ("cores", .int(machine.cores)),
             ("peak_gflops", .double(machine.peakGFLOPS)),
+            ("core_peak_gflops", .double(corePeakGFLOPS)),
             ("load_average", machine.loadAverage.map(JSONValue.double) ?? .null),
             ("warm_up_calls", .int(`protocol`.warmUpCalls)),
             ("samples", .int(`protocol`.samples)),
-            ("layers", .array(layers.map(\.json))),
+            ("layers", .array(layers.map { $0.json(peak: peak(threads:)) })),
             (
                 "forward",
                 .array(
@@ -116,10 +124,10 @@ public struct LadderReport: Sendable {
 }
 
 extension LadderLayerResult {
-    var json: JSONValue {
+    func json(peak: (Int) -> Double) -> JSONValue {
         let g = geometry
         return .object([
-            ("name", .string(name)), ("m", .int(g.m)), ("n", .int(g.n)), ("k", .int(g.k)), ("macs", .int(g.macs)),
+            ("name", .string(name)), ("padding", .string(padding)), ("m", .int(g.m)), ("n", .int(g.n)), ("k", .int(g.k)), ("macs", .int(g.macs)),
             ("network_uses_winograd", .bool(networkUsesWinograd)),
             (
                 "steps",
@@ -129,6 +137,7 @@ extension LadderLayerResult {
                         if let measurement = result.measurement, let difference = result.maxDifference {
                             members += [
                                 ("timing", measurement.json), ("gflops_median", .double(flops / measurement.median / 1e9)),
+                                ("peak_fraction", .double(flops / measurement.median / 1e9 / peak(measurement.threads))),
                                 ("max_abs_difference", .double(Double(difference))),
                             ]
                         } else {

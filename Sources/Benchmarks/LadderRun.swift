@@ -27,6 +27,7 @@ public enum LadderRun {
         let ledger = try settings.makeLedger()
         let entries = try layers.map { try convolution(named: $0, in: ledger) }
         var machine = BenchMachine.current()
+        var corePeak = FMAPeak.measure(threads: 1)
         let weights = try settings.makeWeights(for: ledger, warning: warning)
 
         var layerResults: [LadderLayerResult] = []
@@ -61,8 +62,9 @@ public enum LadderRun {
         // The peak again at the end, and the higher of the two (a busy moment at the start
         // would flatter every fraction of it).
         machine.peakGFLOPS = max(machine.peakGFLOPS, FMAPeak.measure())
+        corePeak = max(corePeak, FMAPeak.measure(threads: 1))
         return LadderReport(
-            input: ledger.network.configuration.inputDescription, macs: ledger.macs, machine: machine, protocol: timing,
+            input: ledger.network.configuration.inputDescription, macs: ledger.macs, machine: machine, corePeakGFLOPS: corePeak, protocol: timing,
             layers: layerResults, forward: passes)
     }
 
@@ -88,7 +90,7 @@ public enum LadderRun {
             }
         }
         return LadderLayerResult(
-            name: layer.name, geometry: layer.geometry, networkUsesWinograd: layer.networkUsesWinograd, steps: rows)
+            name: layer.name, geometry: layer.geometry, padding: layer.padding.rawValue, networkUsesWinograd: layer.networkUsesWinograd, steps: rows)
     }
 
     /// The convolution called `name`, or an error naming it (with the nearest names).

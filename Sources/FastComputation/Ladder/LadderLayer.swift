@@ -55,6 +55,9 @@ public struct LadderLayer: Sendable {
         self.networkUsesWinograd = networkUsesWinograd
     }
 
+    /// SAME or VALID, as declared.
+    public var padding: Padding { window.padding }
+
     /// The input shape at batch 1: `[1, h, w, cin]`.
     public var inputTensorShape: [Int] { [1, geometry.height, geometry.width, geometry.channels] }
 
