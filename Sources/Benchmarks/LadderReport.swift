@@ -48,6 +48,7 @@ public struct LadderReport: Sendable {
     public var text: String {
         var lines = [
             "Optimisation ladder, input \(input): each convolution computed by every step, timed in this one run",
+            TileCode.selected.description,
             "Machine: \(machine.cores) cores, FMA peak measured \(fixed(corePeakGFLOPS, 1)) GFLOPS on 1 core, \(fixed(machine.peakGFLOPS, 1)) on \(machine.cores); load average \(machine.loadAverage.map { fixed($0, 2) } ?? "-") at start",
             "Timing: \(`protocol`.warmUpCalls) warm-up call and \(`protocol`.samples) timed calls per step, steps rotated round by round; GFLOPS median (min..max)",
             "Of peak: the median against the peak of as many cores as the step's threads. Agreement: max |difference| from step 1's output, on one seeded input in [-1, 1)",
@@ -102,6 +103,7 @@ public struct LadderReport: Sendable {
     public var json: JSONValue {
         .object([
             ("input", .string(input)),
+            ("tiles", .string(TileCode.selected.description)),
             ("cores", .int(machine.cores)),
             ("peak_gflops", .double(machine.peakGFLOPS)),
             ("core_peak_gflops", .double(corePeakGFLOPS)),

@@ -26,10 +26,13 @@ struct LadderOptions: ParsableArguments {
     @Option(name: .customLong("ladder-samples"), help: "With --ladder, timed calls per step (at least \(BenchProtocol.minimumSamples)).")
     var samples = BenchProtocol.frozen.samples
 
+    /// More samples than this would keep the naive steps busy for hours.
+    static let maximumSamples = 1000
+
     func validate() throws {
         guard ladder || (layers.isEmpty && !forward) else { throw ValidationError("--layer and --ladder-forward go with --ladder") }
-        guard BenchProtocol(warmUpCalls: BenchProtocol.frozen.warmUpCalls, samples: samples) != nil else {
-            throw ValidationError("--ladder-samples must be at least \(BenchProtocol.minimumSamples), got \(samples)")
+        guard BenchProtocol(warmUpCalls: BenchProtocol.frozen.warmUpCalls, samples: samples) != nil, samples <= Self.maximumSamples else {
+            throw ValidationError("--ladder-samples must be from \(BenchProtocol.minimumSamples) to \(Self.maximumSamples), got \(samples)")
         }
     }
 
