@@ -77,6 +77,12 @@ public struct LadderReport: Sendable {
             }
             lines += aligned(rows)
         }
+        if overPeak {
+            lines.append("")
+            lines.append(
+                "Note: a step other than Winograd above 100% of peak means the cores were busier while the peak was measured than while it ran: on this load, read the fractions as rough."
+            )
+        }
         if !forward.isEmpty {
             lines.append("")
             lines.append(
@@ -94,6 +100,16 @@ public struct LadderReport: Sendable {
             lines += aligned(rows)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Whether some step that does every multiply-add (not Winograd) beat the measured peak.
+    var overPeak: Bool {
+        layers.contains { layer in
+            layer.steps.contains { result in
+                guard result.step != .winograd, let measurement = result.measurement else { return false }
+                return layer.flops / measurement.median / 1e9 > peak(threads: measurement.threads)
+            }
+        }
     }
 
     /// The measured FMA peak of `threads` cores: one core's, or all of them.
