@@ -50,14 +50,15 @@ public struct LadderReport: Sendable {
             "Optimisation ladder, input \(input): each convolution computed by every step, timed in this one run",
             TileCode.selected.description,
             "Machine: \(machine.cores) cores, FMA peak measured \(fixed(corePeakGFLOPS, 1)) GFLOPS on 1 core, \(fixed(machine.peakGFLOPS, 1)) on \(machine.cores); load average \(machine.loadAverage.map { fixed($0, 2) } ?? "-") at start",
-            "Timing: \(`protocol`.warmUpCalls) warm-up call and \(`protocol`.samples) timed calls per step, steps rotated round by round; GFLOPS median (min..max)",
-            "Of peak: the median against the peak of as many cores as the step's threads. Agreement: max |difference| from step 1's output, on one seeded input in [-1, 1)",
+            "Timing: \(`protocol`.warmUpCalls) warm-up and \(`protocol`.samples) timed calls per step, steps rotated; GFLOPS median (min..max)",
+            "of peak: the median as a fraction of the measured peak of as many cores as the step's threads",
+            "max |diff|: the largest difference from step 1's output, on one seeded input in [-1, 1)",
         ]
         for layer in layers {
             let g = layer.geometry
             lines.append("")
             lines.append(
-                "\(layer.name): \(g.height)x\(g.width)x\(g.channels) -> \(g.outputHeight)x\(g.outputWidth)x\(g.filters), \(g.kernelHeight)x\(g.kernelWidth) stride \(g.strideHeight) \(layer.padding); GEMM \(g.m) x \(g.n) x \(g.k), \(fixed(Double(g.macs) / 1e6, 1)) M multiply-adds"
+                "\(layer.name): \(g.height)x\(g.width)x\(g.channels) -> \(g.outputHeight)x\(g.outputWidth)x\(g.filters), \(g.kernelHeight)x\(g.kernelWidth) /\(g.strideHeight) \(layer.padding), GEMM \(g.m)x\(g.n)x\(g.k) (\(fixed(Double(g.macs) / 1e6, 1)) M MACs)"
             )
             var rows = [["step", "GFLOPS", "(min..max)", "of peak", "threads", "max |diff|", ""]]
             for result in layer.steps {
@@ -80,13 +81,13 @@ public struct LadderReport: Sendable {
         if overPeak {
             lines.append("")
             lines.append(
-                "Note: a step other than Winograd above 100% of peak means the cores were busier while the peak was measured than while it ran: on this load, read the fractions as rough."
+                "Note: a step other than Winograd beat the measured peak, so the cores were busier when the\npeak was measured than when it ran: read the fractions of peak as rough."
             )
         }
         if !forward.isEmpty {
             lines.append("")
             lines.append(
-                "Whole forward pass (\(input), \(fixed(Double(macs) / 1e9, 2)) G multiply-adds): convolutions on each step, every other op as the fast backend; max |diff| of the embedding from step 1's"
+                "Whole forward pass (\(input), \(fixed(Double(macs) / 1e9, 2)) G MACs), convolutions on each step, the rest as the fast\nbackend computes it; max |diff|: the embedding's largest difference from step 1's"
             )
             var rows = [["step", "ms", "(min..max)", "GFLOPS", "threads", "max |diff|", ""]]
             for pass in forward {

@@ -36,7 +36,7 @@ struct LadderReportTests {
         #expect(row.split(separator: " ", omittingEmptySubsequences: true).suffix(5) == ["6.1", "(3.7..18.4)", "12.2%", "1", "0"], "\(row)")
         let winograd = text.split(separator: "\n").first { $0.hasPrefix("7 Winograd") }.map(String.init) ?? ""
         #expect(winograd.hasSuffix("  not applicable: a 1x7 kernel (3x3 only)"), "\(winograd)")
-        #expect(text.contains("GEMM 64 x 160 x 896, 9.2 M multiply-adds"))
+        #expect(text.contains("GEMM 64x160x896 (9.2 M MACs)"))
     }
 
     @Test("JSON: each step's samples, its median GFLOPS and fraction of peak; a step that does not apply says why")
