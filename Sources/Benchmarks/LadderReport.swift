@@ -68,15 +68,19 @@ public struct LadderReport: Sendable {
                     continue
                 }
                 let rate = { (seconds: Double) in layer.flops / seconds / 1e9 }
-                var note = ""
-                if result.step == .winograd { note = layer.networkUsesWinograd ? "(the network uses it here)" : "(the network keeps step 6 here)" }
                 rows.append([
                     label, fixed(rate(measurement.median), 1), "(\(fixed(rate(measurement.max), 1))..\(fixed(rate(measurement.min), 1)))",
                     fixed(100 * rate(measurement.median) / peak(threads: measurement.threads), 1) + "%", "\(measurement.threads)",
-                    difference == 0 ? "0" : NumberFormat.scientific(Double(difference)), note,
+                    difference == 0 ? "0" : NumberFormat.scientific(Double(difference)), "",
                 ])
             }
             lines += aligned(rows)
+            if layer.steps.contains(where: { $0.step == .winograd && $0.measurement != nil }) {
+                lines.append(
+                    layer.networkUsesWinograd
+                        ? "The network computes this layer by step 7."
+                        : "The network computes this layer by step 6: too few channels on too small a map for Winograd to pay.")
+            }
         }
         if overPeak {
             lines.append("")
