@@ -23,6 +23,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Skip the slow naive figures (the naive 1024^3 GEMM and the naive forward pass).")
     var quick = false
 
+    /// `--ladder` and its options (`LadderOptions`).
+    @OptionGroup var ladder: LadderOptions
+
     @Option(help: "Timed rounds per GEMM kernel and shape (the best and the median are reported).")
     var rounds = 15
 
@@ -35,6 +38,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        if ladder.ladder { return try ladder.run(settings: compute.settings, json: json) }
         let report = try BenchRun.measure(
             settings: compute.settings, quick: quick, rounds: rounds, runs: runs,
             warning: warn, progress: { writeStandardError("bench: \($0)\n") })
