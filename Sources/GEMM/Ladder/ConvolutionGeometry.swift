@@ -24,18 +24,10 @@ public struct ConvolutionGeometry: Sendable, Equatable {
         precondition(
             [height, width, channels, kernelHeight, kernelWidth, strideHeight, strideWidth, outputHeight, outputWidth, filters].allSatisfy { $0 > 0 }
                 && padTop >= 0 && padLeft >= 0, "a convolution's sizes are positive and its padding not negative")
-        self.height = height
-        self.width = width
-        self.channels = channels
-        self.kernelHeight = kernelHeight
-        self.kernelWidth = kernelWidth
-        self.strideHeight = strideHeight
-        self.strideWidth = strideWidth
-        self.padTop = padTop
-        self.padLeft = padLeft
-        self.outputHeight = outputHeight
-        self.outputWidth = outputWidth
-        self.filters = filters
+        (self.height, self.width, self.channels) = (height, width, channels)
+        (self.kernelHeight, self.kernelWidth, self.strideHeight, self.strideWidth) = (kernelHeight, kernelWidth, strideHeight, strideWidth)
+        (self.padTop, self.padLeft) = (padTop, padLeft)
+        (self.outputHeight, self.outputWidth, self.filters) = (outputHeight, outputWidth, filters)
     }
 
     /// Rows of the im2col matrix: one per output pixel.

@@ -12,14 +12,11 @@ public struct LoopOrderGEMM: GEMM {
 
     public init() {}
 
-    public func multiply(
-        m: Int, n: Int, k: Int,
-        a: UnsafePointer<Float>, lda: Int,
-        b: UnsafePointer<Float>, ldb: Int,
-        c: UnsafeMutablePointer<Float>, ldc: Int,
-        accumulate: Bool
-    ) {
-        if !accumulate {
+    public func multiply(_ operands: GEMMOperands) {
+        let (m, n, k, a, lda, b, ldb, c, ldc) = (
+            operands.m, operands.n, operands.k, operands.a, operands.lda, operands.b, operands.ldb, operands.c, operands.ldc
+        )
+        if !operands.accumulate {
             for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) }
         }
         for i0 in stride(from: 0, to: m, by: Self.rowBlock) {

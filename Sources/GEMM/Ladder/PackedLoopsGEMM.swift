@@ -9,14 +9,8 @@ public struct PackedLoopsGEMM: GEMM {
     public init() {}
 
     /// The `GEMM` protocol's multiply: B packed on this call (the ladder packs it once, at load).
-    public func multiply(
-        m: Int, n: Int, k: Int,
-        a: UnsafePointer<Float>, lda: Int,
-        b: UnsafePointer<Float>, ldb: Int,
-        c: UnsafeMutablePointer<Float>, ldc: Int,
-        accumulate: Bool
-    ) {
-        multiply(m: m, a: a, lda: lda, b: PackedMatrix(k: k, n: n, b: b, ldb: ldb), c: c, ldc: ldc, accumulate: accumulate)
+    public func multiply(_ o: GEMMOperands) {
+        multiply(m: o.m, a: o.a, lda: o.lda, b: PackedMatrix(k: o.k, n: o.n, b: o.b, ldb: o.ldb), c: o.c, ldc: o.ldc, accumulate: o.accumulate)
     }
 
     /// `C = A * B` (`+ C` when `accumulate`) with B packed beforehand.
