@@ -115,12 +115,12 @@ public struct BenchReport {
         let load = machine.loadAverage.map { format($0, 2) } ?? "unknown"
         lines += [
             TileCode.selected.description,
-            "Machine: \(machine.cores) cores; FMA peak \(format(machine.peakGFLOPS, 1)) GFLOPS measured (register-only",
-            "FMA chains on every core; the nominal \(format(machine.gigahertz, 2)) GHz clock would give \(format(machine.nominalPeakGFLOPS, 1)));",
-            "load average \(load) at start (a shared machine: absolute times drift).",
+            "Machine: \(machine.cores) cores, load average \(load) at start (if shared, times drift).",
+            "FMA peak: \(format(machine.peakGFLOPS, 1)) GFLOPS measured (register-only FMA chains on every core;",
+            "the nominal \(format(machine.gigahertz, 2)) GHz clock would give \(format(machine.nominalPeakGFLOPS, 1))).",
             "Protocol: each subject \(`protocol`.warmUpCalls) untimed warm-up call, then \(`protocol`.samples) timed samples, the",
-            "subjects' order rotated every round; figures are the median (min..max) of",
-            "the samples; a ratio is one median over another.",
+            "subjects' order rotated every round. A figure is the median of its samples",
+            "(min..max beside it); a ratio is one median over another.",
             "",
             "Whole network forward (\(ledger.network.configuration.inputDescription), batch 1)",
         ]
@@ -163,20 +163,19 @@ public struct BenchReport {
         }
         lines += alignColumns(table, spanning: { $0[1].isEmpty })
         if !winogradLayers.isEmpty {
-            lines.append(
-                "Not in this table: \(winogradLayers.count) 3x3 convolutions run as Winograd F(2x2,3x3), not one GEMM (\(winogradLayers.prefix(2).joined(separator: ", "))\(winogradLayers.count > 2 ? ", ..." : ""))."
-            )
+            let names = winogradLayers.prefix(2).joined(separator: ", ") + (winogradLayers.count > 2 ? ", ..." : "")
+            lines.append("Not in this table: \(winogradLayers.count) 3x3 convolutions run as Winograd F(2x2,3x3),")
+            lines.append("no single GEMM (\(names)).")
         }
 
         for (title, rows) in [("Time per stage", stages), ("Time per op kind", opKinds)] {
             lines.append("")
-            lines.append("\(title) (per layer, the median over the same samples, summed)")
-            var table = [["", "fast ms", "naive ms", "G MACs", "fast GFLOPS"]]
+            lines.append("\(title): each layer's median over the same samples, summed")
+            var table = [["", "fast ms"] + (naive == nil ? [] : ["naive ms"]) + ["G MACs", "fast GFLOPS"]]
             for row in rows {
-                table.append([
-                    row.name, format(row.fastSeconds * 1000, 2), row.naiveSeconds.map { format($0 * 1000, 0) } ?? "-",
-                    format(Double(row.macs) / 1e9, 3), row.macs > 0 ? format(2 * Double(row.macs) / row.fastSeconds / 1e9, 1) : "-",
-                ])
+                let naiveCell = naive == nil ? [] : [row.naiveSeconds.map { format($0 * 1000, 0) } ?? "-"]
+                let gflops = row.macs > 0 ? format(2 * Double(row.macs) / row.fastSeconds / 1e9, 1) : "-"
+                table.append([row.name, format(row.fastSeconds * 1000, 2)] + naiveCell + [format(Double(row.macs) / 1e9, 3), gflops])
             }
             lines += alignColumns(table)
         }
@@ -213,6 +212,6 @@ private func alignColumns(_ rows: [[String]], spanning: ([String]) -> Bool = { _
         return row.enumerated().map { column, cell in
             let padding = String(repeating: " ", count: max(0, widths[column] - cell.count))
             return column == 0 ? cell + padding : padding + cell
-        }.joined(separator: "  ")
+        }.joined(separator: "  ").replacing(#/ +$/#, with: "")
     }
 }

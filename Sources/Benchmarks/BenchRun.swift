@@ -24,11 +24,12 @@ public enum BenchRun {
         let initStart = MonotonicClock.seconds()
         let fastBackend = try FastBackend(ledger: ledger, weights: weights)
         let initSeconds = MonotonicClock.seconds() - initStart
-        var backends: [(backend: Backend, threads: Int)] = [(fastBackend, fastBackend.threads)]
-        if !quick { backends.append((try NaiveBackend(ledger: ledger, weights: weights), 1)) }
-        progress(
-            "forward: \(backends.map(\.backend.name).joined(separator: " and ")), \(protocol_.warmUpCalls) warm-up + \(protocol_.samples) timed passes each"
-                + (quick ? "" : " (the naive ones take seconds)"))
+        var backends: [(name: String, threads: Int, make: () throws -> Backend)] = [
+            (fastBackend.name, fastBackend.threads, { fastBackend })
+        ]
+        if !quick { backends.append(("naive", 1, { try NaiveBackend(ledger: ledger, weights: weights) })) }
+        let passes = "\(protocol_.warmUpCalls) warm-up + \(protocol_.samples) timed passes" + (quick ? "" : " each (a naive one takes seconds)")
+        progress("forward: \(backends.map(\.name).joined(separator: " and ")), \(passes)")
         // The peak resident memory after the first fast pass, before any naive one: the fast path's own.
         var peakRSS = 0.0
         let forward = try NetworkBenchResult.measure(

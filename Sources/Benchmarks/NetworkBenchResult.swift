@@ -14,18 +14,22 @@ struct NetworkBenchResult {
     var medianSeconds: Double { measurement.median }
 
     /// Times whole forward passes of each backend under `protocol_`, their order rotated.
-    /// `afterFirstPass` runs once, untimed, after the first backend's first (warm-up) pass,
-    /// before any other backend's.
+    /// Each backend is made by `make` in its first (warm-up, untimed) call, so that
+    /// `afterFirstPass`, run once after the first backend's first pass, sees that
+    /// backend's memory alone.
     static func measure(
-        ledger: Ledger, backends: [(backend: Backend, threads: Int)], input: Tensor, protocol protocol_: BenchProtocol,
-        afterFirstPass: @escaping () -> Void = {}
+        ledger: Ledger, backends: [(name: String, threads: Int, make: () throws -> Backend)], input: Tensor,
+        protocol protocol_: BenchProtocol, afterFirstPass: @escaping () -> Void = {}
     ) throws -> [NetworkBenchResult] {
         // Per backend, each call's per-layer times: warm-ups first, then one per sample.
         var layerRuns = [[[Double]]](repeating: [], count: backends.count)
+        var made = [Backend?](repeating: nil, count: backends.count)
         var firstPassDone = false
         let subjects = backends.enumerated().map { index, item in
-            BenchProtocol.Subject(name: item.backend.name, threads: item.threads) {
-                layerRuns[index].append(try pass(ledger: ledger, backend: item.backend, input: input))
+            BenchProtocol.Subject(name: item.name, threads: item.threads) {
+                let backend = try made[index] ?? item.make()
+                made[index] = backend
+                layerRuns[index].append(try pass(ledger: ledger, backend: backend, input: input))
                 if !firstPassDone {
                     firstPassDone = true
                     afterFirstPass()
