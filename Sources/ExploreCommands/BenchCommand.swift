@@ -16,7 +16,9 @@ struct BenchCommand: ParsableCommand {
             so that none always runs first or last. Each figure is the median of its samples, \
             printed with their spread (min..max) and its thread count; every ratio is one \
             median over another. The naive subjects run on 1 thread, the fast ones and OpenBLAS \
-            on every core. --quick skips the naive subjects. Figures come from this one run, \
+            on every core. The fast GEMM of a layer is that layer run as the network runs it (weights packed at \
+            load, the input read in place or through im2col, bias and ReLU fused); OpenBLAS and the naive kernel \
+            multiply the same A, gathered before the clock, by the plain folded weights. --quick skips the naive subjects. Figures come from this one run, \
             on a machine that may be shared (the load average is printed): compare ratios, \
             quote a figure with its spread and the command that gave it. Runs every kernel, \
             so --gemm is ignored.
