@@ -35,18 +35,13 @@ public struct FastGEMM: GEMM {
     /// The number of online processors.
     public static var defaultThreads: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
-    public func multiply(
-        m: Int, n: Int, k: Int,
-        a: UnsafePointer<Float>, lda: Int,
-        b: UnsafePointer<Float>, ldb: Int,
-        c: UnsafeMutablePointer<Float>, ldc: Int,
-        accumulate: Bool
-    ) {
-        precondition(ldb >= n && lda >= k)
+    public func multiply(_ operands: GEMMOperands) {
+        let (m, n, k) = (operands.m, operands.n, operands.k)
+        precondition(operands.ldb >= n && operands.lda >= k)
         // B packed first, on all cores, then multiplied as the network's pre-packed weights are.
         run(
-            m: m, a: .matrix(a, lda: lda), b: PackedMatrix(k: k, n: n, b: b, ldb: ldb), c: c, ldc: ldc,
-            accumulate: accumulate, bias: nil, relu: false)
+            m: m, a: .matrix(operands.a, lda: operands.lda), b: PackedMatrix(k: k, n: n, b: operands.b, ldb: operands.ldb),
+            c: operands.c, ldc: operands.ldc, accumulate: operands.accumulate, bias: nil, relu: false)
     }
 
     /// `C = A * B (+ C when accumulate) (+ bias[j]) (then max(., 0) when relu)` with B

@@ -52,10 +52,7 @@ public enum TileCode: Sendable {
     @inline(__always)
     func inPlaceTile(
         height: Int, kc: Int, run: Int, jump: Int,
-        rows: (
-            UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
-            UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>
-        ),
+        rows: TileKernels.TileRows,
         b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
         load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool

@@ -26,18 +26,9 @@ func microKernel6x16(
     load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
 ) {
     typealias V = SIMD8<Float>
-    var c00 = V()
-    var c01 = V()
-    var c10 = V()
-    var c11 = V()
-    var c20 = V()
-    var c21 = V()
-    var c30 = V()
-    var c31 = V()
-    var c40 = V()
-    var c41 = V()
-    var c50 = V()
-    var c51 = V()
+    // Rows 0-5 of the tile, left and right halves.
+    var (c00, c01, c10, c11, c20, c21) = (V(), V(), V(), V(), V(), V())
+    var (c30, c31, c40, c41, c50, c51) = (V(), V(), V(), V(), V(), V())
     var a = a
     var b = UnsafeRawPointer(b)
     // The C tile is read (or written) only after the loop; ask for its lines now, so
@@ -78,6 +69,13 @@ enum FourRows: TileHeight { static var rows: Int { 4 } }
 enum FiveRows: TileHeight { static var rows: Int { 5 } }
 enum SixRows: TileHeight { static var rows: Int { 6 } }
 
+/// Where each of an in-place tile's six A rows starts (rows at and past its height are
+/// never read, so any valid pointer does for them).
+public typealias TileRows = (
+    UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
+    UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>
+)
+
 /// The same tile with A read in place: `Height.rows` (1 to 6) rows, each contiguous
 /// in k, wherever they are (no packing; used when a multiply has a single row block,
 /// so each A row panel is swept once per B panel from L1/L2 anyway). Rows at and past
@@ -92,27 +90,15 @@ enum SixRows: TileHeight { static var rows: Int { 6 } }
 @inline(__always)
 func microKernel6x16Rows<Height: TileHeight>(
     _ height: Height.Type, kc: Int, run: Int, jump: Int,
-    rows: (
-        UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
-        UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>
-    ),
+    rows: TileRows,
     b: UnsafePointer<Float>,
     c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
     load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
 ) {
     typealias V = SIMD8<Float>
-    var c00 = V()
-    var c01 = V()
-    var c10 = V()
-    var c11 = V()
-    var c20 = V()
-    var c21 = V()
-    var c30 = V()
-    var c31 = V()
-    var c40 = V()
-    var c41 = V()
-    var c50 = V()
-    var c51 = V()
+    // Rows 0-5 of the tile, left and right halves.
+    var (c00, c01, c10, c11, c20, c21) = (V(), V(), V(), V(), V(), V())
+    var (c30, c31, c40, c41, c50, c51) = (V(), V(), V(), V(), V(), V())
     var (a0, a1, a2, a3, a4, a5) = rows
     var b = UnsafeRawPointer(b)
     for runIndex in 0..<(kc / run) {
