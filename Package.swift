@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "ExploreCommandsTests",
             dependencies: ["ExploreCommands", "Benchmarks", "TestSupport", "explore", "ModelData", "Tensors", "Computation", "NetworkModel"]),
-        .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "JSONText"]),
+        .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "JSONText", "NetworkModel", "FastComputation"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Exploration", "NetworkModel", "ModelData", "TestSupport", "explore"], exclude: ["Transcripts"]),
         .testTarget(name: "CourseworkTests", dependencies: ["Coursework", "NetworkModel", "LedgerReports", "Tensors", "TestSupport"]),
         .testTarget(name: "CourseTests", dependencies: ["Course", "TestSupport", "explore"]),

@@ -23,22 +23,12 @@ struct LadderOptions: ParsableArguments {
         help: "With --ladder, also time whole forward passes with each step's convolutions (slow: the naive steps take seconds a pass).")
     var forward = false
 
-    @Option(name: .customLong("ladder-samples"), help: "With --ladder, timed calls per step (at least \(BenchProtocol.minimumSamples)).")
-    var samples = BenchProtocol.frozen.samples
-
-    /// More samples than this would keep the naive steps busy for hours.
-    static let maximumSamples = 1000
-
     func validate() throws {
         guard ladder || (layers.isEmpty && !forward) else { throw ValidationError("--layer and --ladder-forward go with --ladder") }
-        guard BenchProtocol(warmUpCalls: BenchProtocol.frozen.warmUpCalls, samples: samples) != nil, samples <= Self.maximumSamples else {
-            throw ValidationError("--ladder-samples must be from \(BenchProtocol.minimumSamples) to \(Self.maximumSamples), got \(samples)")
-        }
     }
 
-    /// Measures and prints the ladder (`json`: one JSON object).
-    func run(settings: SessionSettings, json: Bool) throws {
-        let timing = BenchProtocol(warmUpCalls: BenchProtocol.frozen.warmUpCalls, samples: samples)!
+    /// Measures and prints the ladder under `timing` (`json`: one JSON object).
+    func run(settings: SessionSettings, protocol timing: BenchProtocol, json: Bool) throws {
         let report = try LadderRun.measure(
             settings: settings, layers: layers.isEmpty ? LadderRun.defaultLayers : layers, forward: forward, protocol: timing,
             warning: warn, progress: { writeStandardError("bench: \($0)\n") })

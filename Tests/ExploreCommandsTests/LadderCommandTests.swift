@@ -7,7 +7,7 @@ import Testing
 /// to be measured at all, never timed against a bound.)
 struct LadderCommandTests {
     @Test func oneLayerJSONHasEveryStepAndItsAgreement() throws {
-        let result = try ExploreBinary.run(["bench", "--ladder", "--layer", "Block17_1/Branch_1/Conv2d_0b_1x7", "--ladder-samples", "5", "--json"])
+        let result = try ExploreBinary.run(["bench", "--ladder", "--layer", "Block17_1/Branch_1/Conv2d_0b_1x7", "--samples", "5", "--json"])
         #expect(result.status == 0, "\(result.standardError)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         #expect(object["samples"] as? Int == 5)
@@ -33,7 +33,7 @@ struct LadderCommandTests {
     @Test(arguments: [
         (["bench", "--ladder", "--layer", "Conv2d_4a_3x"], "explore: no convolution called 'Conv2d_4a_3x' in this network (did you mean Conv2d_4a_3x3?)\n"),
         (["bench", "--ladder", "--layer", "Block17_1/concat"], "explore: Block17_1/concat is not a convolution: the ladder computes convolutions only\n"),
-        (["bench", "--ladder", "--ladder-samples", "4"], "explore: --ladder-samples must be from 5 to 1000, got 4 (see 'explore bench --help')\n"),
+        (["bench", "--ladder", "--samples", "4"], "explore: --samples must be 5 to 1000, got 4: try --samples 7 (see 'explore bench --help')\n"),
         (["bench", "--layer", "Conv2d_4a_3x3"], "explore: --layer and --ladder-forward go with --ladder (see 'explore bench --help')\n"),
     ])
     func badOptionsAreOneLine(arguments: [String], message: String) throws {

@@ -38,10 +38,10 @@ def median_ms(fn, runs, warmup):
 
 
 def explore_forward_ms(explore, runs):
-    out = subprocess.run([explore, "bench", "--json", "--quick", "--runs", str(runs), "--rounds", "1"],
+    out = subprocess.run([explore, "bench", "--json", "--quick", "--samples", str(max(5, runs))],
                          check=True, capture_output=True, text=True).stdout
     report = json.loads(out)
-    return report["forward_ms"]["fast"], report
+    return report["forward"]["subjects"][0]["median"] * 1000, report
 
 
 def main():
