@@ -108,6 +108,8 @@ let package = Package(
         .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel", "TestSupport"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
         .testTarget(name: "GEMMTests", dependencies: ["GEMM", "TestSupport"]),
+        // The optimisation ladder's steps, each against a float64 direct convolution.
+        .testTarget(name: "LadderTests", dependencies: ["FastComputation", "Benchmarks", "GEMM", "JSONText", "NetworkModel", "Tensors", "TestSupport"]),
         .testTarget(name: "FastComputationTests", dependencies: ["FastComputation", "Computation", "ModelData", "NetworkModel", "Tensors", "TestSupport"]),
         .testTarget(name: "ComputationTests", dependencies: ["Computation", "NetworkModel", "Tensors", "ModelData", "TestSupport"]),
         .testTarget(name: "LedgerReportsTests", dependencies: ["LedgerReports", "NetworkModel"]),
@@ -119,7 +121,7 @@ let package = Package(
         .testTarget(
             name: "ExploreCommandsTests",
             dependencies: ["ExploreCommands", "Benchmarks", "TestSupport", "explore", "ModelData", "Tensors", "Computation", "NetworkModel"]),
-        .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "JSONText"]),
+        .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "JSONText", "NetworkModel", "FastComputation"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Exploration", "NetworkModel", "ModelData", "TestSupport", "explore"], exclude: ["Transcripts"]),
         .testTarget(name: "CourseworkTests", dependencies: ["Coursework", "NetworkModel", "LedgerReports", "Tensors", "TestSupport"]),
         .testTarget(name: "CourseTests", dependencies: ["Course", "TestSupport", "explore"]),

@@ -1,33 +1,31 @@
+import FastComputation
 import GEMM
 import JSONText
 import LedgerReports
 import NetworkModel
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
+/// What one `explore bench` measured, as text and as JSON: every figure a median over the
+/// same protocol's samples, with its spread and threads; every ratio a `MedianRatio`.
 public struct BenchReport {
     let machine: BenchMachine
+    let `protocol`: BenchProtocol
     let ledger: Ledger
+    /// Whole forward passes: fast, then naive unless skipped.
+    let forward: [NetworkBenchResult]
     let gemm: [GEMMBenchResult]
-    let fast: NetworkBenchResult
-    let naive: NetworkBenchResult?
-    /// Fast passes run between the naive one's layers: the speedup's denominator.
-    let fastWithNaive: NetworkBenchResult?
+    /// Convolutions the fast backend runs as Winograd's F(2x2, 3x3), not as one GEMM.
+    let winogradLayers: [String]
     let fastInitSeconds: Double
     let peakRSSMegabytes: Double
-    /// Timed rounds per GEMM kernel and shape.
-    let rounds: Int
+
+    var fast: NetworkBenchResult { forward[0] }
+    var naive: NetworkBenchResult? { forward.count > 1 ? forward[1] : nil }
+
+    /// The naive pass's median over the fast pass's.
+    var forwardRatios: [MedianRatio] { naive.map { [MedianRatio($0.measurement, over: fast.measurement)] } ?? [] }
 
     /// 2 flops per multiply-add over the fast path's median forward time.
     var networkGFLOPS: Double { 2 * Double(ledger.macs) / fast.medianSeconds / 1e9 }
-    var speedup: Double? {
-        guard let naive, let fastWithNaive else { return nil }
-        return naive.medianSeconds / fastWithNaive.medianSeconds
-    }
 
     struct Breakdown {
         let name: String
@@ -55,14 +53,13 @@ public struct BenchReport {
     public var json: JSONValue {
         func number(_ value: Double?) -> JSONValue { value.map { .double(($0 * 100).rounded() / 100) } ?? .null }
         let rows: [JSONValue] = gemm.map { result in
-            let fast = result.value(FastGEMM().name)
-            let blas = result.value(OpenBLASGEMM.kernelName)
-            return .object([
-                ("label", .string(result.shape.label)),
+            .object([
+                ("layer", .string(result.shape.label)), ("path", .string(result.shape.path.rawValue)),
                 ("m", .int(result.shape.m)), ("n", .int(result.shape.n)), ("k", .int(result.shape.k)),
-                ("gflops", .object(result.gflops.map { ($0.name, number($0.value)) })),
-                ("gflops_median", .object(result.medianGFLOPS.map { ($0.name, number($0.value)) })),
-                ("fast_over_openblas", number(fast.flatMap { f in blas.map { f / $0 } })),
+                ("calls_per_sample", .int(result.callsPerSample)),
+                ("subjects", .array(result.measurements.map(\.json))),
+                ("gflops", .object(result.measurements.map { ($0.name, .double(result.gflops(seconds: $0.median))) })),
+                ("ratios", .array(result.ratios.map(\.json))),
             ])
         }
         func breakdownJSON(_ rows: [Breakdown]) -> JSONValue {
@@ -79,24 +76,12 @@ public struct BenchReport {
         }
         return .object([
             (
-                "forward_ms",
+                "protocol",
                 .object([
-                    ("fast", number(fast.medianSeconds * 1000)),
-                    ("naive", number(naive.map { $0.medianSeconds * 1000 })),
+                    ("warm_up_calls", .int(`protocol`.warmUpCalls)), ("samples", .int(`protocol`.samples)),
+                    ("order", .string("rotated round by round")), ("statistic", .string("median")),
                 ])
             ),
-            ("forward_runs", .object([("fast", .int(fast.runSeconds.count)), ("naive", .int(naive?.runSeconds.count ?? 0))])),
-            ("fast_runs_ms", .array(fast.runSeconds.map { number($0 * 1000) })),
-            ("forward_ms_best", .object([("fast", number(fast.runSeconds.min().map { $0 * 1000 }))])),
-            ("speedup_fast_over_naive", number(speedup)),
-            ("fast_ms_interleaved_with_naive", number(fastWithNaive.map { $0.medianSeconds * 1000 })),
-            ("fast_runs_interleaved_with_naive_ms", .array((fastWithNaive?.runSeconds ?? []).map { number($0 * 1000) })),
-            ("network_macs", .int(ledger.macs)),
-            ("network_gflops_fast", number(networkGFLOPS)),
-            ("fraction_of_peak", number(networkGFLOPS / machine.peakGFLOPS)),
-            ("fast_init_ms", number(fastInitSeconds * 1000)),
-            ("stages", breakdownJSON(stages)),
-            ("op_kinds", breakdownJSON(opKinds)),
             (
                 "machine",
                 .object([
@@ -105,60 +90,102 @@ public struct BenchReport {
                     ("load_average", number(machine.loadAverage)),
                 ])
             ),
-            ("gemm", .array(rows)),
+            (
+                "forward",
+                .object([
+                    ("input", .string(ledger.network.configuration.inputDescription)),
+                    ("subjects", .array(forward.map(\.measurement.json))),
+                    ("ratios", .array(forwardRatios.map(\.json))),
+                    ("network_macs", .int(ledger.macs)),
+                    ("fast_gflops", .double(networkGFLOPS)),
+                    ("fraction_of_peak", .double(networkGFLOPS / machine.peakGFLOPS)),
+                ])
+            ),
+            ("fast_init_ms", number(fastInitSeconds * 1000)),
             ("peak_rss_mb", number(peakRSSMegabytes)),
+            ("stages", breakdownJSON(stages)),
+            ("op_kinds", breakdownJSON(opKinds)),
+            ("gemm", .array(rows)),
+            ("winograd_layers", .array(winogradLayers.map(JSONValue.string))),
         ])
     }
 
     public var text: String {
         var lines: [String] = []
-        lines.append(TileCode.selected.description)
-        lines.append(
-            "Machine: \(machine.cores) cores, FMA peak \(format(machine.peakGFLOPS, 1)) GFLOPS measured (register-only FMA chains on every core; the nominal \(format(machine.gigahertz, 2)) GHz clock would give \(format(machine.nominalPeakGFLOPS, 1))), load average \(machine.loadAverage.map { format($0, 2) } ?? "-") at start"
-        )
-        lines.append("")
-        lines.append(
-            "GEMM GFLOPS (best of \(rounds) rounds, kernels interleaved round by round in this run, so ratios are fair on a shared machine; naive: 1 run)")
-        var table = [["shape", "M", "N", "K"] + gemm[0].gflops.map(\.name) + ["fast/openblas", "fast/peak"]]
-        for result in gemm {
-            let fast = result.value(FastGEMM().name)
-            let blas = result.value(OpenBLASGEMM.kernelName)
-            table.append(
-                [result.shape.label, "\(result.shape.m)", "\(result.shape.n)", "\(result.shape.k)"]
-                    + result.gflops.map { $0.value.map { format($0, 1) } ?? "-" }
-                    + [
-                        fast.flatMap { f in blas.map { format(f / $0, 2) + "x" } } ?? "-",
-                        fast.map { format(100 * $0 / machine.peakGFLOPS, 0) + "%" } ?? "-",
-                    ])
+        let load = machine.loadAverage.map { format($0, 2) } ?? "unknown"
+        lines += [
+            TileCode.selected.description,
+            "Machine: \(machine.cores) cores, load average \(load) at start (if shared, times drift).",
+            "FMA peak: \(format(machine.peakGFLOPS, 1)) GFLOPS measured (register-only FMA chains on every core;",
+            "the nominal \(format(machine.gigahertz, 2)) GHz clock would give \(format(machine.nominalPeakGFLOPS, 1))).",
+            "Protocol: each subject \(`protocol`.warmUpCalls) untimed warm-up call, then \(`protocol`.samples) timed samples, the",
+            "subjects' order rotated every round. A figure is the median of its samples",
+            "(min..max beside it); a ratio is one median over another.",
+            "",
+            "Whole network forward (\(ledger.network.configuration.inputDescription), batch 1)",
+        ]
+        var table = [["subject", "threads", "median ms", "min..max ms"]]
+        for result in forward {
+            let m = result.measurement
+            table.append([m.name, "\(m.threads)", milliseconds(m.median), milliseconds(m.min) + ".." + milliseconds(m.max)])
         }
-        lines.append(contentsOf: alignColumns(table))
-        lines.append("")
-        let naiveText =
-            naive.map { naive in
-                "naive \(format(naive.medianSeconds * 1000, 0)) ms (1 run, interleaved with \(fastWithNaive?.runSeconds.count ?? 0) fast runs of median \(format((fastWithNaive?.medianSeconds ?? .nan) * 1000, 1)) ms), "
-            } ?? "naive skipped (--quick), "
+        lines += alignColumns(table)
+        if forwardRatios.isEmpty { lines.append("naive skipped (--quick)") }
+        for ratio in forwardRatios {
+            lines.append("\(ratio.name): \(format(ratio.value, 1))x (\(ratio.numerator.threads) thread vs \(ratio.denominator.threads), median over median)")
+        }
         lines.append(
-            "Whole network forward (\(ledger.network.configuration.inputDescription), batch 1): fast \(format(fast.medianSeconds * 1000, 1)) ms (median of \(fast.runSeconds.count), best \(format((fast.runSeconds.min() ?? .nan) * 1000, 1))), \(naiveText)speedup \(speedup.map { format($0, 0) + "x" } ?? "-")"
+            "Fast path: \(format(networkGFLOPS, 1)) GFLOPS on \(format(Double(ledger.macs) / 1e9, 2)) G multiply-adds = \(format(100 * networkGFLOPS / machine.peakGFLOPS, 0))% of peak."
         )
-        lines.append(
-            "Fast path: \(format(networkGFLOPS, 1)) GFLOPS on \(format(Double(ledger.macs) / 1e9, 2)) G multiply-adds = \(format(100 * networkGFLOPS / machine.peakGFLOPS, 0))% of peak; weights folded and packed in \(format(fastInitSeconds * 1000, 0)) ms"
-        )
-        for (title, rows) in [("Time per stage", stages), ("Time per op kind", opKinds)] {
-            lines.append("")
-            lines.append(title)
-            var table = [["", "fast ms", "naive ms", "G MACs", "fast GFLOPS"]]
-            for row in rows {
+        lines.append("Weights folded and packed in \(format(fastInitSeconds * 1000, 0)) ms; peak resident memory \(format(peakRSSMegabytes, 1)) MB")
+        lines.append("(after the first fast pass, before any naive one).")
+
+        lines += [
+            "",
+            "GEMM of the network's layers as the network calls it. fast: the layer's own",
+            "forward (weights packed at load; input read in place or through im2col, bias",
+            "and ReLU fused). openblas, naive: the same A (gathered before the clock) and",
+            "the plain folded weights. GFLOPS from the median; time/fast: median over fast's.",
+        ]
+        table = [["layer / kernel", "threads", "GFLOPS", "min..max", "time/fast"]]
+        for result in gemm {
+            let shape = result.shape
+            table.append(["\(shape.label)", "", "", "", ""])
+            table.append(["  \(shape.path.rawValue), M \(shape.m) N \(shape.n) K \(shape.k)", "", "", "", ""])
+            let ratios = Dictionary(uniqueKeysWithValues: result.ratios.map { ($0.numerator.name, $0.value) })
+            for m in result.measurements {
                 table.append([
-                    row.name, format(row.fastSeconds * 1000, 2), row.naiveSeconds.map { format($0 * 1000, 0) } ?? "-",
-                    format(Double(row.macs) / 1e9, 3), row.macs > 0 ? format(2 * Double(row.macs) / row.fastSeconds / 1e9, 1) : "-",
+                    "    " + m.name, "\(m.threads)", format(result.gflops(seconds: m.median), 1),
+                    format(result.gflops(seconds: m.max), 1) + ".." + format(result.gflops(seconds: m.min), 1),
+                    ratios[m.name].map { format($0, 2) + "x" } ?? "",
                 ])
             }
-            lines.append(contentsOf: alignColumns(table))
         }
-        lines.append("")
-        lines.append("Peak resident memory (fast forward, before any naive run): \(format(peakRSSMegabytes, 1)) MB")
+        lines += alignColumns(table, spanning: { $0[1].isEmpty })
+        if !winogradLayers.isEmpty {
+            let names = winogradLayers.prefix(2).joined(separator: ", ") + (winogradLayers.count > 2 ? ", ..." : "")
+            lines.append("Not in this table: \(winogradLayers.count) 3x3 convolutions run as Winograd F(2x2,3x3),")
+            lines.append("no single GEMM (\(names)).")
+        }
+
+        for (title, rows) in [("Time per stage", stages), ("Time per op kind", opKinds)] {
+            lines.append("")
+            lines.append("\(title): each layer's median over the same samples, summed")
+            var table = [["", "fast ms"] + (naive == nil ? [] : ["naive ms"]) + ["G MACs", "fast GFLOPS"]]
+            for row in rows {
+                let naiveCell = naive == nil ? [] : [row.naiveSeconds.map { format($0 * 1000, 0) } ?? "-"]
+                let gflops = row.macs > 0 ? format(2 * Double(row.macs) / row.fastSeconds / 1e9, 1) : "-"
+                table.append([row.name, format(row.fastSeconds * 1000, 2)] + naiveCell + [format(Double(row.macs) / 1e9, 3), gflops])
+            }
+            lines += alignColumns(table)
+        }
         return lines.joined(separator: "\n")
     }
+}
+
+/// Seconds as milliseconds: one decimal under 100 ms, none from there.
+private func milliseconds(_ seconds: Double) -> String {
+    format(seconds * 1000, seconds < 0.1 ? 1 : 0)
 }
 
 private func format(_ value: Double, _ decimals: Int) -> String {
@@ -175,13 +202,16 @@ private func format(_ value: Double, _ decimals: Int) -> String {
     return text
 }
 
-/// Left-aligned first column, right-aligned numbers, two spaces between columns.
-private func alignColumns(_ rows: [[String]]) -> [String] {
-    let widths = (0..<(rows.map(\.count).max() ?? 0)).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+/// Left-aligned first column, right-aligned numbers, two spaces between columns. A row
+/// `spanning` says so is printed as its first cell alone, and does not widen that column.
+private func alignColumns(_ rows: [[String]], spanning: ([String]) -> Bool = { _ in false }) -> [String] {
+    let measured = rows.filter { !spanning($0) }
+    let widths = (0..<(rows.map(\.count).max() ?? 0)).map { column in measured.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
     return rows.map { row in
-        row.enumerated().map { column, cell in
-            let padding = String(repeating: " ", count: widths[column] - cell.count)
+        if spanning(row) { return row[0] }
+        return row.enumerated().map { column, cell in
+            let padding = String(repeating: " ", count: max(0, widths[column] - cell.count))
             return column == 0 ? cell + padding : padding + cell
-        }.joined(separator: "  ")
+        }.joined(separator: "  ").replacing(#/ +$/#, with: "")
     }
 }

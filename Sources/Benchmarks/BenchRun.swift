@@ -4,14 +4,14 @@ import FastComputation
 import GEMM
 import NetworkModel
 
-/// One `explore bench`: the fast forward pass, every GEMM kernel (and OpenBLAS when it is
-/// installed) on 1024^3 and on the network's own shapes, then the naive pass with fast
-/// passes interleaved for the speedup.
+/// One `explore bench`: the whole forward pass, fast and naive, then the GEMM of each
+/// of `GEMMBenchShape.layers` as the network runs it, against OpenBLAS when it is
+/// installed and the naive kernel; every subject timed under one `BenchProtocol`.
 public enum BenchRun {
     /// Measures everything for the network `settings` describe (its kernels choice is ignored:
-    /// every kernel runs). `quick` skips the slow naive figures; `progress` gets one line per stage.
+    /// every kernel runs). `quick` skips the naive subjects; `progress` gets one line per stage.
     public static func measure(
-        settings: SessionSettings, quick: Bool, rounds: Int, runs: Int,
+        settings: SessionSettings, protocol protocol_: BenchProtocol, quick: Bool,
         warning: (String) -> Void, progress: (String) -> Void
     ) throws -> BenchReport {
         let ledger = try settings.makeLedger()
@@ -20,37 +20,38 @@ public enum BenchRun {
         let weights = try settings.makeWeights(for: ledger, warning: warning)
         let input = try settings.makeInput()
 
-        // The forward pass first, so the peak resident memory is the fast path's alone.
         progress("fast forward: folding and packing weights")
         let initStart = MonotonicClock.seconds()
-        var fastBackend: FastBackend? = try FastBackend(ledger: ledger, weights: weights)
+        let fastBackend = try FastBackend(ledger: ledger, weights: weights)
         let initSeconds = MonotonicClock.seconds() - initStart
-        progress("fast forward: \(runs) runs")
-        let fast = try NetworkBenchResult.measure(ledger: ledger, backend: fastBackend!, input: input, runs: runs, warmUp: true)
-        let peakRSS = BenchMachine.peakResidentMegabytes()
+        var backends: [(name: String, threads: Int, make: () throws -> Backend)] = [
+            (fastBackend.name, fastBackend.threads, { fastBackend })
+        ]
+        if !quick { backends.append(("naive", 1, { try NaiveBackend(ledger: ledger, weights: weights) })) }
+        let passes = "\(protocol_.warmUpCalls) warm-up + \(protocol_.samples) timed passes" + (quick ? "" : " each (a naive one takes seconds)")
+        progress("forward: \(backends.map(\.name).joined(separator: " and ")), \(passes)")
+        // The peak resident memory after the first fast pass, before any naive one: the fast path's own.
+        var peakRSS = 0.0
+        let forward = try NetworkBenchResult.measure(
+            ledger: ledger, backends: backends, input: input, protocol: protocol_,
+            afterFirstPass: { peakRSS = BenchMachine.peakResidentMegabytes() })
 
         if OpenBLASGEMM.installed == nil {
-            warning("no OpenBLAS library found (\(OpenBLASGEMM.libraryNames.joined(separator: ", "))): the GEMM table has no baseline column")
+            warning("no OpenBLAS library found (\(OpenBLASGEMM.libraryNames.joined(separator: ", "))): the GEMM table has no baseline rows")
         }
         var results: [GEMMBenchResult] = []
-        for shape in GEMMBenchShape.list(ledger: ledger) {
+        for name in GEMMBenchShape.layers {
+            guard let entry = ledger[name], let shape = GEMMBenchShape(entry, backend: fastBackend) else { continue }
             progress("GEMM \(shape.label) \(shape.m)x\(shape.n)x\(shape.k)")
-            results.append(GEMMBenchResult.measure(shape, rounds: rounds, skipNaive: quick && shape.flops > 500_000_000))
+            results.append(
+                try GEMMBenchResult.measure(entry, shape: shape, backend: fastBackend, protocol: protocol_, skipNaive: quick))
         }
-
-        // The speedup: the naive pass, with fast passes interleaved (`InterleavedPasses`).
-        var interleaved: InterleavedPasses? = nil
-        if !quick, let backend = fastBackend {
-            progress("naive forward: 1 run (slow), a fast run after every \(Int(InterleavedPasses.defaultInterval * 1000)) ms of it")
-            let naiveBackend = try NaiveBackend(ledger: ledger, weights: weights)
-            interleaved = try InterleavedPasses.measure(ledger: ledger, naive: naiveBackend, fast: backend, input: input)
-        }
-        fastBackend = nil
+        let winograd = ledger.entries.filter { fastBackend.path(of: $0) == .winograd }.map(\.name)
         // The peak again at the end, and the higher of the two: a busy moment at the start
         // would make every fraction of it look better than it is.
         machine.peakGFLOPS = max(machine.peakGFLOPS, FMAPeak.measure())
         return BenchReport(
-            machine: machine, ledger: ledger, gemm: results, fast: fast, naive: interleaved?.naive, fastWithNaive: interleaved?.fast,
-            fastInitSeconds: initSeconds, peakRSSMegabytes: peakRSS, rounds: rounds)
+            machine: machine, protocol: protocol_, ledger: ledger, forward: forward, gemm: results, winogradLayers: winograd,
+            fastInitSeconds: initSeconds, peakRSSMegabytes: peakRSS)
     }
 }

@@ -1,5 +1,7 @@
+import FastComputation
 import GEMM
 import NetworkModel
+import Tensors
 
 #if canImport(Glibc)
 import Glibc
@@ -7,102 +9,110 @@ import Glibc
 import Darwin
 #endif
 
-/// One GEMM shape to time: 1024^3 or a layer's (M = output pixels, N = filters, K = kh*kw*cin).
+/// One layer of the network whose GEMM the bench times: M = output pixels, N = filters,
+/// K = kh*kw*cin, and the path the fast backend takes for it.
 struct GEMMBenchShape {
     let label: String
+    let path: FastLayerPath
     let m: Int, n: Int, k: Int
 
     var flops: Int { 2 * m * n * k }
 
-    /// One layer per stage, named here and sized by the ledger (so `--input-size` changes them).
+    /// Layers of every stage and every GEMM path, named here and sized by the ledger (so
+    /// `--input-size` changes them). The stem's other 3x3s run as Winograd, no GEMM.
     static let layers = [
-        "Conv2d_2b_3x3",  // stem, 77x77 at 160
-        "Conv2d_4a_3x3",  // stem, 36x36
+        "Conv2d_1a_3x3",  // stem, RGB: im2col
+        "Conv2d_3b_1x1",  // stem, 1x1
         "Block35_1/Conv2d_1x1",  // 17x17 stage (up projection)
+        "Mixed_6a/Branch_0/Conv2d_1a_3x3",  // 3x3 stride 2 on 320 channels: windows in place
         "Block17_1/Branch_0/Conv2d_1x1",  // 8x8 stage, K = 1088
+        "Block17_1/Branch_1/Conv2d_0c_7x1",  // 7x1: windows in place
         "Block17_1/Conv2d_1x1",  // 8x8 stage (up projection)
         "Block8_1/Branch_0/Conv2d_1x1",  // 3x3 stage, K = 2080
     ]
 
-    static func list(ledger: Ledger) -> [GEMMBenchShape] {
-        var shapes = [GEMMBenchShape(label: "1024^3", m: 1024, n: 1024, k: 1024)]
-        for name in layers {
-            guard let entry = ledger[name], case .convolution(let conv) = entry.layer.op else { continue }
-            let kernel = conv.window.kernel
-            let map = entry.output.spatial
-            shapes.append(
-                GEMMBenchShape(
-                    label: name, m: map.height * map.width, n: conv.filters,
-                    k: kernel.height * kernel.width * entry.input.channels))
-        }
-        return shapes
+    /// The shape of `entry` as `backend` runs it; nil when it runs no single GEMM.
+    init?(_ entry: LedgerEntry, backend: FastBackend) {
+        guard let path = backend.path(of: entry), path != .winograd, let weights = backend.gemmWeights(of: entry) else { return nil }
+        label = entry.name
+        self.path = path
+        m = entry.output.spatial.height * entry.output.spatial.width
+        n = weights.n
+        k = weights.k
+    }
+
+    init(label: String, path: FastLayerPath, m: Int, n: Int, k: Int) {
+        (self.label, self.path, self.m, self.n, self.k) = (label, path, m, n, k)
     }
 }
 
-/// GFLOPS of every kernel on one shape.
+/// Every kernel's measurement on one layer's GEMM.
 struct GEMMBenchResult {
     let shape: GEMMBenchShape
-    /// Kernel name -> GFLOPS of the best round (the least disturbed by other work on the
-    /// machine); nil when skipped.
-    let gflops: [(name: String, value: Double?)]
-    /// The same from the median round.
-    let medianGFLOPS: [(name: String, value: Double?)]
+    let callsPerSample: Int
+    /// `fast`, then `openblas` when installed, then `naive` unless skipped.
+    let measurements: [Measurement]
 
-    func value(_ name: String) -> Double? { gflops.first { $0.name == name }?.value ?? nil }
+    func measurement(_ name: String) -> Measurement? { measurements.first { $0.name == name } }
 
-    /// Times `GEMMKernels.all` and OpenBLAS; the fast kernels and OpenBLAS alternate
-    /// round by round. The naive kernel runs once (it is the slow reference).
-    static func measure(_ shape: GEMMBenchShape, rounds: Int, skipNaive: Bool) -> GEMMBenchResult {
-        let kernels: [any GEMM] = GEMMKernels.all + (OpenBLASGEMM.installed.map { [$0] } ?? [])
+    /// GFLOPS from a time per call.
+    func gflops(seconds: Double) -> Double { Double(shape.flops) / seconds / 1e9 }
+
+    /// Each other kernel's median over the fast kernel's.
+    var ratios: [MedianRatio] {
+        guard let fast = measurement(FastGEMM().name) else { return [] }
+        return measurements.filter { $0.name != fast.name }.map { MedianRatio($0, over: fast) }
+    }
+
+    /// Times `entry`'s GEMM under `protocol_`: the fast kernel as the network calls it (the
+    /// backend's own `forward`: weights packed at load, the input read in place or through
+    /// im2col, bias and ReLU fused); OpenBLAS and the naive kernel on the same A, gathered
+    /// once before the clock, and the plain folded weights.
+    static func measure(
+        _ entry: LedgerEntry, shape: GEMMBenchShape, backend: FastBackend, protocol protocol_: BenchProtocol, skipNaive: Bool
+    ) throws -> GEMMBenchResult {
         var state: UInt64 = 2018
-        func random(_ count: Int) -> [Float] {
-            (0..<count).map { _ in
+        let input = Tensor(
+            shape: entry.inputTensorShapes[0],
+            scalars: (0..<entry.input.dims.reduce(1, *)).map { _ in
                 state = state &* 6364136223846793005 &+ 1442695040888963407
                 return Float(state >> 40) * 0x1p-23 - 1
-            }
+            })
+        guard let rows = backend.gemmRows(of: entry, input: input), let weights = backend.gemmWeights(of: entry) else {
+            preconditionFailure("\(entry.name) runs no single GEMM")
         }
-        let a = random(shape.m * shape.k)
-        let b = random(shape.k * shape.n)
-        var c = [Float](repeating: 0, count: shape.m * shape.n)
+        let (m, n, k) = (shape.m, shape.n, shape.k)
+        let c = UnsafeMutablePointer<Float>.allocate(capacity: m * n)
+        defer { c.deallocate() }
         var openBLASRanLast = false
-        func time(_ kernel: any GEMM, repeats: Int) -> Double {
-            // Whoever ran before leaves the cores: this pool's spinning worker sleeps at
-            // once, OpenBLAS's threads spin on for about 110 ms after a call, so after
-            // OpenBLAS wait that out. Then one untimed round, so that every kernel starts
-            // its timed calls alike: its threads awake, caches and clock warm
-            // (BENCHMARKS.md has the figures that showed both matter).
-            WorkerPool.shared.park()
-            usleep(openBLASRanLast ? 150_000 : 2_000)
-            openBLASRanLast = kernel is OpenBLASGEMM
-            return a.withUnsafeBufferPointer { a in
-                b.withUnsafeBufferPointer { b in
-                    c.withUnsafeMutableBufferPointer { c in
-                        func multiply() {
-                            kernel.multiply(
-                                m: shape.m, n: shape.n, k: shape.k, a: a.baseAddress!, lda: shape.k,
-                                b: b.baseAddress!, ldb: shape.n, c: c.baseAddress!, ldc: shape.n, accumulate: false)
-                        }
-                        for _ in 0..<repeats { multiply() }
-                        let start = MonotonicClock.seconds()
-                        for _ in 0..<repeats { multiply() }
-                        return (MonotonicClock.seconds() - start) / Double(repeats)
+        func plain(_ kernel: any GEMM, threads: Int) -> BenchProtocol.Subject {
+            BenchProtocol.Subject(name: kernel.name, threads: threads) {
+                openBLASRanLast = kernel is OpenBLASGEMM
+                rows.withUnsafeBufferPointer { a in
+                    weights.scalars.withUnsafeBufferPointer { b in
+                        kernel.multiply(
+                            m: m, n: n, k: k, a: a.baseAddress!, lda: k, b: b.baseAddress!, ldb: n, c: c, ldc: n, accumulate: false)
                     }
                 }
             }
         }
-        var samples: [String: [Double]] = [:]
-        let timed = kernels.filter { $0.name != NaiveGEMM().name }
-        // Repeats per round: ~5 ms at ~100 GFLOPS, so rounds are short and interleave finely.
-        let repeats = max(1, Int(5e8 / Double(shape.flops)))
-        for kernel in timed { _ = time(kernel, repeats: 1) }  // warm up: threads, caches, page faults
-        for _ in 0..<max(1, rounds) {
-            for kernel in timed { samples[kernel.name, default: []].append(time(kernel, repeats: repeats)) }
+        var subjects = [
+            BenchProtocol.Subject(name: FastGEMM().name, threads: backend.threads) {
+                _ = try backend.forward(entry, inputs: [input])
+            }
+        ]
+        if let openBLAS = OpenBLASGEMM.installed { subjects.append(plain(openBLAS, threads: FastGEMM.defaultThreads)) }
+        if !skipNaive { subjects.append(plain(NaiveGEMM(), threads: 1)) }
+        // About 5 ms per sample at 100 GFLOPS, so that rounds are short and alternate finely.
+        let calls = max(1, Int(5e8 / Double(shape.flops)))
+        let measurements = try protocol_.measure(subjects, callsPerSample: calls) {
+            // Whoever ran before leaves the cores: this pool's spinning worker sleeps at
+            // once; OpenBLAS's threads spin on for about 110 ms after a call, so after
+            // OpenBLAS that is waited out (BENCHMARKS.md has the figures).
+            WorkerPool.shared.park()
+            usleep(openBLASRanLast ? 150_000 : 2_000)
+            openBLASRanLast = false
         }
-        if !skipNaive { samples[NaiveGEMM().name] = [time(NaiveGEMM(), repeats: 1)] }
-        /// Per kernel, GFLOPS of the round `pick` chooses from its times (nil: not run).
-        func gflops(_ pick: ([Double]) -> Double) -> [(name: String, value: Double?)] {
-            kernels.map { kernel in (kernel.name, samples[kernel.name].map { Double(shape.flops) / pick($0) / 1e9 }) }
-        }
-        return GEMMBenchResult(shape: shape, gflops: gflops { $0.min()! }, medianGFLOPS: gflops(median))
+        return GEMMBenchResult(shape: shape, callsPerSample: calls, measurements: measurements)
     }
 }

@@ -14,9 +14,12 @@ public struct Measurement: Sendable, Equatable {
     }
 
     /// The median sample (the mean of the middle two for an even count); NaN for none.
-    public var median: Double {
-        guard !samples.isEmpty else { return .nan }
-        let sorted = samples.sorted()
+    public var median: Double { Self.median(samples) }
+
+    /// The median of `values` (the mean of the middle two for an even count); NaN for none.
+    public static func median(_ values: [Double]) -> Double {
+        guard !values.isEmpty else { return .nan }
+        let sorted = values.sorted()
         let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }

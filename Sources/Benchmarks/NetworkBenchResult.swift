@@ -3,36 +3,51 @@ import GEMM
 import NetworkModel
 import Tensors
 
-/// Forward passes of one backend: wall time per run, and per layer (median over runs).
+/// Forward passes of one backend under `BenchProtocol`: its measurement, and per layer
+/// the median over the same timed samples.
 struct NetworkBenchResult {
-    let backend: String
-    let runSeconds: [Double]
-    /// Per ledger entry, the median over runs of the backend's `forward` time.
+    let measurement: Measurement
+    /// Per ledger entry, the median over the timed samples of the backend's `forward` time.
     let layerSeconds: [Double]
 
-    var medianSeconds: Double { median(runSeconds) }
+    var backend: String { measurement.name }
+    var medianSeconds: Double { measurement.median }
 
-    static func measure(ledger: Ledger, backend: Backend, input: Tensor, runs: Int, warmUp: Bool) throws -> NetworkBenchResult {
-        if warmUp {
-            _ = try pass(ledger: ledger, backend: backend, input: input)
+    /// Times whole forward passes of each backend under `protocol_`, their order rotated.
+    /// Each backend is made by `make` in its first (warm-up, untimed) call, so that
+    /// `afterFirstPass`, run once after the first backend's first pass, sees that
+    /// backend's memory alone.
+    static func measure(
+        ledger: Ledger, backends: [(name: String, threads: Int, make: () throws -> Backend)], input: Tensor,
+        protocol protocol_: BenchProtocol, afterFirstPass: @escaping () -> Void = {}
+    ) throws -> [NetworkBenchResult] {
+        // Per backend, each call's per-layer times: warm-ups first, then one per sample.
+        var layerRuns = [[[Double]]](repeating: [], count: backends.count)
+        var made = [Backend?](repeating: nil, count: backends.count)
+        var firstPassDone = false
+        let subjects = backends.enumerated().map { index, item in
+            BenchProtocol.Subject(name: item.name, threads: item.threads) {
+                let backend = try made[index] ?? item.make()
+                made[index] = backend
+                layerRuns[index].append(try pass(ledger: ledger, backend: backend, input: input))
+                if !firstPassDone {
+                    firstPassDone = true
+                    afterFirstPass()
+                }
+            }
         }
-        var runSeconds: [Double] = []
-        var perLayer = [[Double]](repeating: [], count: ledger.entries.count)
-        for _ in 0..<max(1, runs) {
-            let run = try pass(ledger: ledger, backend: backend, input: input)
-            runSeconds.append(run.seconds)
-            for (index, seconds) in run.layerSeconds.enumerated() { perLayer[index].append(seconds) }
+        let measurements = try protocol_.measure(subjects)
+        return zip(measurements, layerRuns).map { measurement, runs in
+            let timed = runs.dropFirst(protocol_.warmUpCalls)
+            return NetworkBenchResult(
+                measurement: measurement, layerSeconds: ledger.entries.indices.map { layer in Measurement.median(timed.map { $0[layer] }) })
         }
-        return NetworkBenchResult(backend: backend.name, runSeconds: runSeconds, layerSeconds: perLayer.map(median))
     }
 
-    /// One whole forward pass on a fresh interpreter (made before the clock starts):
-    /// its wall time, and each entry's `forward` time.
-    static func pass(ledger: Ledger, backend: Backend, input: Tensor) throws -> (seconds: Double, layerSeconds: [Double]) {
+    /// One whole forward pass on a fresh interpreter: each entry's `forward` time.
+    static func pass(ledger: Ledger, backend: Backend, input: Tensor) throws -> [Double] {
         let interpreter = Interpreter(ledger: ledger, backend: backend, input: input, retain: .needed)
-        let start = MonotonicClock.seconds()
-        let results = try interpreter.runToEnd()
-        return (MonotonicClock.seconds() - start, results.map(\.seconds))
+        return try interpreter.runToEnd().map(\.seconds)
     }
 
     /// Seconds summed by `group(entry)`, groups in order of first appearance.
@@ -71,11 +86,4 @@ struct NetworkBenchResult {
         if case .convolution(let conv) = entry.layer.op { return "conv \(conv.window.kernel)" }
         return entry.layer.op.kind
     }
-}
-
-/// The median of `values` (the mean of the middle two for an even count); NaN for none.
-func median(_ values: [Double]) -> Double {
-    guard !values.isEmpty else { return .nan }
-    let sorted = values.sorted()
-    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }

@@ -46,12 +46,9 @@ struct OpenBLASGEMM: GEMM {
         setThreads?(Int32(threads))
     }
 
-    func multiply(
-        m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
-    ) {
+    func multiply(_ o: GEMMOperands) {
         sgemm(
-            Self.rowMajor, Self.noTranspose, Self.noTranspose, Int32(m), Int32(n), Int32(k),
-            1, a, Int32(lda), b, Int32(ldb), accumulate ? 1 : 0, c, Int32(ldc))
+            Self.rowMajor, Self.noTranspose, Self.noTranspose, Int32(o.m), Int32(o.n), Int32(o.k),
+            1, o.a, Int32(o.lda), o.b, Int32(o.ldb), o.accumulate ? 1 : 0, o.c, Int32(o.ldc))
     }
 }

@@ -10,12 +10,6 @@ public struct LayerResult: Sendable {
     /// Wall-clock seconds of the backend's `forward`.
     public let seconds: Double
 
-    public init(entry: LedgerEntry, output: Tensor, seconds: Double) {
-        self.entry = entry
-        self.output = output
-        self.seconds = seconds
-    }
-
     public var name: String { entry.name }
 
     /// False when the retention policy freed the output (it is then an empty tensor).

@@ -6,11 +6,6 @@ public struct MemoryBudget: Sendable, Equatable {
     /// Where the figure comes from, for the refusal message.
     public let origin: String
 
-    public init(bytes: Int, origin: String) {
-        self.bytes = bytes
-        self.origin = origin
-    }
-
     /// Three quarters of this machine's memory, at most 16 GiB: what one explorer run may
     /// take without pushing the machine into swap.
     public static var standard: MemoryBudget {

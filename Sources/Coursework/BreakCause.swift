@@ -48,9 +48,4 @@ public enum BreakCause: String, Sendable, Hashable, CaseIterable {
 public struct BreakPoint: Sendable, Hashable {
     public let layer: String
     public let cause: BreakCause
-
-    public init(layer: String, cause: BreakCause) {
-        self.layer = layer
-        self.cause = cause
-    }
 }

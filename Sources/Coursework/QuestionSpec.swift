@@ -19,13 +19,6 @@ public struct WindowSpec: Sendable, Hashable {
     public let stride: Size2
     public let padding: Padding
 
-    public init(input: Size2, kernel: Size2, stride: Size2, padding: Padding) {
-        self.input = input
-        self.kernel = kernel
-        self.stride = stride
-        self.padding = padding
-    }
-
     /// The project's arithmetic for it (nil when a VALID window does not fit).
     public var geometry: WindowGeometry? { WindowGeometry(input: input, kernel: kernel, stride: stride, padding: padding) }
 
@@ -40,11 +33,6 @@ public struct WindowSpec: Sendable, Hashable {
 public struct StackLayer: Sendable, Hashable {
     public let kernel: Int
     public let stride: Int
-
-    public init(kernel: Int, stride: Int) {
-        self.kernel = kernel
-        self.stride = stride
-    }
 }
 
 /// A what-if of this network: another input size or bottleneck, and some layers' padding changed.
@@ -95,11 +83,6 @@ public struct WhatIf: Sendable, Hashable {
 public struct PaddingChange: Sendable, Hashable {
     public let layer: String
     public let padding: Padding
-
-    public init(layer: String, padding: Padding) {
-        self.layer = layer
-        self.padding = padding
-    }
 }
 
 /// `an` before a number read aloud with a vowel sound (8, 11, 18, 80, 800, 8000, 11000, ...), else `a`.

@@ -16,8 +16,7 @@ struct StepCommand: ParsableCommand {
     @Argument(help: "The block or op to step through, e.g. Mixed_6a.")
     var layer: String
 
-    @Option(help: "Language of the notes: en, or zh in the source table's phrasing.")
-    var lang: Language = .en
+    @OptionGroup var language: LanguageOption
 
     @Flag(help: "Also show the stages inside each op (conv2d, batch norm, relu), recomputed by the naive kernels.")
     var substeps = false
@@ -26,7 +25,7 @@ struct StepCommand: ParsableCommand {
 
     func run() throws {
         var settings = compute.settings
-        settings.language = lang
+        settings.language = language.lang
         let session = try ExplorerSession(settings: settings, out: StandardStreams(), style: Style.forStandardOutput())
         session.showsSubSteps = substeps
         try session.stepThrough(layer)

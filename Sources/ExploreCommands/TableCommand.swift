@@ -25,8 +25,7 @@ struct TableCommand: ParsableCommand {
     @Option(help: "text, markdown (the source table's columns) or json (keys in docs/commands.md).")
     var format: TableReport.Format = .text
 
-    @Option(help: "Language of the notes: en, or zh in the source table's phrasing.")
-    var lang: Language = .en
+    @OptionGroup var language: LanguageOption
 
     @Flag(help: "Text: every column on one line, however wide (default: fitted to $COLUMNS or the terminal).")
     var wide = false
@@ -55,7 +54,7 @@ struct TableCommand: ParsableCommand {
             // Totals describe the whole network; a filtered table says how much of it is shown.
             print(
                 TableReport.render(
-                    shown, network: net, format: format, language: lang, totals: failure == nil && !filter.isActive,
+                    shown, network: net, format: format, language: language.lang, totals: failure == nil && !filter.isActive,
                     width: width, lossSummary: failure == nil), terminator: "")
         }
         if filter.isActive && format != .json && !shown.isEmpty {
@@ -66,5 +65,4 @@ struct TableCommand: ParsableCommand {
 }
 
 extension TableReport.Format: ExpressibleByArgument {}
-extension Language: ExpressibleByArgument {}
 extension TableFilter.Only: ExpressibleByArgument {}

@@ -38,15 +38,17 @@ extension FastOps {
         let m = oh * ow
         let k = kh * kw * cin
         precondition(layer.weights.k == k && layer.weights.n == n, "packed weights (\(layer.weights.k), \(layer.weights.n)) do not fit (\(k), \(n))")
-        let direct = kh == 1 && kw == 1 && sh == 1 && sw == 1 && oh == h && ow == w
+        let path = FastLayerPath.gemm(
+            kernel: window.kernel, stride: window.stride, widthDilation: dw, channels: cin, input: Size2(h, w), output: Size2(oh, ow))
         let scalars = [Float](unsafeUninitializedCapacity: m * n) { out, count in
             input.scalars.withUnsafeBufferPointer { x in
                 layer.bias.withUnsafeBufferPointer { bias in
-                    if direct {
+                    switch path {
+                    case .direct:
                         gemm.multiply(
                             m: m, a: x.baseAddress!, lda: cin, b: layer.weights, c: out.baseAddress!, ldc: n,
                             bias: bias.baseAddress, relu: layer.relu, next: layer.nextWeights)
-                    } else if kw * cin >= implicitMinimumRow && dw == 1 {
+                    case .windowsInPlace:
                         // Implicit GEMM: the windows are read from the (padded) map in place.
                         let (pw, ph) = (w + pad.left + pad.right, h + pad.top + pad.bottom)
                         let padding = pad.top + pad.bottom + pad.left + pad.right > 0
@@ -61,7 +63,7 @@ extension FastOps {
                         gemm.multiply(
                             m: m, windows: windows, b: layer.weights, c: out.baseAddress!, ldc: n,
                             bias: bias.baseAddress, relu: layer.relu, next: layer.nextWeights)
-                    } else {
+                    default:
                         let columns = UnsafeMutablePointer<Float>.allocate(capacity: m * k)
                         defer { columns.deallocate() }
                         im2col(

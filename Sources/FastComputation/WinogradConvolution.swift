@@ -133,18 +133,31 @@ struct WinogradConvolution: Sendable {
         return Tensor(shape: [1, oh, ow, cout], scalars: scalars)
     }
 
+    /// Four vectors of 8 channels: a row or column of a 4x4 tile.
+    typealias Four = (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>)
+
     /// `B^T x` for one column (or `x B` for one row) of four: `x0 - x2, x1 + x2, x2 - x1, x1 - x3`.
     @inline(__always)
-    static func bt(_ x: (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>))
-        -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>)
-    {
-        (x.0 - x.2, x.1 + x.2, x.2 - x.1, x.1 - x.3)
-    }
+    static func bt(_ x: Four) -> Four { (x.0 - x.2, x.1 + x.2, x.2 - x.1, x.1 - x.3) }
 
     /// `A^T x` for one column (or `x A` for one row) of four: `x0 + x1 + x2, x1 - x2 - x3`.
     @inline(__always)
-    static func at(_ x: (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>)) -> (SIMD8<Float>, SIMD8<Float>) {
-        (x.0 + x.1 + x.2, x.1 - x.2 - x.3)
+    static func at(_ x: Four) -> (SIMD8<Float>, SIMD8<Float>) { (x.0 + x.1 + x.2, x.1 - x.2 - x.3) }
+
+    /// The 4x4 tile whose row `r` starts at `start + r * rowStride` and whose columns are
+    /// `step` floats apart, 8 channels each, read column by column (column `j` holds rows 0...3).
+    @inline(__always)
+    static func columns(_ start: UnsafePointer<Float>, rowStride: Int, step: Int) -> (Four, Four, Four, Four) {
+        typealias V = SIMD8<Float>
+        @inline(__always) func column(_ j: Int) -> Four {
+            let p = UnsafeRawPointer(start + j * step)
+            let rowBytes = rowStride * 4
+            return (
+                p.loadUnaligned(as: V.self), p.loadUnaligned(fromByteOffset: rowBytes, as: V.self),
+                p.loadUnaligned(fromByteOffset: 2 * rowBytes, as: V.self), p.loadUnaligned(fromByteOffset: 3 * rowBytes, as: V.self)
+            )
+        }
+        return (column(0), column(1), column(2), column(3))
     }
 
     /// `V = B^T d B` for the 4x4 tile at `corner`, 8 channels at a time; `V_xi` goes to
@@ -156,22 +169,11 @@ struct WinogradConvolution: Sendable {
     ) {
         typealias V = SIMD8<Float>
         for c in stride(from: 0, to: channels, by: 8) {
-            @inline(__always) func row(_ r: Int) -> (V, V, V, V) {
-                let p = UnsafeRawPointer(corner + r * rowStride + c)
-                let step = channels * 4
-                return (
-                    p.loadUnaligned(as: V.self), p.loadUnaligned(fromByteOffset: step, as: V.self),
-                    p.loadUnaligned(fromByteOffset: 2 * step, as: V.self), p.loadUnaligned(fromByteOffset: 3 * step, as: V.self)
-                )
-            }
-            let (d0, d1, d2, d3) = (row(0), row(1), row(2), row(3))
+            let d = columns(corner + c, rowStride: rowStride, step: channels)
             // B^T d, column by column.
-            let c0 = bt((d0.0, d1.0, d2.0, d3.0))
-            let c1 = bt((d0.1, d1.1, d2.1, d3.1))
-            let c2 = bt((d0.2, d1.2, d2.2, d3.2))
-            let c3 = bt((d0.3, d1.3, d2.3, d3.3))
+            let (c0, c1, c2, c3) = (bt(d.0), bt(d.1), bt(d.2), bt(d.3))
             // (B^T d) B, row by row.
-            @inline(__always) func store(_ r: Int, _ v: (V, V, V, V)) {
+            @inline(__always) func store(_ r: Int, _ v: Four) {
                 let base = out + 4 * r * xiStride + c
                 UnsafeMutableRawPointer(base).storeBytes(of: v.0, as: V.self)
                 UnsafeMutableRawPointer(base + xiStride).storeBytes(of: v.1, as: V.self)
@@ -195,20 +197,10 @@ struct WinogradConvolution: Sendable {
     ) {
         typealias V = SIMD8<Float>
         for c in stride(from: 0, to: channels, by: 8) {
-            @inline(__always) func m(_ r: Int) -> (V, V, V, V) {
-                let p = UnsafeRawPointer(products + 4 * r * xiStride + c)
-                let step = xiStride * 4
-                return (
-                    p.loadUnaligned(as: V.self), p.loadUnaligned(fromByteOffset: step, as: V.self),
-                    p.loadUnaligned(fromByteOffset: 2 * step, as: V.self), p.loadUnaligned(fromByteOffset: 3 * step, as: V.self)
-                )
-            }
-            let (m0, m1, m2, m3) = (m(0), m(1), m(2), m(3))
+            // M_xi lies at xi * xiStride, xi = 4 * row + column.
+            let m = Self.columns(products + c, rowStride: 4 * xiStride, step: xiStride)
             // A^T M, column by column.
-            let c0 = at((m0.0, m1.0, m2.0, m3.0))
-            let c1 = at((m0.1, m1.1, m2.1, m3.1))
-            let c2 = at((m0.2, m1.2, m2.2, m3.2))
-            let c3 = at((m0.3, m1.3, m2.3, m3.3))
+            let (c0, c1, c2, c3) = (at(m.0), at(m.1), at(m.2), at(m.3))
             let b = UnsafeRawPointer(bias + c).loadUnaligned(as: V.self)
             @inline(__always) func store(_ r: Int, _ s: Int, _ value: V) {
                 var y = value + b

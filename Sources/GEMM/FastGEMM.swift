@@ -29,29 +29,13 @@ public struct FastGEMM: GEMM {
     /// The thread count in effect (`ThreadSetting`): `EXPLORE_THREADS`, else the online processors.
     public static var defaultThreads: Int { ThreadSetting.count }
 
-    public func multiply(
-        m: Int, n: Int, k: Int,
-        a: UnsafePointer<Float>, lda: Int,
-        b: UnsafePointer<Float>, ldb: Int,
-        c: UnsafeMutablePointer<Float>, ldc: Int,
-        accumulate: Bool
-    ) {
-        precondition(ldb >= n && lda >= k)
-        if m <= Blocking.mc && !packsSingleBlockA {
-            // One row block: each panel of B is packed by the worker that multiplies it,
-            // as its first tile reads it, with no separate pass or wait (64x192x1088,
-            // median of 15 interleaved rounds: packing all of B first 127-135, each
-            // panel just before its tiles 147-148; in its first tile, see GEMMJob).
-            let packed = PackedMatrix(unpackedK: k, n: n)
-            run(
-                m: m, a: .matrix(a, lda: lda), b: packed, unpackedB: (SharedReadPointer(pointer: b), ldb), c: c, ldc: ldc,
-                accumulate: accumulate, bias: nil, relu: false)
-        } else {
-            // Several row blocks share B: packed first, on all cores.
-            run(
-                m: m, a: .matrix(a, lda: lda), b: PackedMatrix(k: k, n: n, b: b, ldb: ldb), c: c, ldc: ldc,
-                accumulate: accumulate, bias: nil, relu: false)
-        }
+    public func multiply(_ operands: GEMMOperands) {
+        let (m, n, k) = (operands.m, operands.n, operands.k)
+        precondition(operands.ldb >= n && operands.lda >= k)
+        // B packed first, on all cores, then multiplied as the network's pre-packed weights are.
+        run(
+            m: m, a: .matrix(operands.a, lda: operands.lda), b: PackedMatrix(k: k, n: n, b: operands.b, ldb: operands.ldb),
+            c: operands.c, ldc: operands.ldc, accumulate: operands.accumulate, bias: nil, relu: false)
     }
 
     /// `C = A * B (+ C when accumulate) (+ bias[j]) (then max(., 0) when relu)` with B
@@ -83,7 +67,7 @@ public struct FastGEMM: GEMM {
     }
 
     private func run(
-        m: Int, a: AOperand, b: PackedMatrix, unpackedB: (SharedReadPointer, ldb: Int)? = nil,
+        m: Int, a: AOperand, b: PackedMatrix,
         c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, bias: UnsafePointer<Float>?, relu: Bool,
         next: PackedMatrix? = nil
     ) {
@@ -109,7 +93,7 @@ public struct FastGEMM: GEMM {
         let blocks = kBlocks(k: k, segment: a.segment(k: k), maximum: oneBlockInPlace ? k : Blocking.kc)
         let job = GEMMJob(
             m: m, n: n, k: k, a: a, b: b, blocks: blocks, c: c, ldc: ldc,
-            accumulate: accumulate, bias: bias, relu: relu, unpackedB: unpackedB,
+            accumulate: accumulate, bias: bias, relu: relu,
             next: oneBlockInPlace && m >= Blocking.nextWeightsMinimumRows ? next : nil, code: tileCode)
         let flops = 2 * m * n * k
         let workers = flops < Blocking.parallelThreshold ? 1 : threads
@@ -126,8 +110,6 @@ public struct FastGEMM: GEMM {
             let runs = PanelRuns(panels: b.panelCount, parts: parts)
             Self.parallelFor(parts) { part in
                 while let panel = runs.next(for: part) {
-                    // Whole panels are packed by their first tile (`GEMMJob`), an edge panel here.
-                    if let (source, ldb) = unpackedB, (panel + 1) * Blocking.nr > n { b.pack(panel: panel, from: source.pointer, ldb: ldb) }
                     job.compute(rows: 0..<m, packed: packedA, panels: panel..<(panel + 1))
                 }
             }

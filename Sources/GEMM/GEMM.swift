@@ -1,11 +1,5 @@
-/// A single-precision matrix multiply: `C = A * B`, or `C += A * B` when `accumulate`.
-///
-/// Every matrix is row-major with a leading dimension: element `(i, j)` of a
-/// matrix `X` with leading dimension `ldX` is `X[i * ldX + j]`.
-/// - `a` is `(m, k)`, `lda >= k`
-/// - `b` is `(k, n)`, `ldb >= n`
-/// - `c` is `(m, n)`, `ldc >= n`; with `accumulate == false` its old values are
-///   never read (they may be garbage or NaN).
+/// A single-precision matrix multiply: `C = A * B`, or `C += A * B` when `accumulate`
+/// (the operands: `GEMMOperands`).
 ///
 /// In the network, `A` is the NHWC activation map seen as `(pixels, channels)`,
 /// `B` the HWIO weights seen as `(kh*kw*cin, cout)`, `C` the output map.
@@ -13,16 +7,36 @@ public protocol GEMM: Sendable {
     /// Short name shown by the tests and `explore bench`: "naive", "fast".
     var name: String { get }
 
-    func multiply(
+    /// Computes the product `operands` describe into their `c`.
+    func multiply(_ operands: GEMMOperands)
+}
+
+/// The operands of one multiply, row-major with leading dimensions: element `(i, j)` of a
+/// matrix `X` with leading dimension `ldX` is `X[i * ldX + j]`.
+/// - `a` is `(m, k)`, `lda >= k`
+/// - `b` is `(k, n)`, `ldb >= n`
+/// - `c` is `(m, n)`, `ldc >= n`; with `accumulate == false` its old values are
+///   never read (they may be garbage or NaN).
+public struct GEMMOperands {
+    public let m: Int, n: Int, k: Int
+    public let a: UnsafePointer<Float>, lda: Int
+    public let b: UnsafePointer<Float>, ldb: Int
+    public let c: UnsafeMutablePointer<Float>, ldc: Int
+    public let accumulate: Bool
+}
+
+extension GEMM {
+    /// `C = A * B` (`C += A * B` when `accumulate`) for the operands named one by one.
+    public func multiply(
         m: Int, n: Int, k: Int,
         a: UnsafePointer<Float>, lda: Int,
         b: UnsafePointer<Float>, ldb: Int,
         c: UnsafeMutablePointer<Float>, ldc: Int,
         accumulate: Bool
-    )
-}
+    ) {
+        multiply(GEMMOperands(m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate))
+    }
 
-extension GEMM {
     /// `A * B` for dense row-major arrays (`a.count == m*k`, `b.count == k*n`).
     public func multiply(m: Int, n: Int, k: Int, a: [Float], b: [Float]) -> [Float] {
         precondition(a.count == m * k && b.count == k * n, "A must hold m*k and B k*n scalars")

@@ -9,9 +9,6 @@ struct GEMMJob: @unchecked Sendable {
     let accumulate: Bool
     let bias: UnsafePointer<Float>?
     let relu: Bool
-    /// B as the caller keeps it (row-major, `ldb` apart) when `b` is only room for
-    /// its packed panels, filled by each panel's first tile (one row block only).
-    var unpackedB: (SharedReadPointer, ldb: Int)? = nil
     /// The weights of the multiply that comes next, prefetched by the tiles that read
     /// B from cache (A in place only; see `nextWeightsPrefetch`).
     var next: PackedMatrix? = nil
@@ -99,17 +96,7 @@ struct GEMMJob: @unchecked Sendable {
                 let inPlace = InPlaceTile(
                     code: code, height: height, kc: kcb, run: run, jump: jump, rows: aRows, c: out, ldc: ldOut,
                     load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
-                if rowPanel == 0, let (source, ldb) = unpackedB, width == nr {
-                    // B is still where the caller keeps it: this first tile packs the panel
-                    // as it multiplies (its strided reads overlapped with the FMAs, and
-                    // prefetched 8 rows ahead); the tiles below read the packed copy.
-                    let stride = ldb * MemoryLayout<Float>.stride
-                    inPlace.compute(
-                        packs: true, b: source.pointer + pc * ldb + j0, bStride: stride,
-                        packInto: b.writablePanel(block: pc, panel: panel), prefetch: 8 * stride)
-                } else {
-                    inPlace.compute(packs: false, b: bPanel, prefetch: prefetch)
-                }
+                inPlace.compute(b: bPanel, prefetch: prefetch)
             }
             if edge {
                 for r in 0..<height { (cTile + r * ldc).update(from: tile + r * nr, count: width) }
@@ -179,15 +166,11 @@ private struct InPlaceTile {
     let c: UnsafeMutablePointer<Float>, ldc: Int
     let load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
 
-    /// B packed beforehand, or (`packs`) B's rows `bStride` bytes apart, packed into `packInto` on the way.
+    /// With B's panel packed beforehand.
     @inline(__always)
-    func compute(
-        packs: Bool, b: UnsafePointer<Float>, bStride: Int = 64,
-        packInto: UnsafeMutablePointer<Float>? = nil, prefetch: Int
-    ) {
+    func compute(b: UnsafePointer<Float>, prefetch: Int) {
         code.inPlaceTile(
-            height: height, packs: packs, kc: kc, run: run, jump: jump, rows: rows, b: b, bStride: bStride,
-            packInto: packInto, c: c, ldc: ldc, prefetch: prefetch,
+            height: height, kc: kc, run: run, jump: jump, rows: rows, b: b, c: c, ldc: ldc, prefetch: prefetch,
             load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
     }
 }

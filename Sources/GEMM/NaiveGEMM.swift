@@ -7,16 +7,13 @@ public struct NaiveGEMM: GEMM {
 
     public init() {}
 
-    public func multiply(
-        m: Int, n: Int, k: Int,
-        a: UnsafePointer<Float>, lda: Int,
-        b: UnsafePointer<Float>, ldb: Int,
-        c: UnsafeMutablePointer<Float>, ldc: Int,
-        accumulate: Bool
-    ) {
+    public func multiply(_ operands: GEMMOperands) {
+        let (m, n, k, a, lda, b, ldb, c, ldc) = (
+            operands.m, operands.n, operands.k, operands.a, operands.lda, operands.b, operands.ldb, operands.c, operands.ldc
+        )
         for i in 0..<m {
             for j in 0..<n {
-                var sum: Float = accumulate ? c[i * ldc + j] : 0
+                var sum: Float = operands.accumulate ? c[i * ldc + j] : 0
                 for p in 0..<k {
                     sum += a[i * lda + p] * b[p * ldb + j]
                 }

@@ -31,7 +31,7 @@ public final class PackedMatrix: @unchecked Sendable {
 
     /// Room for a `(k, n)` matrix, not packed yet: `pack(panel:from:ldb:)` fills it,
     /// panel by panel.
-    init(unpackedK k: Int, n: Int) {
+    private init(unpackedK k: Int, n: Int) {
         precondition(k >= 0 && n >= 0)
         self.k = k
         self.n = n
@@ -84,14 +84,7 @@ public final class PackedMatrix: @unchecked Sendable {
     /// Rows `pc ..<` of panel `panel` (a K block starts at its `pc`).
     @inline(__always)
     func panel(block pc: Int, panel: Int) -> UnsafePointer<Float> {
-        UnsafePointer(writablePanel(block: pc, panel: panel))
-    }
-
-    /// The same rows, to be written: by a plain multiply's first tile of each panel,
-    /// which packs the panel as it reads B (`GEMMJob`).
-    @inline(__always)
-    func writablePanel(block pc: Int, panel: Int) -> UnsafeMutablePointer<Float> {
-        storage + (panel * k + pc) * Blocking.nr
+        UnsafePointer(storage + (panel * k + pc) * Blocking.nr)
     }
 
     /// The unpacked `(k, n)` matrix, row-major (for tests).

@@ -75,28 +75,24 @@ public enum TileCode: Sendable, CaseIterable {
 
     @inline(__always)
     func inPlaceTile(
-        height: Int, packs: Bool, kc: Int, run: Int, jump: Int,
-        rows: (
-            UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
-            UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>
-        ),
-        b: UnsafePointer<Float>, bStride: Int, packInto: UnsafeMutablePointer<Float>?,
+        height: Int, kc: Int, run: Int, jump: Int,
+        rows: TileKernels.TileRows,
+        b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
         load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
     ) {
         switch self {
-        case .wide where !packs:
+        case .wide:
             TileKernelsAVX512.Tiles.inPlaceTile(
                 height: height, kc: kc, run: run, jump: jump, rows: rows, b: b, c: c, ldc: ldc, prefetch: prefetch,
                 load: load, finish: finish, bias: SIMD16(lowHalf: bias0, highHalf: bias1), relu: relu)
-        case .fused, .wide:
-            // A tile that packs B as it reads it (a plain multiply's first tile) runs in AVX2.
+        case .fused:
             TileKernelsFMA.Tiles.inPlaceTile(
-                height: height, packs: packs, kc: kc, run: run, jump: jump, rows: rows, b: b, bStride: bStride, packInto: packInto,
+                height: height, kc: kc, run: run, jump: jump, rows: rows, b: b,
                 c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
         case .portable:
             TileKernels.Tiles.inPlaceTile(
-                height: height, packs: packs, kc: kc, run: run, jump: jump, rows: rows, b: b, bStride: bStride, packInto: packInto,
+                height: height, kc: kc, run: run, jump: jump, rows: rows, b: b,
                 c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
         }
     }

@@ -23,6 +23,11 @@ struct RowCheck {
         addContext(row, entry, ledger)
     }
 
+    /// Adds one finding.
+    private mutating func record(kind: AuditFinding.Kind, field: String, source: String, ledger: String, explanation: String) {
+        outcomes.append(Outcome(kind: kind, field: field, source: source, ledger: ledger, explanation: explanation))
+    }
+
     // MARK: - Columns
 
     private mutating func compare(_ field: String, source: String?, ledger: String, explanation: @autoclosure () -> String) {
@@ -32,7 +37,7 @@ struct RowCheck {
             agreeing += 1
             return
         }
-        outcomes.append(Outcome(kind: .disagrees, field: field, source: source, ledger: ledger, explanation: explanation()))
+        record(kind: .disagrees, field: field, source: source, ledger: ledger, explanation: explanation())
     }
 
     private mutating func checkFigures(_ row: SourceRow, _ entry: LedgerEntry, _ ledger: Ledger) {
@@ -73,11 +78,10 @@ struct RowCheck {
                 agreeing += 1
                 return
             }
-            outcomes.append(
-                Outcome(
-                    kind: .mislabels, field: "name", source: row.label, ledger: "\(entry.name) (concat)",
-                    explanation: "the concat joins every branch (" + entry.concatSlices.map { "\($0.branch) \($0.width)" }.joined(separator: " + ")
-                        + " = \(entry.output.channels)); it is the block's output, not part of \(row.branch.split(separator: " ").first ?? "")"))
+            record(
+                kind: .mislabels, field: "name", source: row.label, ledger: "\(entry.name) (concat)",
+                explanation: "the concat joins every branch (" + entry.concatSlices.map { "\($0.branch) \($0.width)" }.joined(separator: " + ")
+                    + " = \(entry.output.channels)); it is the block's output, not part of \(row.branch.split(separator: " ").first ?? "")")
         case .residual:
             compared += 1
             agreeing += 1
@@ -87,10 +91,9 @@ struct RowCheck {
                 agreeing += 1
                 return
             }
-            outcomes.append(
-                Outcome(
-                    kind: .mislabels, field: "name", source: row.label, ledger: entry.name,
-                    explanation: "TF-slim's scopes in this branch are " + branchPath(entry, ledger) + "; the table's label names another layer"))
+            record(
+                kind: .mislabels, field: "name", source: row.label, ledger: entry.name,
+                explanation: "TF-slim's scopes in this branch are " + branchPath(entry, ledger) + "; the table's label names another layer")
         }
     }
 
@@ -104,6 +107,24 @@ struct RowCheck {
 
     // MARK: - Notes
 
+    /// A finding on the row's note (shown as "(no note)" when the note is empty).
+    private mutating func noteFinding(_ kind: AuditFinding.Kind, _ row: SourceRow, ledger: String, because explanation: String) {
+        record(kind: kind, field: "note", source: row.note.isEmpty ? "(no note)" : row.note, ledger: ledger, explanation: explanation)
+    }
+
+    /// Why a note's "pads N rows and M columns" needs its sides spelt out for a kernel other than 3x3.
+    private static func perSide(_ window: Window, _ pad: SidePadding) -> String {
+        "the note counts both sides together; per side a \(window.kernel) SAME window pads \(pad.top) top, \(pad.bottom) bottom, "
+            + "\(pad.left) left, \(pad.right) right ('2 rows and 2 columns' is the 3x3 case only)"
+    }
+
+    /// Why "loses nothing because the input is odd" is right here for another reason.
+    private static func oddIsNotTheRule(_ input: Size2, _ window: Window) -> String {
+        "right, but not because \(input) is odd: the rule is (in - k) mod s = (\(input.height) - \(window.kernel.height)) mod \(window.stride.height) = 0; "
+            + "'loses 1 row and 1 column' holds only where it is 1 (Conv2d_1a_3x3 160 -> 79, MaxPool_5a_3x3 36 -> 17, Mixed_7a 8 -> 3), "
+            + "and MaxPool_3a_3x3 (77 -> 38) loses nothing too; \(oddCounterexample)"
+    }
+
     private mutating func checkNote(_ row: SourceRow, _ entry: LedgerEntry, _ ledger: Ledger) {
         let claims = SourceNoteClaim.claims(note: row.note, repeatText: row.repeatText)
         let pad = entry.pad
@@ -113,24 +134,16 @@ struct RowCheck {
             if rows == pad.rows && columns == pad.columns {
                 agreeing += 1
                 if let window = entry.window, window.kernel != Size2(3, 3) {
-                    outcomes.append(
-                        Outcome(
-                            kind: .clarifies, field: "note", source: row.note, ledger: LayerNote.padPhrase(pad, .en),
-                            explanation:
-                                "the note counts both sides together; per side a \(window.kernel) SAME window pads \(pad.top) top, \(pad.bottom) bottom, \(pad.left) left, \(pad.right) right ('2 rows and 2 columns' is the 3x3 case only)"
-                        ))
+                    noteFinding(.clarifies, row, ledger: LayerNote.padPhrase(pad, .en), because: Self.perSide(window, pad))
                 }
             } else {
-                outcomes.append(
-                    Outcome(
-                        kind: .disagrees, field: "note", source: row.note, ledger: LayerNote.padPhrase(pad, .en),
-                        explanation: "SAME pads max((out - 1) * s + k - in, 0) per axis"))
+                noteFinding(
+                    .disagrees, row, ledger: LayerNote.padPhrase(pad, .en),
+                    because: "SAME pads max((out - 1) * s + k - in, 0) per axis")
             }
         } else if !pad.isZero {
-            outcomes.append(
-                Outcome(
-                    kind: .omits, field: "note", source: row.note.isEmpty ? "(no note)" : row.note,
-                    ledger: LayerNote.padPhrase(pad, .en), explanation: "SAME pads here; the table says nothing"))
+            noteFinding(
+                .omits, row, ledger: LayerNote.padPhrase(pad, .en), because: "SAME pads here; the table says nothing")
         }
 
         let lost = (entry.lostRows.count, entry.lostColumns.count)
@@ -139,34 +152,23 @@ struct RowCheck {
             if (rows, columns) == lost {
                 agreeing += 1
             } else {
-                outcomes.append(
-                    Outcome(
-                        kind: .disagrees, field: "note", source: row.note, ledger: lost == (0, 0) ? "loses nothing" : LayerNote.lossPhrase(entry, .en),
-                        explanation: "VALID loses (in - k) mod s rows at the bottom and columns at the right"))
+                noteFinding(
+                    .disagrees, row, ledger: lost == (0, 0) ? "loses nothing" : LayerNote.lossPhrase(entry, .en),
+                    because: "VALID loses (in - k) mod s rows at the bottom and columns at the right")
             }
         } else if claims.contains(.losesNothingBecauseOdd) {
             compared += 1
-            let input = entry.input.spatial
-            let window = entry.window
-            if lost == (0, 0), let window {
+            if lost == (0, 0), let window = entry.window {
                 agreeing += 1
-                outcomes.append(
-                    Outcome(
-                        kind: .clarifies, field: "note", source: row.note, ledger: "loses nothing",
-                        explanation:
-                            "right, but not because \(input) is odd: the rule is (in - k) mod s = (\(input.height) - \(window.kernel.height)) mod \(window.stride.height) = 0; 'loses 1 row and 1 column' holds only where it is 1 (Conv2d_1a_3x3 160 -> 79, MaxPool_5a_3x3 36 -> 17, Mixed_7a 8 -> 3), and MaxPool_3a_3x3 (77 -> 38) loses nothing too; \(Self.oddCounterexample)"
-                    ))
+                noteFinding(.clarifies, row, ledger: "loses nothing", because: Self.oddIsNotTheRule(entry.input.spatial, window))
             } else {
-                outcomes.append(
-                    Outcome(
-                        kind: .disagrees, field: "note", source: row.note, ledger: LayerNote.lossPhrase(entry, .en),
-                        explanation: "VALID loses (in - k) mod s rows and columns"))
+                noteFinding(
+                    .disagrees, row, ledger: LayerNote.lossPhrase(entry, .en),
+                    because: "VALID loses (in - k) mod s rows and columns")
             }
         } else if entry.isLossy {
-            outcomes.append(
-                Outcome(
-                    kind: .omits, field: "note", source: row.note.isEmpty ? "(no note)" : row.note,
-                    ledger: LayerNote.lossPhrase(entry, .en), explanation: "no window reaches these pixels; the table says nothing"))
+            noteFinding(
+                .omits, row, ledger: LayerNote.lossPhrase(entry, .en), because: "no window reaches these pixels; the table says nothing")
         }
 
         if claims.contains(.upsamples) {
@@ -175,12 +177,11 @@ struct RowCheck {
             if output.spatial.height > input.spatial.height {
                 agreeing += 1
             } else {
-                outcomes.append(
-                    Outcome(
-                        kind: .disagrees, field: "note", source: "\(row.note) (upsampling)", ledger: "\(input) -> \(output)",
-                        explanation:
-                            "a \(LedgerFormat.kernel(entry)) \(LedgerFormat.padding(entry)) convolution that widens \(input.channels) to \(output.channels) channels; the \(input.spatial) map is unchanged, nothing is upsampled"
-                    ))
+                record(
+                    kind: .disagrees, field: "note", source: "\(row.note) (upsampling)", ledger: "\(input) -> \(output)",
+                    explanation:
+                        "a \(LedgerFormat.kernel(entry)) \(LedgerFormat.padding(entry)) convolution that widens \(input.channels) to \(output.channels) channels; the \(input.spatial) map is unchanged, nothing is upsampled"
+                )
             }
         }
     }
@@ -197,46 +198,40 @@ struct RowCheck {
                 compared += 1
                 if isFinal || (activation == .relu && entry.name != row.layers.last) { agreeing += 1 }
                 if isFinal {
-                    outcomes.append(
-                        Outcome(
-                            kind: .omits, field: "scale", source: "\(row.repeatText): (no scale)",
-                            ledger: "\(entry.name): scale \(LayerNote.formatScale(scale)), no activation",
-                            explanation:
-                                "the last Block8 is its own call (scope InceptionResnetV2/Block8) with activation_fn=None and the default scale 1.0; the nine before it use 0.20 with ReLU"
-                        ))
+                    record(
+                        kind: .omits, field: "scale", source: "\(row.repeatText): (no scale)",
+                        ledger: "\(entry.name): scale \(LayerNote.formatScale(scale)), no activation",
+                        explanation:
+                            "the last Block8 is its own call (scope InceptionResnetV2/Block8) with activation_fn=None and the default scale 1.0; the nine before it use 0.20 with ReLU"
+                    )
                     return
                 }
             }
-            outcomes.append(
-                Outcome(
-                    kind: .omits, field: "scale", source: "\(row.label) (no scale)",
-                    ledger: "\(kind) scale \(LayerNote.formatScale(scale)), \(activation == .relu ? "ReLU" : "no activation")",
-                    explanation:
-                        "the block computes \(activation == .relu ? "relu(input + \(LayerNote.formatScale(scale)) * up)" : "input + \(LayerNote.formatScale(scale)) * up"); the table gives no scale (Block35 0.17, Block17 0.10, Block8 0.20, final Block8 1.0)"
-                ))
+            record(
+                kind: .omits, field: "scale", source: "\(row.label) (no scale)",
+                ledger: "\(kind) scale \(LayerNote.formatScale(scale)), \(activation == .relu ? "ReLU" : "no activation")",
+                explanation:
+                    "the block computes \(activation == .relu ? "relu(input + \(LayerNote.formatScale(scale)) * up)" : "input + \(LayerNote.formatScale(scale)) * up"); the table gives no scale (Block35 0.17, Block17 0.10, Block8 0.20, final Block8 1.0)"
+            )
         case .convolution(let conv) where conv.bias:
-            outcomes.append(
-                Outcome(
-                    kind: .omits, field: "bias", source: "\(row.label)", ledger: "bias, no batch norm, no activation",
-                    explanation:
-                        "the block-level up projection has a bias and neither batch norm nor ReLU, unlike every branch convolution (conv -> batch norm, beta only, eps 0.001 -> ReLU)"
-                ))
+            record(
+                kind: .omits, field: "bias", source: "\(row.label)", ledger: "bias, no batch norm, no activation",
+                explanation:
+                    "the block-level up projection has a bias and neither batch norm nor ReLU, unlike every branch convolution (conv -> batch norm, beta only, eps 0.001 -> ReLU)"
+            )
         case .fullyConnected(let fc):
-            outcomes.append(
-                Outcome(
-                    kind: .clarifies, field: "num outputs", source: row.shape.map { Shape($0).sourceNotation } ?? "", ledger: "\(fc.units) (--bottleneck)",
-                    explanation:
-                        "the width 1024 is the note's choice; FaceNet's default bottleneck_layer_size is 128. The Bottleneck is fully connected with batch norm, no bias and no activation"
-                ))
-            outcomes.append(
-                Outcome(
-                    kind: .omits, field: "layer", source: "(table ends at the Bottleneck)", ledger: "Embedding = L2-normalised Bottleneck",
-                    explanation: "the face embedding is the Bottleneck's output divided by sqrt(max(sum x^2, 1e-10))"))
+            record(
+                kind: .clarifies, field: "num outputs", source: row.shape.map { Shape($0).sourceNotation } ?? "", ledger: "\(fc.units) (--bottleneck)",
+                explanation:
+                    "the width 1024 is the note's choice; FaceNet's default bottleneck_layer_size is 128. The Bottleneck is fully connected with batch norm, no bias and no activation"
+            )
+            record(
+                kind: .omits, field: "layer", source: "(table ends at the Bottleneck)", ledger: "Embedding = L2-normalised Bottleneck",
+                explanation: "the face embedding is the Bottleneck's output divided by sqrt(max(sum x^2, 1e-10))")
         case .dropout(let keep):
-            outcomes.append(
-                Outcome(
-                    kind: .clarifies, field: "layer", source: row.label, ledger: "identity at inference",
-                    explanation: "dropout (keep probability \(keep) in the model function, 1.0 in FaceNet's training scripts) changes nothing at inference"))
+            record(
+                kind: .clarifies, field: "layer", source: row.label, ledger: "identity at inference",
+                explanation: "dropout (keep probability \(keep) in the model function, 1.0 in FaceNet's training scripts) changes nothing at inference")
         default:
             break
         }

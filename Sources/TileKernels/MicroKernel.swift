@@ -26,18 +26,9 @@ func microKernel6x16(
     load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
 ) {
     typealias V = SIMD8<Float>
-    var c00 = V()
-    var c01 = V()
-    var c10 = V()
-    var c11 = V()
-    var c20 = V()
-    var c21 = V()
-    var c30 = V()
-    var c31 = V()
-    var c40 = V()
-    var c41 = V()
-    var c50 = V()
-    var c51 = V()
+    // Rows 0-5 of the tile, left and right halves.
+    var (c00, c01, c10, c11, c20, c21) = (V(), V(), V(), V(), V(), V())
+    var (c30, c31, c40, c41, c50, c51) = (V(), V(), V(), V(), V(), V())
     var a = a
     var b = UnsafeRawPointer(b)
     // The C tile is read (or written) only after the loop; ask for its lines now, so
@@ -78,12 +69,12 @@ enum FourRows: TileHeight { static var rows: Int { 4 } }
 enum FiveRows: TileHeight { static var rows: Int { 5 } }
 enum SixRows: TileHeight { static var rows: Int { 6 } }
 
-/// Where an in-place tile's B comes from, as a type (specialised like `TileHeight`).
-protocol PanelSource { static var packs: Bool { get } }
-/// A panel packed beforehand.
-enum PackedPanel: PanelSource { static var packs: Bool { false } }
-/// B's own rows, packed by this tile as it reads them.
-enum PackingPanel: PanelSource { static var packs: Bool { true } }
+/// Where each of an in-place tile's six A rows starts (rows at and past its height are
+/// never read, so any valid pointer does for them).
+public typealias TileRows = (
+    UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
+    UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>
+)
 
 /// The same tile with A read in place: `Height.rows` (1 to 6) rows, each contiguous
 /// in k, wherever they are (no packing; used when a multiply has a single row block,
@@ -95,38 +86,21 @@ enum PackingPanel: PanelSource { static var packs: Bool { true } }
 /// A row need not be contiguous through all `kc` steps: it may be `kc / run` runs of
 /// `run` floats, each `jump` floats past the end of the one before (a convolution
 /// window's kernel rows in the map). The tile stays in registers across runs.
-///
-/// `Source` says where B comes from: a packed panel (`PackedPanel`), or B's rows in
-/// place, `bStride` bytes apart (`PackingPanel`), each 16-float row also stored to
-/// `packInto` on the way, so that the tile packs the panel for the ones after it.
+/// B is a packed panel, 64 bytes per k step.
 @inline(__always)
-func microKernel6x16Rows<Height: TileHeight, Source: PanelSource>(
-    _ height: Height.Type, _ source: Source.Type, kc: Int, run: Int, jump: Int,
-    rows: (
-        UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
-        UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>
-    ),
-    b: UnsafePointer<Float>, bStride: Int = 64, packInto: UnsafeMutablePointer<Float>? = nil,
+func microKernel6x16Rows<Height: TileHeight>(
+    _ height: Height.Type, kc: Int, run: Int, jump: Int,
+    rows: TileRows,
+    b: UnsafePointer<Float>,
     c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
     load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
 ) {
     typealias V = SIMD8<Float>
-    var c00 = V()
-    var c01 = V()
-    var c10 = V()
-    var c11 = V()
-    var c20 = V()
-    var c21 = V()
-    var c30 = V()
-    var c31 = V()
-    var c40 = V()
-    var c41 = V()
-    var c50 = V()
-    var c51 = V()
+    // Rows 0-5 of the tile, left and right halves.
+    var (c00, c01, c10, c11, c20, c21) = (V(), V(), V(), V(), V(), V())
+    var (c30, c31, c40, c41, c50, c51) = (V(), V(), V(), V(), V(), V())
     var (a0, a1, a2, a3, a4, a5) = rows
     var b = UnsafeRawPointer(b)
-    let step = Source.packs ? bStride : 64
-    var packed = UnsafeMutableRawPointer(packInto)
     for runIndex in 0..<(kc / run) {
         if runIndex > 0 {
             a0 += jump
@@ -143,11 +117,6 @@ func microKernel6x16Rows<Height: TileHeight, Source: PanelSource>(
             prefetchIntoOuterCaches(b + prefetch)
             let b0 = b.loadUnaligned(as: V.self)
             let b1 = b.loadUnaligned(fromByteOffset: 32, as: V.self)
-            if Source.packs {
-                packed.unsafelyUnwrapped.storeBytes(of: b0, as: V.self)
-                packed.unsafelyUnwrapped.storeBytes(of: b1, toByteOffset: 32, as: V.self)
-                packed = packed.unsafelyUnwrapped + 64
-            }
             accumulateRow(a0.pointee, b0, b1, &c00, &c01)
             if Height.rows > 1 { accumulateRow(a1.pointee, b0, b1, &c10, &c11) }
             if Height.rows > 2 { accumulateRow(a2.pointee, b0, b1, &c20, &c21) }
@@ -160,7 +129,7 @@ func microKernel6x16Rows<Height: TileHeight, Source: PanelSource>(
             a3 += 1
             a4 += 1
             a5 += 1
-            b += step
+            b += 64
         }
     }
     writeTile(

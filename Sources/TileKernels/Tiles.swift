@@ -14,35 +14,28 @@ public enum Tiles {
             load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
     }
 
-    /// A tile of `height` rows (1 to 6) read in place, B packed beforehand or, when
-    /// `packs`, packed into `packInto` on the way (`microKernel6x16Rows`).
+    /// A tile of `height` rows (1 to 6) read in place, B packed beforehand
+    /// (`microKernel6x16Rows`).
     public static func inPlaceTile(
-        height: Int, packs: Bool, kc: Int, run: Int, jump: Int,
-        rows: (
-            UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
-            UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>
-        ),
-        b: UnsafePointer<Float>, bStride: Int, packInto: UnsafeMutablePointer<Float>?,
+        height: Int, kc: Int, run: Int, jump: Int,
+        rows: TileRows,
+        b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
         load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
     ) {
-        func kernel<Height: TileHeight, Source: PanelSource>(_ height: Height.Type, _ source: Source.Type) {
+        func kernel<Height: TileHeight>(_ height: Height.Type) {
             microKernel6x16Rows(
-                height, source, kc: kc, run: run, jump: jump, rows: rows, b: b, bStride: bStride,
-                packInto: packInto, c: c, ldc: ldc, prefetch: prefetch,
+                height, kc: kc, run: run, jump: jump, rows: rows, b: b, c: c, ldc: ldc, prefetch: prefetch,
                 load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
         }
-        func heights<Source: PanelSource>(_ source: Source.Type) {
-            switch height {
-            case 1: kernel(OneRow.self, source)
-            case 2: kernel(TwoRows.self, source)
-            case 3: kernel(ThreeRows.self, source)
-            case 4: kernel(FourRows.self, source)
-            case 5: kernel(FiveRows.self, source)
-            default: kernel(SixRows.self, source)
-            }
+        switch height {
+        case 1: kernel(OneRow.self)
+        case 2: kernel(TwoRows.self)
+        case 3: kernel(ThreeRows.self)
+        case 4: kernel(FourRows.self)
+        case 5: kernel(FiveRows.self)
+        default: kernel(SixRows.self)
         }
-        if packs { heights(PackingPanel.self) } else { heights(PackedPanel.self) }
     }
 
     /// 12 independent chains of multiply-adds, `steps` long, no memory traffic: the
@@ -52,46 +45,20 @@ public enum Tiles {
         typealias V = SIMD8<Float>
         let x = V(repeating: 0.999_999)
         let y = V(repeating: 1e-7)
-        var a0 = V(repeating: 1)
-        var a1 = a0
-        var a2 = a0
-        var a3 = a0
-        var a4 = a0
-        var a5 = a0
-        var a6 = a0
-        var a7 = a0
-        var a8 = a0
-        var a9 = a0
-        var a10 = a0
-        var a11 = a0
-        for _ in 0..<steps {
+        let one = V(repeating: 1)
+        var (a0, a1, a2, a3, a4, a5) = (one, one, one, one, one, one)
+        var (a6, a7, a8, a9, a10, a11) = (one, one, one, one, one, one)
+        // One multiply-add per chain and step: fused where this module is compiled for it.
+        @inline(__always) func step(_ accumulator: V) -> V {
             #if FUSED_MULTIPLY_ADD
-            a0 = a0.addingProduct(x, y)
-            a1 = a1.addingProduct(x, y)
-            a2 = a2.addingProduct(x, y)
-            a3 = a3.addingProduct(x, y)
-            a4 = a4.addingProduct(x, y)
-            a5 = a5.addingProduct(x, y)
-            a6 = a6.addingProduct(x, y)
-            a7 = a7.addingProduct(x, y)
-            a8 = a8.addingProduct(x, y)
-            a9 = a9.addingProduct(x, y)
-            a10 = a10.addingProduct(x, y)
-            a11 = a11.addingProduct(x, y)
+            accumulator.addingProduct(x, y)
             #else
-            a0 += x * y
-            a1 += x * y
-            a2 += x * y
-            a3 += x * y
-            a4 += x * y
-            a5 += x * y
-            a6 += x * y
-            a7 += x * y
-            a8 += x * y
-            a9 += x * y
-            a10 += x * y
-            a11 += x * y
+            accumulator + x * y
             #endif
+        }
+        for _ in 0..<steps {
+            (a0, a1, a2, a3, a4, a5) = (step(a0), step(a1), step(a2), step(a3), step(a4), step(a5))
+            (a6, a7, a8, a9, a10, a11) = (step(a6), step(a7), step(a8), step(a9), step(a10), step(a11))
         }
         return ((a0 + a1 + a2 + a3) + (a4 + a5 + a6 + a7) + (a8 + a9 + a10 + a11)).sum()
     }

@@ -1,6 +1,7 @@
-import Coursework
 import NetworkModel
 import Testing
+
+@testable import Coursework
 
 /// Tampered, incomplete, garbled or misattributed sheets and broken set files: a clear
 /// message per question or one line for the file, never a crash.

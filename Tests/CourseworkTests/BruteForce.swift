@@ -1,6 +1,7 @@
-import Coursework
 import NetworkModel
 import TestSupport
+
+@testable import Coursework
 
 /// Answers worked out the slow way, independent of `WindowGeometry` and the ledger: windows are
 /// placed one by one and pixels marked; shapes are walked layer by layer from the declaration;

@@ -19,6 +19,8 @@ struct FMAPeakTests {
     @Test("The measured peak is a positive rate")
     func measures() {
         let peak = FMAPeak.measure(threads: 1, seconds: 0.005, rounds: 1)
-        #expect(peak > 1 && peak.isFinite, "\(peak) GFLOPS")
+        // Any positive figure: an unoptimised (debug) build on a busy machine gives well
+        // under 1 GFLOPS; zero, infinite or NaN would mean the count or the clock is wrong.
+        #expect(peak > 0 && peak.isFinite, "\(peak) GFLOPS")
     }
 }

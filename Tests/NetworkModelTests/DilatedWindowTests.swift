@@ -1,45 +1,17 @@
 import NetworkModel
+import TestSupport
 import Testing
 
-/// Dilated windows (TF-Slim's `rate`) against a tap-by-tap enumeration, and the what-ifs
+/// Dilated windows (TF-Slim's `rate`) against a tap-by-tap enumeration (`EnumeratedAxis`), and the what-ifs
 /// that dilate, stride or stop the network.
 struct DilatedWindowTests {
-    /// Windows placed one by one, each reading taps `start + t * r`: VALID while the last tap
-    /// fits; SAME `ceil(n / s)` windows with the smallest padding that lets the last tap of
-    /// the last window fit, the smaller half first. Pixels read by no tap are lost.
-    static func enumerate(length n: Int, kernel k: Int, stride s: Int, rate r: Int, padding: Padding) -> [Int]? {
-        var starts: [Int] = []
-        var before = 0
-        var after = 0
-        switch padding {
-        case .valid:
-            var start = 0
-            while start + (k - 1) * r < n {
-                starts.append(start)
-                start += s
-            }
-            if starts.isEmpty { return nil }
-        case .same:
-            let windows = (n + s - 1) / s
-            var total = 0
-            while (windows - 1) * s + (k - 1) * r >= n + total { total += 1 }
-            before = total / 2
-            after = total - before
-            starts = (0..<windows).map { $0 * s - before }
-        }
-        var read = [Bool](repeating: false, count: n)
-        for start in starts {
-            for tap in 0..<k where (0..<n).contains(start + tap * r) { read[start + tap * r] = true }
-        }
-        return [starts.count, before, after] + read.indices.filter { !read[$0] }
-    }
-
     @Test(arguments: Padding.allCases, 1...3)
     func dilatedAxisMatchesEnumeration(padding: Padding, stride: Int) {
         for length in 1...40 {
             for kernel in 1...7 {
                 for rate in 1...4 {
-                    let expected = Self.enumerate(length: length, kernel: kernel, stride: stride, rate: rate, padding: padding)
+                    let expected = EnumeratedAxis.enumerate(length: length, kernel: kernel, stride: stride, rate: rate, padding: padding)
+                        .map { [$0.output, $0.before, $0.after] + $0.lost }
                     let axis = AxisWindow(inputLength: length, kernel: kernel, stride: stride, padding: padding, dilation: rate)
                     let found = axis.map { [$0.outputLength, $0.padBefore, $0.padAfter] + $0.lostIndices }
                     #expect(found == expected, "n=\(length) k=\(kernel) s=\(stride) r=\(rate) \(padding)")

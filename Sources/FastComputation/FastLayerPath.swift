@@ -1,0 +1,24 @@
+import NetworkModel
+
+/// How `FastBackend` computes a layer with weights: which operand its GEMM reads as A,
+/// or Winograd's F(2x2, 3x3) instead of one GEMM.
+public enum FastLayerPath: String, Sendable {
+    /// A 1x1 stride-1 convolution: the NHWC map itself is A, `(h*w, cin)`.
+    case direct = "1x1 map in place"
+    /// The windows read from the (zero-padded) map in place (`ConvolutionWindows`).
+    case windowsInPlace = "windows in place"
+    /// The windows gathered into an `(oh*ow, kh*kw*cin)` matrix first.
+    case im2col = "im2col"
+    /// Winograd's F(2x2, 3x3): no single GEMM of the layer's shape.
+    case winograd = "winograd F(2x2,3x3)"
+    /// The fully connected layer: the input vector is A, one row.
+    case fullyConnected = "fc"
+
+    /// The path `FastOps.convolution` takes for a convolution (not Winograd's).
+    static func gemm(
+        kernel: Size2, stride: Size2, widthDilation dw: Int, channels cin: Int, input: Size2, output: Size2
+    ) -> FastLayerPath {
+        if kernel == Size2(1, 1) && stride == Size2(1, 1) && output == input { return .direct }
+        return kernel.width * cin >= FastOps.implicitMinimumRow && dw == 1 ? .windowsInPlace : .im2col
+    }
+}
