@@ -102,6 +102,8 @@ let package = Package(
         .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel", "TestSupport"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
         .testTarget(name: "GEMMTests", dependencies: ["GEMM", "TestSupport"]),
+        // The optimisation ladder's steps, each against a float64 direct convolution.
+        .testTarget(name: "LadderTests", dependencies: ["FastComputation", "Benchmarks", "GEMM", "JSONText", "NetworkModel", "Tensors", "TestSupport"]),
         .testTarget(name: "FastComputationTests", dependencies: ["FastComputation", "Computation", "ModelData", "NetworkModel", "Tensors", "TestSupport"]),
         .testTarget(name: "ComputationTests", dependencies: ["Computation", "NetworkModel", "Tensors", "ModelData", "TestSupport"]),
         .testTarget(name: "LedgerReportsTests", dependencies: ["LedgerReports", "NetworkModel"]),

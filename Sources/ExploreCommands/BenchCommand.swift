@@ -21,7 +21,8 @@ struct BenchCommand: ParsableCommand {
             multiply the same A, gathered before the clock, by the plain folded weights. --quick skips the naive subjects. Figures come from this one run, \
             on a machine that may be shared (the load average is printed): compare ratios, \
             quote a figure with its spread and the command that gave it. Runs every kernel, \
-            so --gemm is ignored.
+            so --gemm is ignored. With --ladder, each --layer is computed by every step of the \
+            optimisation ladder instead, each step a subject under the same protocol.
             """
     )
 
@@ -34,8 +35,11 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Skip the naive subjects (the naive forward pass and the naive GEMM).")
     var quick = false
 
-    @Option(help: "Timed samples of every subject (at least \(BenchProtocol.minimumSamples), at most \(Self.maximumSamples)).")
+    @Option(help: "Timed samples of every subject, ladder steps included (at least \(BenchProtocol.minimumSamples), at most \(Self.maximumSamples)).")
     var samples = BenchProtocol.frozen.samples
+
+    /// `--ladder` and its options (`LadderOptions`).
+    @OptionGroup var ladder: LadderOptions
 
     /// More samples than this is a typo, not a benchmark (each naive pass takes seconds).
     static let maximumSamples = 1000
@@ -49,6 +53,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let protocol_ = BenchProtocol(warmUpCalls: BenchProtocol.frozen.warmUpCalls, samples: samples)!
+        if ladder.ladder { return try ladder.run(settings: compute.settings, protocol: protocol_, json: json) }
         let report = try BenchRun.measure(
             settings: compute.settings, protocol: protocol_, quick: quick,
             warning: warn, progress: { writeStandardError("bench: \($0)\n") })
