@@ -135,7 +135,7 @@ public struct BenchReport {
             lines.append("\(ratio.name): \(format(ratio.value, 1))x (\(ratio.numerator.threads) thread vs \(ratio.denominator.threads), median over median)")
         }
         lines.append(
-            "Fast path: \(format(networkGFLOPS, 1)) GFLOPS on \(format(Double(ledger.macs) / 1e9, 2)) G multiply-adds = \(format(100 * networkGFLOPS / machine.peakGFLOPS, 0))% of peak."
+            "Fast path (\(fast.measurement.threads) threads): \(format(networkGFLOPS, 1)) GFLOPS on \(format(Double(ledger.macs) / 1e9, 2)) G multiply-adds = \(format(100 * networkGFLOPS / machine.peakGFLOPS, 0))% of peak."
         )
         lines.append("Weights folded and packed in \(format(fastInitSeconds * 1000, 0)) ms; peak resident memory \(format(peakRSSMegabytes, 1)) MB")
         lines.append("(after the first fast pass, before any naive one).")
@@ -170,7 +170,8 @@ public struct BenchReport {
 
         for (title, rows) in [("Time per stage", stages), ("Time per op kind", opKinds)] {
             lines.append("")
-            lines.append("\(title): each layer's median over the same samples, summed")
+            let threads = forward.map { "\($0.measurement.name) \($0.measurement.threads)" }.joined(separator: ", ")
+            lines.append("\(title) (threads: \(threads); each layer's median, summed)")
             var table = [["", "fast ms"] + (naive == nil ? [] : ["naive ms"]) + ["G MACs", "fast GFLOPS"]]
             for row in rows {
                 let naiveCell = naive == nil ? [] : [row.naiveSeconds.map { format($0 * 1000, 0) } ?? "-"]
