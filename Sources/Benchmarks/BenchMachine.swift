@@ -41,4 +41,10 @@ struct BenchMachine {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) * 1024 / 1_000_000
     }
+
+    /// Sleeps `seconds`, so that threads that ran before (another library's spinning workers)
+    /// leave the cores before the next sample.
+    static func pause(seconds: Double) {
+        usleep(useconds_t(seconds * 1e6))
+    }
 }

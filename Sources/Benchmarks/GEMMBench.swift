@@ -3,12 +3,6 @@ import GEMM
 import NetworkModel
 import Tensors
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// One layer of the network whose GEMM the bench times: M = output pixels, N = filters,
 /// K = kh*kw*cin, and the path the fast backend takes for it.
 struct GEMMBenchShape {
@@ -110,7 +104,7 @@ struct GEMMBenchResult {
             // once; OpenBLAS's threads spin on for about 110 ms after a call, so after
             // OpenBLAS that is waited out (BENCHMARKS.md has the figures).
             WorkerPool.shared.park()
-            usleep(openBLASRanLast ? 150_000 : 2_000)
+            BenchMachine.pause(seconds: openBLASRanLast ? 0.150 : 0.002)
             openBLASRanLast = false
         }
         return GEMMBenchResult(shape: shape, callsPerSample: calls, measurements: measurements)

@@ -39,28 +39,31 @@ struct SheetOptions: ParsableArguments {
     }
 }
 
+/// `explore exercise new` and `key`: the same sheet, blank or with its answers worked out.
+protocol SheetCommand: ParsableCommand {
+    /// Whether the sheet is printed with every answer filled in.
+    static var answered: Bool { get }
+    var sheet: SheetOptions { get }
+}
+
+extension SheetCommand {
+    func run() throws { try sheet.emit(key: Self.answered) }
+}
+
 /// `explore exercise new`: a student's worksheet.
-struct ExerciseNewCommand: ParsableCommand {
+struct ExerciseNewCommand: SheetCommand {
     static let configuration = CommandConfiguration(
-        commandName: "new",
-        abstract: "Write a student's worksheet (Markdown): the same set, student and seed always give the same sheet."
-    )
-
+        commandName: "new", abstract: "Write a student's worksheet (Markdown): the same set, student and seed always give the same sheet.")
+    static let answered = false
     @OptionGroup var sheet: SheetOptions
-
-    func run() throws { try sheet.emit(key: false) }
 }
 
 /// `explore exercise key`: the same sheet with every answer filled in and worked out.
-struct ExerciseKeyCommand: ParsableCommand {
+struct ExerciseKeyCommand: SheetCommand {
     static let configuration = CommandConfiguration(
-        commandName: "key",
-        abstract: "Write the answer key of a student's sheet (a filled-in sheet with the arithmetic worked out)."
-    )
-
+        commandName: "key", abstract: "Write the answer key of a student's sheet (a filled-in sheet with the arithmetic worked out).")
+    static let answered = true
     @OptionGroup var sheet: SheetOptions
-
-    func run() throws { try sheet.emit(key: true) }
 }
 
 /// `explore exercise sets`: the built-in sets.

@@ -67,17 +67,21 @@ public struct GeneratedWeights: WeightSource {
         self.seed = seed
         var declared: [String: (shape: [Int], scaling: Scaling)] = [:]
         for entry in ledger.entries {
-            let activation: Activation
-            switch entry.layer.op {
-            case .convolution(let conv): activation = conv.activation
-            case .fullyConnected(let fc): activation = fc.activation
-            default: activation = .relu
-            }
-            for variable in entry.weights {
-                declared[variable.name] = (variable.shape, Self.scaling(role: variable.role, activation: activation))
-            }
+            for variable in entry.weights { declared[variable.name] = (variable.shape, Self.scaling(of: variable, in: entry)) }
         }
         self.declared = declared
+    }
+
+    /// The scaling of `entry`'s `variable` from the declaration: its role, and the activation
+    /// that follows the layer (ReLU for layers that declare none).
+    static func scaling(of variable: WeightTensor, in entry: LedgerEntry) -> Scaling {
+        let activation: Activation
+        switch entry.layer.op {
+        case .convolution(let conv): activation = conv.activation
+        case .fullyConnected(let fc): activation = fc.activation
+        default: activation = .relu
+        }
+        return scaling(role: variable.role, activation: activation)
     }
 
     public var sourceDescription: String { "seeded random weights (seed \(seed), untrained)" }

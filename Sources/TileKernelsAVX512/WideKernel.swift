@@ -27,10 +27,8 @@ func wideKernel6x16(
     while step + 1 < kc {
         prefetchForRead(b + prefetch)
         prefetchForRead(b + prefetch + 64)
-        let b0 = b.loadUnaligned(as: W.self)
-        let b1 = b.loadUnaligned(fromByteOffset: 64, as: W.self)
-        even.accumulate(6, RowPointers(packed: a), at: 0, b0)
-        odd.accumulate(6, RowPointers(packed: a + 6), at: 0, b1)
+        even.accumulate(6, RowPointers(packed: a), at: 0, b.loadUnaligned(as: W.self))
+        odd.accumulate(6, RowPointers(packed: a + 6), at: 0, b.loadUnaligned(fromByteOffset: 64, as: W.self))
         a += 12
         b += 128
         step += 2
@@ -68,10 +66,8 @@ func wideKernel6x16Rows<Height: WideTileHeight>(
             // Into L2, as the AVX2 tile does (`microKernel6x16Rows`).
             prefetchIntoOuterCaches(b + prefetch)
             prefetchIntoOuterCaches(b + prefetch + 64)
-            let b0 = b.loadUnaligned(as: W.self)
-            let b1 = b.loadUnaligned(fromByteOffset: 64, as: W.self)
-            even.accumulate(height, a, at: 0, b0)
-            odd.accumulate(height, a, at: 1, b1)
+            even.accumulate(height, a, at: 0, b.loadUnaligned(as: W.self))
+            odd.accumulate(height, a, at: 1, b.loadUnaligned(fromByteOffset: 64, as: W.self))
             a.advance(by: 2)
             b += 128
             step += 2

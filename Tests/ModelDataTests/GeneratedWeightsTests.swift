@@ -53,14 +53,8 @@ import Testing
         let ledger = try Ledger.faceNet()
         var linear = 0
         for entry in ledger.entries {
-            let activation: Activation
-            switch entry.layer.op {
-            case .convolution(let conv): activation = conv.activation
-            case .fullyConnected(let fc): activation = fc.activation
-            default: activation = .relu
-            }
             for variable in entry.weights {
-                let declared = GeneratedWeights.scaling(role: variable.role, activation: activation)
+                let declared = GeneratedWeights.scaling(of: variable, in: entry)
                 #expect(GeneratedWeights.scaling(forName: variable.name) == declared, "\(variable.name)")
                 if declared == .linearWeights { linear += 1 }
             }
