@@ -248,6 +248,11 @@ struct ArgumentList {
     /// An optional positive count, 1 by default.
     mutating func count() throws(CommandError) -> Int {
         guard let word = optional() else { return 1 }
+        // A layer name (Mixed_6a, Block17_1/Branch_0/...) where a count belongs: the command
+        // line's `explore step Mixed_6a` typed here, so say what does that in the explorer.
+        if Int(word) == nil, word.contains("_") || word.contains("/") {
+            throw usageError("N is a number of ops, got the layer name '\(word)'; to run up to it: run to \(word)")
+        }
         return try number("N", word: word, minimum: 1)
     }
 

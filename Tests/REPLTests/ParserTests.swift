@@ -37,6 +37,7 @@ import Testing
     @Test(arguments: [
         ("stpe", "unknown command 'stpe': did you mean 'step' or 'set'? type 'help' for the list"),
         ("step 0", "step: N must be a whole number >= 1, got '0' (usage: step [N])"),
+        ("step Mixed_6a", "step: N is a number of ops, got the layer name 'Mixed_6a'; to run up to it: run to Mixed_6a (usage: step [N])"),
         ("set input-size -5", "set: the input size is a side or HEIGHTxWIDTH of whole numbers >= 1, got '-5' (usage: set input-size N|HxW)"),
         ("set input-size 330x", "set: the input size is a side or HEIGHTxWIDTH of whole numbers >= 1, got '330x' (usage: set input-size N|HxW)"),
         ("set output-stride 4", "set: the output stride is 8 or 16 (TF-Slim's two), got '4' (usage: set output-stride 8|16)"),
