@@ -112,12 +112,12 @@ public struct BenchReport {
 
     public var text: String {
         var lines: [String] = []
-        let load = machine.loadAverage.map { format($0, 2) } ?? "unknown"
+        let load = machine.loadAverage.map { fixed($0, 2) } ?? "unknown"
         lines += [
             TileCode.selected.description,
             "Machine: \(machine.cores) cores, load average \(load) at start (if shared, times drift).",
-            "FMA peak: \(format(machine.peakGFLOPS, 1)) GFLOPS measured (register-only FMA chains on every core;",
-            "the nominal \(format(machine.gigahertz, 2)) GHz clock would give \(format(machine.nominalPeakGFLOPS, 1))).",
+            "FMA peak: \(fixed(machine.peakGFLOPS, 1)) GFLOPS measured (register-only FMA chains on every core;",
+            "the nominal \(fixed(machine.gigahertz, 2)) GHz clock would give \(fixed(machine.nominalPeakGFLOPS, 1))).",
             "Protocol: each subject \(`protocol`.warmUpCalls) untimed warm-up call, then \(`protocol`.samples) timed samples, the",
             "subjects' order rotated every round. A figure is the median of its samples",
             "(min..max beside it); a ratio is one median over another.",
@@ -132,12 +132,12 @@ public struct BenchReport {
         lines += alignColumns(table)
         if forwardRatios.isEmpty { lines.append("naive skipped (--quick)") }
         for ratio in forwardRatios {
-            lines.append("\(ratio.name): \(format(ratio.value, 1))x (\(ratio.numerator.threads) thread vs \(ratio.denominator.threads), median over median)")
+            lines.append("\(ratio.name): \(fixed(ratio.value, 1))x (\(ratio.numerator.threads) thread vs \(ratio.denominator.threads), median over median)")
         }
         lines.append(
-            "Fast path (\(fast.measurement.threads) threads): \(format(networkGFLOPS, 1)) GFLOPS on \(format(Double(ledger.macs) / 1e9, 2)) G multiply-adds = \(format(100 * networkGFLOPS / machine.peakGFLOPS, 0))% of peak."
+            "Fast path (\(fast.measurement.threads) threads): \(fixed(networkGFLOPS, 1)) GFLOPS on \(fixed(Double(ledger.macs) / 1e9, 2)) G multiply-adds = \(fixed(100 * networkGFLOPS / machine.peakGFLOPS, 0))% of peak."
         )
-        lines.append("Weights folded and packed in \(format(fastInitSeconds * 1000, 0)) ms; peak resident memory \(format(peakRSSMegabytes, 1)) MB")
+        lines.append("Weights folded and packed in \(fixed(fastInitSeconds * 1000, 0)) ms; peak resident memory \(fixed(peakRSSMegabytes, 1)) MB")
         lines.append("(after the first fast pass, before any naive one).")
 
         lines += [
@@ -155,9 +155,9 @@ public struct BenchReport {
             let ratios = Dictionary(uniqueKeysWithValues: result.ratios.map { ($0.numerator.name, $0.value) })
             for m in result.measurements {
                 table.append([
-                    "    " + m.name, "\(m.threads)", format(result.gflops(seconds: m.median), 1),
-                    format(result.gflops(seconds: m.max), 1) + ".." + format(result.gflops(seconds: m.min), 1),
-                    ratios[m.name].map { format($0, 2) + "x" } ?? "",
+                    "    " + m.name, "\(m.threads)", fixed(result.gflops(seconds: m.median), 1),
+                    fixed(result.gflops(seconds: m.max), 1) + ".." + fixed(result.gflops(seconds: m.min), 1),
+                    ratios[m.name].map { fixed($0, 2) + "x" } ?? "",
                 ])
             }
         }
@@ -174,9 +174,9 @@ public struct BenchReport {
             lines.append("\(title) (threads: \(threads); each layer's median, summed)")
             var table = [["", "fast ms"] + (naive == nil ? [] : ["naive ms"]) + ["G MACs", "fast GFLOPS"]]
             for row in rows {
-                let naiveCell = naive == nil ? [] : [row.naiveSeconds.map { format($0 * 1000, 0) } ?? "-"]
-                let gflops = row.macs > 0 ? format(2 * Double(row.macs) / row.fastSeconds / 1e9, 1) : "-"
-                table.append([row.name, format(row.fastSeconds * 1000, 2)] + naiveCell + [format(Double(row.macs) / 1e9, 3), gflops])
+                let naiveCell = naive == nil ? [] : [row.naiveSeconds.map { fixed($0 * 1000, 0) } ?? "-"]
+                let gflops = row.macs > 0 ? fixed(2 * Double(row.macs) / row.fastSeconds / 1e9, 1) : "-"
+                table.append([row.name, fixed(row.fastSeconds * 1000, 2)] + naiveCell + [fixed(Double(row.macs) / 1e9, 3), gflops])
             }
             lines += alignColumns(table)
         }
@@ -186,21 +186,7 @@ public struct BenchReport {
 
 /// Seconds as milliseconds: one decimal under 100 ms, none from there.
 private func milliseconds(_ seconds: Double) -> String {
-    format(seconds * 1000, seconds < 0.1 ? 1 : 0)
-}
-
-private func format(_ value: Double, _ decimals: Int) -> String {
-    guard value.isFinite else { return "-" }
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
-    let rounded = (value * scale).rounded() / scale
-    var text = String(rounded)
-    if decimals == 0, text.hasSuffix(".0") { text.removeLast(2) }
-    if decimals > 0 {
-        let fraction = text.split(separator: ".").last.map(\.count) ?? 0
-        text += String(repeating: "0", count: max(0, decimals - fraction))
-    }
-    return text
+    fixed(seconds * 1000, seconds < 0.1 ? 1 : 0)
 }
 
 /// Left-aligned first column, right-aligned numbers, two spaces between columns. A row

@@ -173,11 +173,6 @@ extension LadderLayerResult {
     }
 }
 
-/// `value` with `decimals` digits after the point.
-private func fixed(_ value: Double, _ decimals: Int) -> String {
-    value.isFinite ? String(format: "%.\(decimals)f", value) : "-"
-}
-
 /// The first column left-aligned, the last (a note) as it is, the others right-aligned;
 /// a short row (a step that does not apply) keeps its second cell as it is.
 private func aligned(_ rows: [[String]]) -> [String] {
