@@ -106,11 +106,12 @@ extension FastOps {
     ///
     /// - Parameters:
     ///   - x: `[h, w, channels]`
+    ///   - parallel: false keeps it on the calling thread (the ladder's one-thread steps)
     ///   - columns: `(oh * ow, kh * kw * channels)`, written
     static func im2col(
         _ x: UnsafePointer<Float>, height h: Int, width w: Int, channels c: Int, kernel: Size2, stride: Size2,
         dilation: Size2 = Size2(1, 1), padTop: Int, padLeft: Int, outputHeight oh: Int, outputWidth ow: Int,
-        into columns: UnsafeMutablePointer<Float>
+        parallel: Bool = true, into columns: UnsafeMutablePointer<Float>
     ) {
         let (kh, kw) = (kernel.height, kernel.width)
         let (dh, dw) = (dilation.height, dilation.width)
@@ -118,7 +119,7 @@ extension FastOps {
         let source = SharedReadPointer(pointer: x)
         let destination = SharedPointer(pointer: columns)
         let rows = oh * ow
-        parallelChunks(rows, chunks: rows * k >= 1 << 16 ? 4 : 1) { range in
+        parallelChunks(rows, chunks: parallel && rows * k >= 1 << 16 ? 4 : 1) { range in
             for row in range {
                 let oy = row / ow
                 let ox = row % ow

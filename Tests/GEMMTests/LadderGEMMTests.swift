@@ -52,30 +52,4 @@ struct LadderGEMMTests {
             }
         }
     }
-
-    @Test("im2col puts tap (ky, kx) of output pixel (oy, ox) at its map cell, zeros outside")
-    func im2col() {
-        // 7x6 map of 3 channels, 3x2 window, stride 2x1, 1 row and 1 column of padding before.
-        let g = ConvolutionGeometry(
-            height: 7, width: 6, channels: 3, kernelHeight: 3, kernelWidth: 2, strideHeight: 2, strideWidth: 1,
-            padTop: 1, padLeft: 1, outputHeight: 4, outputWidth: 6, filters: 1)
-        // Each cell holds its own coordinates, so a misplaced copy shows which cell it read.
-        let map = (0..<(7 * 6 * 3)).map(Float.init)
-        var columns = [Float](repeating: .nan, count: g.m * g.k)
-        map.withUnsafeBufferPointer { x in columns.withUnsafeMutableBufferPointer { g.im2col(x.baseAddress!, into: $0.baseAddress!) } }
-        for oy in 0..<4 {
-            for ox in 0..<6 {
-                for ky in 0..<3 {
-                    for kx in 0..<2 {
-                        for ch in 0..<3 {
-                            let (iy, ix) = (oy * 2 - 1 + ky, ox - 1 + kx)
-                            let expected: Float = (0..<7).contains(iy) && (0..<6).contains(ix) ? Float((iy * 6 + ix) * 3 + ch) : 0
-                            let got = columns[(oy * 6 + ox) * g.k + (ky * 2 + kx) * 3 + ch]
-                            #expect(got == expected, "pixel (\(oy), \(ox)) tap (\(ky), \(kx)) channel \(ch)")
-                        }
-                    }
-                }
-            }
-        }
-    }
 }

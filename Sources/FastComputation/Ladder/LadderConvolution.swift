@@ -73,14 +73,19 @@ public struct LadderConvolution: Sendable {
         return compute(input)
     }
 
-    /// im2col of `input` (one thread), then `multiply(columns, output)` writes the `(m, n)` output.
+    /// im2col of `input` (the fast backend's, on one thread), then `multiply(columns, output)` writes the `(m, n)` output.
     private static func throughIm2col(
         _ input: Tensor, layer: LadderLayer, multiply: (UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void
     ) -> Tensor {
         let g = layer.geometry
         let columns = UnsafeMutablePointer<Float>.allocate(capacity: max(1, g.m * g.k))
         defer { columns.deallocate() }
-        input.scalars.withUnsafeBufferPointer { g.im2col($0.baseAddress!, into: columns) }
+        input.scalars.withUnsafeBufferPointer {
+            FastOps.im2col(
+                $0.baseAddress!, height: g.height, width: g.width, channels: g.channels, kernel: Size2(g.kernelHeight, g.kernelWidth),
+                stride: Size2(g.strideHeight, g.strideWidth), padTop: g.padTop, padLeft: g.padLeft, outputHeight: g.outputHeight,
+                outputWidth: g.outputWidth, parallel: false, into: columns)
+        }
         let scalars = [Float](unsafeUninitializedCapacity: g.m * g.n) { y, count in
             multiply(columns, y.baseAddress!)
             count = g.m * g.n

@@ -3,7 +3,7 @@ import NetworkModel
 
 /// The optimisation ladder: one convolution computed seven ways, each step one idea
 /// more than the last (the numbered GEMM tutorials' order). Steps 2-5 share im2col
-/// (`ConvolutionGeometry.im2col`, one thread); 5-7 are the project's own kernels.
+/// (the fast backend's `FastOps.im2col`, on one thread); 5-7 are the project's own kernels.
 public enum LadderStep: Int, CaseIterable, Sendable, Comparable {
     /// `Naive.conv2d`: seven nested loops over the map, as `NaiveBackend` computes.
     case naiveLoops = 1

@@ -38,27 +38,4 @@ public struct ConvolutionGeometry: Sendable, Equatable {
     public var n: Int { filters }
     /// Multiply-adds of the direct convolution, padding taps included (as the GEMM computes them).
     public var macs: Int { m * n * k }
-
-    /// The im2col matrix of the `[height, width, channels]` map `x`: row `oy * ow + ox` is
-    /// output pixel `(oy, ox)`'s window, tap after tap in HWC order, zeros where the window
-    /// hangs over the map. The textbook loop, one channel run per tap, on the calling thread.
-    public func im2col(_ x: UnsafePointer<Float>, into columns: UnsafeMutablePointer<Float>) {
-        var out = columns
-        for oy in 0..<outputHeight {
-            for ox in 0..<outputWidth {
-                for ky in 0..<kernelHeight {
-                    let iy = oy * strideHeight - padTop + ky
-                    for kx in 0..<kernelWidth {
-                        let ix = ox * strideWidth - padLeft + kx
-                        if iy >= 0 && iy < height && ix >= 0 && ix < width {
-                            out.update(from: x + (iy * width + ix) * channels, count: channels)
-                        } else {
-                            out.update(repeating: 0, count: channels)
-                        }
-                        out += channels
-                    }
-                }
-            }
-        }
-    }
 }
