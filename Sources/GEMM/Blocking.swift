@@ -16,6 +16,13 @@ public enum Blocking {
     public static let nr = 16
     public static let kc = 512
     public static let mc = 144
+    /// A multiply of at most this many rows reads A in place, all of M as one row
+    /// block, each worker taking B panels (`FastGEMM`); a longer one is cut into
+    /// packed row blocks of about `mc`. Up to here, sweeping every row per B panel
+    /// from L2/L3 costs less than packing A and streaming all of B once per row block:
+    /// at M = 289 (Block17 at 299, Block35 at 160) the network's shapes ran 4-18%
+    /// faster in place, at M = 1225 (Block35 at 299) 7% slower. Measurements: BENCHMARKS.md.
+    public static let inPlaceRows = 320
     /// With several row blocks, a B of at most this many panels (N <= 64) reads A in
     /// place instead of packing it: for so few panels, packing A costs more than it
     /// saves (Block35's narrow convolutions); for more, packing wins on short K.

@@ -1,11 +1,12 @@
 /// The optimised SGEMM: packed operands, cache blocking (`Blocking`), the 6 x 16
 /// FMA micro-kernel, and both cores.
 ///
-/// Parallel split: when M spans several `mc` blocks, each work item is a block of
-/// rows (it packs its own A, unless B is thin, and sweeps all of B, which stays in
-/// L3); when M fits one block (the 8x8 and 3x3 stages: M = 64, 9), A is read in
-/// place and each worker takes a contiguous run of B panels (`PanelRuns`), so every
-/// packed weight panel is read from memory exactly once for all rows. Such a
+/// Parallel split: up to `Blocking.inPlaceRows` rows (the 17x17, 8x8 and 3x3 stages:
+/// M = 289, 64, 9), all of M is one row block, A is read in place and each worker
+/// takes a contiguous run of B panels (`PanelRuns`), so every packed weight panel is
+/// read from memory exactly once for all rows. A longer M is cut into blocks of about
+/// `mc` rows; each work item is one of them (it packs its own A, unless B is thin,
+/// and sweeps all of B, which stays in L3). Such a
 /// multiply can also warm the weights of the one after it (`next`), when it has the
 /// rows to leave memory idle (`Blocking.nextWeightsMinimumRows`).
 ///
@@ -15,7 +16,8 @@ public struct FastGEMM: GEMM {
     public let name = "fast"
     /// Worker count (the calling thread is one of them).
     public let threads: Int
-    /// With a single row block, pack A first (true) or read its rows in place (false).
+    /// With a single row block (M <= `Blocking.inPlaceRows`), pack A first (true) or
+    /// read its rows in place (false).
     public let packsSingleBlockA: Bool
     /// Which compilation of the tile kernels runs (this CPU's choice unless a test forces one).
     public let tileCode: TileCode
@@ -85,7 +87,7 @@ public struct FastGEMM: GEMM {
             }
             return
         }
-        let oneBlockInPlace = m <= Blocking.mc && !packsSingleBlockA
+        let oneBlockInPlace = m <= Blocking.inPlaceRows && !packsSingleBlockA
         // With one row block (A read in place), K is not cut at all, not even at a
         // window's kernel rows (the kernel jumps between them): B's panel streams from
         // L2 rather than L1, but each C tile is written once, not once per block; the
@@ -97,7 +99,7 @@ public struct FastGEMM: GEMM {
             next: oneBlockInPlace && m >= Blocking.nextWeightsMinimumRows ? next : nil, code: tileCode)
         let flops = 2 * m * n * k
         let workers = flops < Blocking.parallelThreshold ? 1 : threads
-        if m <= Blocking.mc {
+        if m <= Blocking.inPlaceRows {
             let packedA: PackedRows? = packsSingleBlockA ? PackedRows(rows: m, k: k) : nil
             packedA?.pack(a, first: 0, blocks: job.blocks)
             // One row block: the micro-kernel reads A's rows in place (no serial packing
@@ -116,18 +118,9 @@ public struct FastGEMM: GEMM {
         } else {
             // Several row blocks: each item packs its own rows of A (at most
             // mc + mr - 1 of them, so its packed K block stays in L2), unless B is thin.
-            let mr = Blocking.mr
-            // Three items per worker when there are rows enough (a late worker takes
-            // fewer), a multiple of the worker count.
-            var items = (m + Blocking.mc - 1) / Blocking.mc
-            if workers > 1 {
-                items = max(items, workers * 3 <= m / mr ? workers * 3 : workers)
-                items = (items + workers - 1) / workers * workers
-            }
-            let rowsPerItem = ((m + items - 1) / items + mr - 1) / mr * mr
-            let itemCount = (m + rowsPerItem - 1) / rowsPerItem
+            let items = Self.rowItems(m: m, workers: workers)
             let runItem = { @Sendable (item: Int) in
-                let rows = (item * rowsPerItem)..<min(m, (item + 1) * rowsPerItem)
+                let rows = items[item]
                 // A thin B (at most `Blocking.thinPanels` panels: Block35's branches, the
                 // stem's first 3x3, the Winograd products of the stem's 32-channel 3x3s)
                 // uses each packed A element only a few times: packing costs more than it saves.
@@ -140,10 +133,31 @@ public struct FastGEMM: GEMM {
                 job.compute(rows: rows, packed: packedA, panels: 0..<b.panelCount)
             }
             if workers == 1 {
-                for item in 0..<itemCount { runItem(item) }
+                for item in items.indices { runItem(item) }
             } else {
-                Self.parallelFor(itemCount, runItem)
+                Self.parallelFor(items.count, runItem)
             }
+        }
+    }
+
+    /// The row blocks of a multiply with several: at least one per `Blocking.mc` rows,
+    /// and with several workers three per worker when there are rows enough (a late
+    /// worker then takes fewer), a multiple of the worker count. The rows are shared
+    /// out in whole tiles of `Blocking.mr` as evenly as they go, so that blocks differ
+    /// by at most one tile. (With blocks of a fixed size the last one was short, and
+    /// the worker that drew it sat idle while the other finished a full one: M = 1225,
+    /// Block35 at 299, was nine blocks of 126 rows and one of 91.)
+    static func rowItems(m: Int, workers: Int) -> [Range<Int>] {
+        let mr = Blocking.mr
+        let tiles = (m + mr - 1) / mr
+        var items = (m + Blocking.mc - 1) / Blocking.mc
+        if workers > 1 {
+            items = max(items, workers * 3 <= tiles ? workers * 3 : workers)
+            items = (items + workers - 1) / workers * workers
+        }
+        items = min(items, tiles)
+        return (0..<items).map { item in
+            (item * tiles / items * mr)..<min(m, (item + 1) * tiles / items * mr)
         }
     }
 

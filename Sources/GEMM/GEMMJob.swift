@@ -18,7 +18,7 @@ struct GEMMJob: @unchecked Sendable {
     /// C rows `rows` times B panels `panels`. A comes from `packed` (rows `rows` packed,
     /// K block by K block), or when nil straight from `a`, row by row in place.
     ///
-    /// With A in place (one row block: the 8x8 and 3x3 stages; or a thin B) each panel
+    /// With A in place (one row block: the 17x17, 8x8 and 3x3 stages; or a thin B) each panel
     /// goes through all of K before the next: B is then one sequential stream from
     /// memory, which the kernel's first row panel prefetches a little ahead of its
     /// reads; the other row panels find the panel in cache.

@@ -48,4 +48,22 @@ struct BlockingTests {
             }
         }
     }
+
+    @Test("Row blocks cover M in order, in whole tiles, and differ by at most one tile")
+    func rowItems() {
+        // Block35 at 299: 1225 rows on two workers, ten blocks.
+        #expect(FastGEMM.rowItems(m: 1225, workers: 2).map(\.count) == [120, 126, 120, 126, 120, 126, 120, 126, 120, 121])
+        for workers in 1...4 {
+            for m in (Blocking.mc + 1)...3000 {
+                let items = FastGEMM.rowItems(m: m, workers: workers)
+                let sizes = items.map(\.count)
+                #expect(items.first?.lowerBound == 0 && items.last?.upperBound == m, "m \(m): blocks do not cover M")
+                #expect(zip(items, items.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound }, "m \(m): gap or overlap")
+                #expect(items.dropLast().allSatisfy { $0.lowerBound % Blocking.mr == 0 && $0.count % Blocking.mr == 0 }, "m \(m): a block cuts a tile")
+                #expect(sizes.max()! - sizes.min()! <= Blocking.mr, "m \(m), \(workers) workers: blocks \(sizes)")
+                #expect(sizes.max()! < Blocking.mc + Blocking.mr, "m \(m): a block of \(sizes.max()!) rows leaves L2")
+                #expect(workers == 1 || items.count % workers == 0, "m \(m): \(items.count) blocks for \(workers) workers")
+            }
+        }
+    }
 }
