@@ -35,11 +35,17 @@ struct BenchMachine {
             peakGFLOPS: FMAPeak.measure())
     }
 
-    /// The process's peak resident set so far (`getrusage`'s `ru_maxrss`, KiB on Linux), in MB.
+    /// The process's peak resident set so far (`getrusage`'s `ru_maxrss`), in MB.
     static func peakResidentMegabytes() -> Double {
         var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_maxrss) * 1024 / 1_000_000
+        #if canImport(Glibc)
+        getrusage(RUSAGE_SELF.rawValue, &usage)  // Glibc imports RUSAGE_SELF as an enum case
+        let bytes = Double(usage.ru_maxrss) * 1024  // KiB on Linux
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        let bytes = Double(usage.ru_maxrss)  // bytes on Darwin
+        #endif
+        return bytes / 1_000_000
     }
 
     /// Sleeps `seconds`, so that threads that ran before (another library's spinning workers)

@@ -46,18 +46,28 @@ public final class WorkerPool: @unchecked Sendable {
         self.workers = max(0, workers)
         pthread_mutex_init(sleepLock, nil)
         pthread_cond_init(wakeUp, nil)
-        for _ in 0..<self.workers {
-            var thread = pthread_t()
-            let pool = Unmanaged.passRetained(self).toOpaque()
-            // work() never returns, so the thread has no result.
-            let started = pthread_create(
-                &thread, nil,
-                { pool in
-                    Unmanaged<WorkerPool>.fromOpaque(pool!).takeUnretainedValue().work()
-                }, pool)
-            precondition(started == 0, "WorkerPool: pthread_create failed (\(started))")
-            pthread_detach(thread)
-        }
+        for _ in 0..<self.workers { Self.startDetachedThread(running: self) }
+    }
+
+    /// Starts a detached thread that runs `pool.work()`, which never returns. Glibc and
+    /// Darwin import pthread differently: `pthread_t` is an integer on Glibc and a
+    /// pointer, optional until set, on Darwin; the start routine's argument is optional
+    /// on Glibc only.
+    private static func startDetachedThread(running pool: WorkerPool) {
+        let argument = Unmanaged.passRetained(pool).toOpaque()
+        #if canImport(Darwin)
+        var thread: pthread_t? = nil
+        let started = pthread_create(&thread, nil, { Unmanaged<WorkerPool>.fromOpaque($0).takeUnretainedValue().work() }, argument)
+        #else
+        var thread = pthread_t()
+        let started = pthread_create(&thread, nil, { Unmanaged<WorkerPool>.fromOpaque($0!).takeUnretainedValue().work() }, argument)
+        #endif
+        precondition(started == 0, "WorkerPool: pthread_create failed (\(started))")
+        #if canImport(Darwin)
+        pthread_detach(thread!)
+        #else
+        pthread_detach(thread)
+        #endif
     }
 
     /// Runs `body(i)` for every `i` in `0..<count`, on the workers and the calling
