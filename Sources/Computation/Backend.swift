@@ -13,6 +13,18 @@ public protocol Backend: Sendable {
     /// backend returns the image after checking its shape. Outputs are `[1, h, w, c]`
     /// for maps and `[1, n]` for vectors: `[1] + entry.output.dims`.
     func forward(_ entry: LedgerEntry, inputs: [Tensor]) throws -> Tensor
+
+    /// `forward`, and whether its output is known to hold no NaN or infinity: true when
+    /// the backend looked at every value as it wrote it (or only copied values the
+    /// interpreter had checked), nil when it did not look; the interpreter then reads the
+    /// whole output to find out.
+    func forwardCheckingFiniteness(_ entry: LedgerEntry, inputs: [Tensor]) throws -> (output: Tensor, allFinite: Bool?)
+}
+
+extension Backend {
+    public func forwardCheckingFiniteness(_ entry: LedgerEntry, inputs: [Tensor]) throws -> (output: Tensor, allFinite: Bool?) {
+        (try forward(entry, inputs: inputs), nil)
+    }
 }
 
 extension LedgerEntry {

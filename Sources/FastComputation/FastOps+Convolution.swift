@@ -24,11 +24,12 @@ extension FastOps {
     ///   - layer: weights `(kh*kw*cin, cout)` packed, bias `[cout]`
     ///   - pad: zero rows/columns before and after (TensorFlow's SAME split)
     ///   - output: `(oh, ow, cout)` from the ledger
-    /// - Returns: `[1, oh, ow, cout]`
+    /// - Returns: `[1, oh, ow, cout]`, and whether every value of it is finite (the GEMM
+    ///   looks at each as it writes it)
     static func convolution(
         _ input: Tensor, layer: FoldedLinear, window: Window, pad: SidePadding,
         output: Shape, gemm: FastGEMM
-    ) -> Tensor {
+    ) -> (output: Tensor, allFinite: Bool) {
         let (h, w, cin) = (input.shape[1], input.shape[2], input.shape[3])
         let (oh, ow, n) = (output.dims[0], output.dims[1], output.dims[2])
         let (kh, kw) = (window.kernel.height, window.kernel.width)
@@ -40,12 +41,13 @@ extension FastOps {
         precondition(layer.weights.k == k && layer.weights.n == n, "packed weights (\(layer.weights.k), \(layer.weights.n)) do not fit (\(k), \(n))")
         let path = FastLayerPath.gemm(
             kernel: window.kernel, stride: window.stride, widthDilation: dw, channels: cin, input: Size2(h, w), output: Size2(oh, ow))
+        var allFinite = true
         let scalars = [Float](unsafeUninitializedCapacity: m * n) { out, count in
             input.scalars.withUnsafeBufferPointer { x in
                 layer.bias.withUnsafeBufferPointer { bias in
                     switch path {
                     case .direct:
-                        gemm.multiply(
+                        allFinite = gemm.multiply(
                             m: m, a: x.baseAddress!, lda: cin, b: layer.weights, c: out.baseAddress!, ldc: n,
                             bias: bias.baseAddress, relu: layer.relu, next: layer.nextWeights)
                     case .windowsInPlace:
@@ -60,7 +62,7 @@ extension FastOps {
                         let windows = ConvolutionWindows(
                             map: map.map { UnsafePointer($0) } ?? x.baseAddress!, width: pw, channels: cin,
                             kernelWidth: kw, strideHeight: sh, strideWidth: sw, outputWidth: ow, dilationHeight: dh)
-                        gemm.multiply(
+                        allFinite = gemm.multiply(
                             m: m, windows: windows, b: layer.weights, c: out.baseAddress!, ldc: n,
                             bias: bias.baseAddress, relu: layer.relu, next: layer.nextWeights)
                     default:
@@ -69,7 +71,7 @@ extension FastOps {
                         im2col(
                             x.baseAddress!, height: h, width: w, channels: cin, kernel: window.kernel, stride: window.stride,
                             dilation: Size2(dh, dw), padTop: pad.top, padLeft: pad.left, outputHeight: oh, outputWidth: ow, into: columns)
-                        gemm.multiply(
+                        allFinite = gemm.multiply(
                             m: m, a: columns, lda: k, b: layer.weights, c: out.baseAddress!, ldc: n,
                             bias: bias.baseAddress, relu: layer.relu, next: layer.nextWeights)
                     }
@@ -77,7 +79,7 @@ extension FastOps {
             }
             count = m * n
         }
-        return Tensor(shape: [1, oh, ow, n], scalars: scalars)
+        return (Tensor(shape: [1, oh, ow, n], scalars: scalars), allFinite)
     }
 
     /// The `[h, w, c]` map `x` inside a zero border (`pad`): `[h + top + bottom, w + left + right, c]`.
@@ -152,20 +154,22 @@ extension FastOps {
         }
     }
 
-    /// `x W + bias` (then ReLU), `x` `[1, in]`, W `(in, out)` packed. Returns `[1, out]`.
-    static func fullyConnected(_ input: Tensor, layer: FoldedLinear, gemm: FastGEMM) -> Tensor {
+    /// `x W + bias` (then ReLU), `x` `[1, in]`, W `(in, out)` packed. Returns `[1, out]`,
+    /// and whether every value of it is finite.
+    static func fullyConnected(_ input: Tensor, layer: FoldedLinear, gemm: FastGEMM) -> (output: Tensor, allFinite: Bool) {
         let n = layer.weights.n
         precondition(input.count == layer.weights.k, "fully connected input has \(input.count) values, weights take \(layer.weights.k)")
+        var allFinite = true
         let scalars = [Float](unsafeUninitializedCapacity: n) { out, count in
             input.scalars.withUnsafeBufferPointer { x in
                 layer.bias.withUnsafeBufferPointer { bias in
-                    gemm.multiply(
+                    allFinite = gemm.multiply(
                         m: 1, a: x.baseAddress!, lda: layer.weights.k, b: layer.weights, c: out.baseAddress!, ldc: n,
                         bias: bias.baseAddress, relu: layer.relu)
                 }
             }
             count = n
         }
-        return Tensor(shape: [1, n], scalars: scalars)
+        return (Tensor(shape: [1, n], scalars: scalars), allFinite)
     }
 }

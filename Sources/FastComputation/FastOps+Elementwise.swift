@@ -28,10 +28,12 @@ extension FastOps {
     }
 
     /// `x + scale * up`, then ReLU when asked (the block output). Same shapes in and out.
-    /// One pass into a new buffer (not a copy of `x` updated in place: two passes).
-    static func residual(_ x: Tensor, up: Tensor, scale: Float, relu: Bool) -> Tensor {
+    /// One pass into a new buffer (not a copy of `x` updated in place: two passes), and
+    /// whether every value written is finite (looked at as it is written).
+    static func residual(_ x: Tensor, up: Tensor, scale: Float, relu: Bool) -> (output: Tensor, allFinite: Bool) {
         precondition(x.shape == up.shape, "residual input \(x.shape) and up projection \(up.shape) differ")
         let count = x.count
+        let wroteNonFinite = NonFiniteFlag()
         let scalars = [Float](unsafeUninitializedCapacity: count) { out, initialized in
             x.scalars.withUnsafeBufferPointer { x in
                 up.scalars.withUnsafeBufferPointer { up in
@@ -40,17 +42,39 @@ extension FastOps {
                         SharedPointer(pointer: out.baseAddress!)
                     )
                     parallelChunks(count, elements: count) { range in
-                        let (x, up, out) = (x.pointer, up.pointer, out.pointer)
-                        if relu {
-                            for i in range { out[i] = Swift.max(x[i] + scale * up[i], 0) }
-                        } else {
-                            for i in range { out[i] = x[i] + scale * up[i] }
+                        if !residualChunk(x.pointer, up.pointer, scale: scale, relu: relu, range: range, into: out.pointer) {
+                            wroteNonFinite.set()
                         }
                     }
                 }
             }
             initialized = count
         }
-        return Tensor(shape: x.shape, scalars: scalars)
+        return (Tensor(shape: x.shape, scalars: scalars), !wroteNonFinite.isSet)
+    }
+
+    /// Elements `range` of the residual, 16 at a time; whether all are finite. The ReLU
+    /// is `max(v, 0)`: 0 for -0 as well, NaN kept.
+    private static func residualChunk(
+        _ x: UnsafePointer<Float>, _ up: UnsafePointer<Float>, scale: Float, relu: Bool, range: Range<Int>,
+        into out: UnsafeMutablePointer<Float>
+    ) -> Bool {
+        typealias V = SIMD16<Float>
+        var written = FiniteSum()
+        var i = range.lowerBound
+        while i + 16 <= range.upperBound {
+            var v = UnsafeRawPointer(x + i).loadUnaligned(as: V.self) + scale * UnsafeRawPointer(up + i).loadUnaligned(as: V.self)
+            if relu { v = v.replacing(with: 0, where: v .<= 0) }
+            UnsafeMutableRawPointer(out + i).storeBytes(of: v, as: V.self)
+            written.add(v)
+            i += 16
+        }
+        while i < range.upperBound {
+            let v = relu ? Swift.max(x[i] + scale * up[i], 0) : x[i] + scale * up[i]
+            out[i] = v
+            written.add(v)
+            i += 1
+        }
+        return written.isFinite
     }
 }

@@ -35,7 +35,7 @@ public struct FastGEMM: GEMM {
         let (m, n, k) = (operands.m, operands.n, operands.k)
         precondition(operands.ldb >= n && operands.lda >= k)
         // B packed first, on all cores, then multiplied as the network's pre-packed weights are.
-        run(
+        _ = run(
             m: m, a: .matrix(operands.a, lda: operands.lda), b: PackedMatrix(k: k, n: n, b: operands.b, ldb: operands.ldb),
             c: operands.c, ldc: operands.ldc, accumulate: operands.accumulate, bias: nil, relu: false)
     }
@@ -46,46 +46,53 @@ public struct FastGEMM: GEMM {
     ///
     /// `next`: the weights of the multiply the caller runs next, if it knows them; with
     /// one row block, some of this multiply's tiles prefetch them (`GEMMJob`).
+    ///
+    /// Returns whether every element of C it wrote is finite (each tile is read back as
+    /// it is finished, while in L1), so that the caller need not search C for a NaN.
+    @discardableResult
     public func multiply(
         m: Int, a: UnsafePointer<Float>, lda: Int,
         b: PackedMatrix,
         c: UnsafeMutablePointer<Float>, ldc: Int,
         accumulate: Bool = false, bias: UnsafePointer<Float>? = nil, relu: Bool = false, next: PackedMatrix? = nil
-    ) {
+    ) -> Bool {
         precondition(lda >= b.k)
-        run(m: m, a: .matrix(a, lda: lda), b: b, c: c, ldc: ldc, accumulate: accumulate, bias: bias, relu: relu, next: next)
+        return run(m: m, a: .matrix(a, lda: lda), b: b, c: c, ldc: ldc, accumulate: accumulate, bias: bias, relu: relu, next: next)
     }
 
     /// A convolution as implicit GEMM: `C = windows * B + bias[j]` (then ReLU), with A's
     /// rows (one per output pixel, `m` of them) read from the zero-padded map in place,
     /// no im2col copy. B is the HWIO weights `(kh * kw * channels, cout)`, packed.
-    /// `next` as in the multiply above.
+    /// `next` and the result as in the multiply above.
+    @discardableResult
     public func multiply(
         m: Int, windows: ConvolutionWindows, b: PackedMatrix,
         c: UnsafeMutablePointer<Float>, ldc: Int, bias: UnsafePointer<Float>? = nil, relu: Bool = false, next: PackedMatrix? = nil
-    ) {
+    ) -> Bool {
         precondition(b.k % windows.rowLength == 0, "weights of depth \(b.k) do not fit windows of rows \(windows.rowLength)")
-        run(m: m, a: .windows(windows), b: b, c: c, ldc: ldc, accumulate: false, bias: bias, relu: relu, next: next)
+        return run(m: m, a: .windows(windows), b: b, c: c, ldc: ldc, accumulate: false, bias: bias, relu: relu, next: next)
     }
 
     private func run(
         m: Int, a: AOperand, b: PackedMatrix,
         c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, bias: UnsafePointer<Float>?, relu: Bool,
         next: PackedMatrix? = nil
-    ) {
+    ) -> Bool {
         let n = b.n
         let k = b.k
-        guard m > 0, n > 0 else { return }
+        guard m > 0, n > 0 else { return true }
         precondition(ldc >= n)
         if k == 0 {
+            var allFinite = true
             for i in 0..<m {
                 for j in 0..<n {
                     var value = (accumulate ? c[i * ldc + j] : 0) + (bias?[j] ?? 0)
                     if relu { value = max(value, 0) }
                     c[i * ldc + j] = value
+                    allFinite = allFinite && value.isFinite
                 }
             }
-            return
+            return allFinite
         }
         let oneBlockInPlace = m <= Blocking.inPlaceRows && !packsSingleBlockA
         // With one row block (A read in place), K is not cut at all, not even at a
@@ -138,6 +145,7 @@ public struct FastGEMM: GEMM {
                 Self.parallelFor(items.count, runItem)
             }
         }
+        return !job.wroteNonFinite.isSet
     }
 
     /// The row blocks of a multiply with several: at least one per `Blocking.mc` rows,

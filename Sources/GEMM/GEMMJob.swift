@@ -14,6 +14,8 @@ struct GEMMJob: @unchecked Sendable {
     var next: PackedMatrix? = nil
     /// The tile kernels' compilation for this CPU (read once per multiply).
     var code = TileCode.selected
+    /// Set by a work item that wrote a NaN or an infinity into C (`FastGEMM` reports it).
+    let wroteNonFinite = NonFiniteFlag()
 
     /// C rows `rows` times B panels `panels`. A comes from `packed` (rows `rows` packed,
     /// K block by K block), or when nil straight from `a`, row by row in place.
@@ -30,29 +32,32 @@ struct GEMMJob: @unchecked Sendable {
         // `withUnsafeTemporaryAllocation`: with a 64-byte alignment it called
         // swift_slowAlloc, an aligned malloc and free per panel.)
         var edgeTile = EdgeTile(.zero, .zero, .zero, .zero, .zero, .zero)
+        // Every finished tile's `x - x`, summed: 0 while all are finite, NaN after any is not.
+        var written = FiniteSum()
         withUnsafeMutableBytes(of: &edgeTile) { raw in
             let scratch = raw.baseAddress!.bindMemory(to: Float.self, capacity: Blocking.mr * Blocking.nr)
             if let packed {
                 for (pc, kcb) in blocks {
                     for panel in panels {
-                        computeBlock(pc: pc, kcb: kcb, panel: panel, rows: rows, aBlock: packed.block(pc), scratch: scratch)
+                        computeBlock(pc: pc, kcb: kcb, panel: panel, rows: rows, aBlock: packed.block(pc), scratch: scratch, written: &written)
                     }
                 }
             } else {
                 for panel in panels {
                     for (pc, kcb) in blocks {
-                        computeBlock(pc: pc, kcb: kcb, panel: panel, rows: rows, aBlock: nil, scratch: scratch)
+                        computeBlock(pc: pc, kcb: kcb, panel: panel, rows: rows, aBlock: nil, scratch: scratch, written: &written)
                     }
                 }
             }
         }
+        if !written.isFinite { wroteNonFinite.set() }
     }
 
     /// One K block (`pc ..< pc + kcb`) of C rows `rows` x columns of `panel`.
     @inline(__always)
     private func computeBlock(
         pc: Int, kcb: Int, panel: Int, rows: Range<Int>, aBlock: UnsafePointer<Float>?,
-        scratch: UnsafeMutablePointer<Float>
+        scratch: UnsafeMutablePointer<Float>, written: inout FiniteSum
     ) {
         let mr = Blocking.mr
         let nr = Blocking.nr
@@ -101,6 +106,9 @@ struct GEMMJob: @unchecked Sendable {
             if edge {
                 for r in 0..<height { (cTile + r * ldc).update(from: tile + r * nr, count: width) }
             }
+            // The finished tile's valid part, read back while it is in L1: the values the
+            // caller gets, so that it need not read all of C again to find a NaN.
+            if finish { written.add(cTile, ldc: ldc, height: height, width: width) }
         }
     }
 

@@ -48,7 +48,7 @@ public struct LadderConvolution: Sendable {
             let packed = PackedMatrix.packing(k: folded.k, n: folded.n, scalars: folded.weights)
             compute = { input in
                 Self.throughIm2col(input, layer: layer) { columns, y in
-                    folded.bias.withUnsafeBufferPointer { bias in
+                    folded.bias.withUnsafeBufferPointer { bias -> Void in
                         FastGEMM(threads: 1).multiply(
                             m: layer.geometry.m, a: columns, lda: folded.k, b: packed, c: y, ldc: folded.n,
                             bias: bias.baseAddress, relu: folded.relu)
@@ -59,7 +59,7 @@ public struct LadderConvolution: Sendable {
             let linear = FoldedLinear(folded)
             let gemm = FastGEMM(threads: step.threads)
             compute = { input in
-                FastOps.convolution(input, layer: linear, window: layer.window, pad: layer.pad, output: layer.output, gemm: gemm)
+                FastOps.convolution(input, layer: linear, window: layer.window, pad: layer.pad, output: layer.output, gemm: gemm).output
             }
         case .winograd:
             let winograd = WinogradConvolution(folded, channels: layer.geometry.channels)
