@@ -35,7 +35,7 @@ let package = Package(
         // NHWC float32 tensors and their statistics.
         .target(name: "Tensors"),
         // SGEMM: the protocol, the naive oracle and the packed, blocked, threaded FMA kernel.
-        .target(name: "GEMM", dependencies: ["CPrefetch", "CProcessor", "TileKernels", "TileKernelsFMA", "TileKernelsAVX512"]),
+        .target(name: "GEMM", dependencies: ["CPrefetch", "CProcessor", "TileKernels", "TileKernelsFMA", "TileKernelsAVX512", "Tensors"]),
         // The 6 x 16 tile kernels, one source compiled twice: portable, and AVX2 + FMA (x86-64 flags).
         .target(name: "TileKernels", dependencies: ["CPrefetch"]),
         .target(name: "TileKernelsFMA", dependencies: ["CPrefetch"], swiftSettings: fusedKernelFlags),

@@ -1,3 +1,5 @@
+import Tensors
+
 /// One multiply's operands, shared by its work items.
 struct GEMMJob: @unchecked Sendable {
     let m: Int, n: Int, k: Int
