@@ -90,8 +90,9 @@ struct GEMMJob: @unchecked Sendable {
             }
             let (out, ldOut) = edge ? (tile, nr) : (cTile, ldc)
             let prefetch = rowPanel == 0 ? prefetchBytes : nextWeightsPrefetch(panel: panel, tile: rowPanel, steps: kcb, from: bPanel)
+            let finiteness: Float
             if let aBlock {
-                code.packedTile(
+                finiteness = code.packedTile(
                     kc: kcb, a: aBlock + rowPanel * mr * kcb, b: bPanel, c: out, ldc: ldOut, prefetch: prefetch,
                     load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
             } else {
@@ -103,14 +104,17 @@ struct GEMMJob: @unchecked Sendable {
                 let inPlace = InPlaceTile(
                     code: code, height: height, kc: kcb, run: run, jump: jump, rows: aRows, c: out, ldc: ldOut,
                     load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
-                inPlace.compute(b: bPanel, prefetch: prefetch)
+                finiteness = inPlace.compute(b: bPanel, prefetch: prefetch)
             }
             if edge {
                 for r in 0..<height { (cTile + r * ldc).update(from: tile + r * nr, count: width) }
             }
-            // The finished tile's valid part, read back while it is in L1: the values the
-            // caller gets, so that it need not read all of C again to find a NaN.
-            if finish { written.add(cTile, ldc: ldc, height: height, width: width) }
+            // The values the caller gets, looked at so that it need not read all of C again
+            // to find a NaN: a whole tile by the kernel as it stored them; an edge tile's
+            // valid part read back from C (the kernel also saw its padding).
+            if finish {
+                if edge { written.add(cTile, ldc: ldc, height: height, width: width) } else { written.add(finiteness) }
+            }
         }
     }
 
@@ -176,9 +180,9 @@ private struct InPlaceTile {
     let c: UnsafeMutablePointer<Float>, ldc: Int
     let load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
 
-    /// With B's panel packed beforehand.
+    /// With B's panel packed beforehand; the finiteness sum of the values finished.
     @inline(__always)
-    func compute(b: UnsafePointer<Float>, prefetch: Int) {
+    func compute(b: UnsafePointer<Float>, prefetch: Int) -> Float {
         code.inPlaceTile(
             height: height, kc: kc, run: run, jump: jump, rows: rows, b: b, c: c, ldc: ldc, prefetch: prefetch,
             load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)

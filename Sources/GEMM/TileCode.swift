@@ -53,12 +53,13 @@ public enum TileCode: Sendable, CaseIterable {
         }
     }
 
+    /// The finiteness sum of the values finished (`TileKernels.writeTile`).
     @inline(__always)
     func packedTile(
         kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
         load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
-    ) {
+    ) -> Float {
         switch self {
         case .wide:
             TileKernelsAVX512.Tiles.packedTile(
@@ -73,6 +74,7 @@ public enum TileCode: Sendable, CaseIterable {
         }
     }
 
+    /// The finiteness sum of the values finished, as `packedTile`.
     @inline(__always)
     func inPlaceTile(
         height: Int, kc: Int, run: Int, jump: Int,
@@ -80,7 +82,7 @@ public enum TileCode: Sendable, CaseIterable {
         b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
         load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
-    ) {
+    ) -> Float {
         switch self {
         case .wide:
             TileKernelsAVX512.Tiles.inPlaceTile(

@@ -12,10 +12,10 @@ public struct FiniteSum {
 
     @inlinable public var isFinite: Bool { sum.sum() + tail == 0 }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func add(_ values: SIMD16<Float>) { sum += values - values }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func add(_ value: Float) { tail += value - value }
 
     /// Adds every float of `buffer`, 16 at a time.

@@ -12,7 +12,9 @@ import CPrefetch
 /// each k step is 6 broadcasts, 2 loads and 12 fused multiply-adds.
 /// No loops in the m/n directions and no edge cases: packing zero-pads.
 ///
-/// Write-out: `tile = acc (+ C when load) (+ bias, then ReLU when finish)`.
+/// Write-out: `tile = acc (+ C when load) (+ bias, then ReLU when finish)`. Returns,
+/// when `finish`, the sum of `x - x` over every value stored: 0 when all are finite,
+/// NaN when one is not (the values are looked at in registers, not read back); else 0.
 ///
 /// Each k step also prefetches the cache line `prefetch` bytes past the B row it
 /// reads (one 64-byte line per step, the rate B is consumed), so that what is read
@@ -24,7 +26,7 @@ func microKernel6x16(
     a: UnsafePointer<Float>, b: UnsafePointer<Float>,
     c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
     load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
-) {
+) -> Float {
     typealias V = SIMD8<Float>
     // Rows 0-5 of the tile, left and right halves.
     var (c00, c01, c10, c11, c20, c21) = (V(), V(), V(), V(), V(), V())
@@ -51,8 +53,8 @@ func microKernel6x16(
         a += 6
         b += 64
     }
-    writeTile(
-        c, ldc: ldc, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu,
+    return writeTile(
+        c, ldc: ldc, rows: 6, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu,
         (c00, c01), (c10, c11), (c20, c21), (c30, c31), (c40, c41), (c50, c51))
 }
 
@@ -86,7 +88,8 @@ public typealias TileRows = (
 /// A row need not be contiguous through all `kc` steps: it may be `kc / run` runs of
 /// `run` floats, each `jump` floats past the end of the one before (a convolution
 /// window's kernel rows in the map). The tile stays in registers across runs.
-/// B is a packed panel, 64 bytes per k step.
+/// B is a packed panel, 64 bytes per k step. Returns the rows' finiteness sum, as the
+/// packed tile does (the rows past the height are not looked at).
 @inline(__always)
 func microKernel6x16Rows<Height: TileHeight>(
     _ height: Height.Type, kc: Int, run: Int, jump: Int,
@@ -94,7 +97,7 @@ func microKernel6x16Rows<Height: TileHeight>(
     b: UnsafePointer<Float>,
     c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
     load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
-) {
+) -> Float {
     typealias V = SIMD8<Float>
     // Rows 0-5 of the tile, left and right halves.
     var (c00, c01, c10, c11, c20, c21) = (V(), V(), V(), V(), V(), V())
@@ -132,8 +135,8 @@ func microKernel6x16Rows<Height: TileHeight>(
             b += 64
         }
     }
-    writeTile(
-        c, ldc: ldc, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu,
+    return writeTile(
+        c, ldc: ldc, rows: Height.rows, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu,
         (c00, c01), (c10, c11), (c20, c21), (c30, c31), (c40, c41), (c50, c51))
 }
 
@@ -156,15 +159,18 @@ func accumulateRow(
     #endif
 }
 
-/// Stores 6 rows of 16: `acc (+ C when load) (+ bias, then ReLU when finish)`.
+/// Stores 6 rows of 16: `acc (+ C when load) (+ bias, then ReLU when finish)`. When
+/// `finish`, returns the sum of `x - x` over the first `rows` rows stored (0 while all
+/// are finite, NaN once one is not), else 0.
 @inline(__always)
 func writeTile(
-    _ c: UnsafeMutablePointer<Float>, ldc: Int,
+    _ c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int,
     load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool,
     _ r0: (SIMD8<Float>, SIMD8<Float>), _ r1: (SIMD8<Float>, SIMD8<Float>), _ r2: (SIMD8<Float>, SIMD8<Float>),
     _ r3: (SIMD8<Float>, SIMD8<Float>), _ r4: (SIMD8<Float>, SIMD8<Float>), _ r5: (SIMD8<Float>, SIMD8<Float>)
-) {
+) -> Float {
     typealias V = SIMD8<Float>
+    var finiteness = V()
     @inline(__always)
     func store(_ row: (V, V), _ index: Int) {
         let p = UnsafeMutableRawPointer(c + index * ldc)
@@ -184,6 +190,7 @@ func writeTile(
         }
         p.storeBytes(of: lo, as: V.self)
         p.storeBytes(of: hi, toByteOffset: 32, as: V.self)
+        if finish && index < rows { finiteness += (lo - lo) + (hi - hi) }
     }
     store(r0, 0)
     store(r1, 1)
@@ -191,4 +198,5 @@ func writeTile(
     store(r3, 3)
     store(r4, 4)
     store(r5, 5)
+    return finiteness.sum()
 }

@@ -1,14 +1,16 @@
 /// The tile kernels of this module's code generation, as plain public functions: `GEMM`
 /// calls them for one 6 x 16 tile at a time (each call is thousands of multiply-adds,
-/// so the call costs little), with every generic specialisation made here.
+/// so the call costs little), with every generic specialisation made here. Each returns
+/// the finiteness sum of the values it finished (`writeTile`).
 /// Compiled twice with `MicroKernel.swift`; see there.
 public enum Tiles {
     /// A tile from a packed A micro-panel and a packed B panel (`microKernel6x16`).
+    @discardableResult
     public static func packedTile(
         kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
         load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
-    ) {
+    ) -> Float {
         microKernel6x16(
             kc: kc, a: a, b: b, c: c, ldc: ldc, prefetch: prefetch,
             load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
@@ -16,25 +18,26 @@ public enum Tiles {
 
     /// A tile of `height` rows (1 to 6) read in place, B packed beforehand
     /// (`microKernel6x16Rows`).
+    @discardableResult
     public static func inPlaceTile(
         height: Int, kc: Int, run: Int, jump: Int,
         rows: TileRows,
         b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
         load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
-    ) {
-        func kernel<Height: TileHeight>(_ height: Height.Type) {
+    ) -> Float {
+        func kernel<Height: TileHeight>(_ height: Height.Type) -> Float {
             microKernel6x16Rows(
                 height, kc: kc, run: run, jump: jump, rows: rows, b: b, c: c, ldc: ldc, prefetch: prefetch,
                 load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
         }
         switch height {
-        case 1: kernel(OneRow.self)
-        case 2: kernel(TwoRows.self)
-        case 3: kernel(ThreeRows.self)
-        case 4: kernel(FourRows.self)
-        case 5: kernel(FiveRows.self)
-        default: kernel(SixRows.self)
+        case 1: return kernel(OneRow.self)
+        case 2: return kernel(TwoRows.self)
+        case 3: return kernel(ThreeRows.self)
+        case 4: return kernel(FourRows.self)
+        case 5: return kernel(FiveRows.self)
+        default: return kernel(SixRows.self)
         }
     }
 

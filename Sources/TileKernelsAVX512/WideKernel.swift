@@ -15,7 +15,7 @@ func wideKernel6x16(
     a: UnsafePointer<Float>, b: UnsafePointer<Float>,
     c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
     load: Bool, finish: Bool, bias: SIMD16<Float>, relu: Bool
-) {
+) -> Float {
     typealias W = SIMD16<Float>
     var even = WideRows()
     var odd = WideRows()
@@ -37,7 +37,7 @@ func wideKernel6x16(
         even.accumulate(6, RowPointers(packed: a), at: 0, b.loadUnaligned(as: W.self))
     }
     even.add(odd)
-    even.write(to: c, ldc: ldc, rows: 6, load: load, finish: finish, bias: bias, relu: relu)
+    return even.write(to: c, ldc: ldc, rows: 6, load: load, finish: finish, bias: bias, relu: relu)
 }
 
 /// The in-place tile (`microKernel6x16Rows`, B packed beforehand) for 512-bit registers:
@@ -52,7 +52,7 @@ func wideKernel6x16Rows<Height: WideTileHeight>(
     ),
     b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
     load: Bool, finish: Bool, bias: SIMD16<Float>, relu: Bool
-) {
+) -> Float {
     typealias W = SIMD16<Float>
     let height = Height.rows
     var even = WideRows()
@@ -80,7 +80,7 @@ func wideKernel6x16Rows<Height: WideTileHeight>(
         }
     }
     even.add(odd)
-    even.write(to: c, ldc: ldc, rows: height, load: load, finish: finish, bias: bias, relu: relu)
+    return even.write(to: c, ldc: ldc, rows: height, load: load, finish: finish, bias: bias, relu: relu)
 }
 
 /// The number of rows of an in-place tile, as a type, so that each height is its own
@@ -164,9 +164,11 @@ struct WideRows {
     }
 
     /// Stores `rows` rows (the caller's tile has room for 6): `acc (+ C when load)
-    /// (+ bias, then ReLU when finish)`, as `writeTile` in `TileKernels`.
+    /// (+ bias, then ReLU when finish)`, and returns their finiteness sum, as `writeTile`
+    /// in `TileKernels`.
     @inline(__always)
-    func write(to c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, load: Bool, finish: Bool, bias: SIMD16<Float>, relu: Bool) {
+    func write(to c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, load: Bool, finish: Bool, bias: SIMD16<Float>, relu: Bool) -> Float {
+        var finiteness = SIMD16<Float>()
         @inline(__always)
         func store(_ value: SIMD16<Float>, _ index: Int) {
             let p = UnsafeMutableRawPointer(c + index * ldc)
@@ -177,6 +179,7 @@ struct WideRows {
                 if relu { v = v.replacing(with: 0, where: v .< 0) }
             }
             p.storeBytes(of: v, as: SIMD16<Float>.self)
+            if finish { finiteness += v - v }
         }
         store(r0, 0)
         if rows > 1 { store(r1, 1) }
@@ -184,5 +187,6 @@ struct WideRows {
         if rows > 3 { store(r3, 3) }
         if rows > 4 { store(r4, 4) }
         if rows > 5 { store(r5, 5) }
+        return finiteness.sum()
     }
 }

@@ -8,8 +8,12 @@ import Testing
 @Suite("The fast GEMM reports a non-finite C")
 struct FinitenessReportTests {
     /// One row block with A in place (M <= 320), packed row blocks, a thin B (N <= 64), and
-    /// edge tiles in both directions (M off multiples of 6, N off multiples of 16).
-    static let shapes: [(m: Int, n: Int, k: Int)] = [(9, 200, 70), (64, 40, 300), (289, 33, 50), (400, 70, 600), (401, 17, 27), (7, 5, 3)]
+    /// edge tiles in both directions (M off multiples of 6, N off multiples of 16); the
+    /// last three have whole tiles only (each looked at by the kernel, none read back).
+    static let shapes: [(m: Int, n: Int, k: Int)] = [
+        (9, 200, 70), (64, 40, 300), (289, 33, 50), (400, 70, 600), (401, 17, 27), (7, 5, 3),
+        (12, 32, 40), (294, 48, 130), (402, 80, 90),
+    ]
 
     static var gemms: [FastGEMM] {
         [FastGEMM(threads: 1), FastGEMM(threads: 2), FastGEMM(threads: 1, packsSingleBlockA: true)]
@@ -35,7 +39,9 @@ struct FinitenessReportTests {
         let (m, n, k) = Self.shapes[index]
         var random = SeededFloats(seed: UInt64(900 + index))
         let (a, b, bias) = (random.array(m * k), random.array(k * n), random.array(n))
-        // (what is changed, where): a NaN in A's first or last row reaches a whole row of C,
+        // (what is changed, where): a NaN in A's first or last row reaches a whole row of C
+        // (so does one in row 5, the last row of the first tile, which a whole tile's
+        // kernel looks at in registers, not the read-back of an edge tile),
         // an infinity in B's last column a whole column (the edge panel), an infinite bias
         // one column, and two huge finite factors overflow (all positive where a ReLU
         // would otherwise clamp them to 0).
@@ -43,6 +49,7 @@ struct FinitenessReportTests {
             ("none", { _, _, _ in }),
             ("NaN in A's first row", { a, _, _ in a[0] = .nan }),
             ("NaN in A's last row", { a, _, _ in a[(m - 1) * k + k / 2] = .nan }),
+            ("NaN in A's row 5", { a, _, _ in a[min(5, m - 1) * k + k / 3] = .nan }),
             ("infinity in B's last column", { _, b, _ in b[(k - 1) * n + n - 1] = .infinity }),
             ("infinity in the bias", { _, _, bias in bias[n / 2] = .infinity }),
             ("overflow", { a, b, _ in (a[(m - 1) * k], b[n - 1]) = (3e38, 3e38) }),
