@@ -21,7 +21,7 @@ public enum LayerComparison {
         var maxRel = 0.0
         var maxRelBorder = 0.0
         var maxRelInside = 0.0
-        var worst: Int? = nil
+        var relatives = [Double](repeating: 0, count: samples.count)
         var failBorder = 0
         var failInside = 0
         var failing = [Bool](repeating: false, count: samples.count)
@@ -31,10 +31,8 @@ public enum LayerComparison {
             let error = ours.isFinite ? abs(ours - reference) : .infinity
             let relative = error / max(abs(reference), scaleFloor)
             maxAbs = max(maxAbs, error)
-            if worst == nil || relative > maxRel {
-                maxRel = relative
-                worst = i
-            }
+            relatives[i] = relative
+            if relative > maxRel { maxRel = relative }
             let border = samples.positions[i].isBorder
             if border { maxRelBorder = max(maxRelBorder, relative) } else { maxRelInside = max(maxRelInside, relative) }
             if !(error <= tolerance.allowed(reference: reference, scale: scale)) {
@@ -42,7 +40,7 @@ public enum LayerComparison {
                 if border { failBorder += 1 } else { failInside += 1 }
             }
         }
-        if samples.count == 0 { worst = nil }
+        let worst = firstOfWorst(relatives, maximum: maxRel)
 
         let statistics = statisticFailures(output: output, golden: golden, scale: scale, tolerance: tolerance)
         let nonFinite = output.scalars.reduce(0) { $0 + ($1.isFinite ? 0 : 1) }
@@ -62,6 +60,19 @@ public enum LayerComparison {
             statisticFailures: statistics, nonFinite: nonFinite, passed: passed, hint: hint
         )
     }
+
+    /// The position reported as the worst: the first whose relative error ties with the
+    /// largest, `maximum` (an infinite one included). Errors within
+    /// `tieTolerance` of it tie: errors that are equal in exact arithmetic (an average
+    /// pool's four corners, all off by the same ratio) differ in their last bits with the
+    /// order of a sum, and the first of them, not whichever rounding favoured on this
+    /// machine's kernels, is named.
+    static func firstOfWorst(_ relatives: [Double], maximum: Double) -> Int? {
+        relatives.firstIndex { $0 >= maximum * (1 - tieTolerance) }
+    }
+
+    /// Relative errors this close (as a fraction of the largest) are the same error.
+    static let tieTolerance = 1e-4
 
     /// Whole-tensor summaries outside the bounds the element tolerance implies.
     ///

@@ -55,6 +55,27 @@ import Testing
         #expect(check.maxAbsoluteError == 0.5)
     }
 
+    /// Two values off by the same ratio up to rounding (1 part in 1e7, as two corners of
+    /// an average pool summed in a different order): the first is the worst, whichever
+    /// rounding made larger. A clearly larger error later on still wins.
+    @Test func worstPositionTiesGoToTheFirst() throws {
+        let values: [Float] = Array(repeating: 4, count: 18)
+        let golden = try Self.record("x", shape: [3, 3, 2], values: values)
+        func worst(_ changes: [Int: Float]) -> LayerPosition? {
+            var ours = values
+            for (index, value) in changes { ours[index] = value }
+            return LayerComparison.compare(
+                Self.averagePool, output: Tensor(shape: [1, 3, 3, 2], scalars: ours), inputs: [],
+                golden: golden, stored: values[...], tolerance: .float32Reordered
+            ).worst
+        }
+        let corner = LayerPosition(row: 0, column: 0, channel: 1, isBorder: true)
+        #expect(worst([1: 4 * 4 / 9, 17: 4 * 4 / 9 * (1 - 1e-7)]) == corner)
+        #expect(worst([1: 4 * 4 / 9 * (1 - 1e-7), 17: 4 * 4 / 9]) == corner)
+        #expect(worst([1: 4 * 4 / 9, 17: 1]) == LayerPosition(row: 2, column: 2, channel: 1, isBorder: true))
+        #expect(worst([:]) == LayerPosition(row: 0, column: 0, channel: 0, isBorder: true))
+    }
+
     /// Just inside and just outside `atol + rtol*|ref|`.
     @Test func boundary() throws {
         let values: [Float] = Array(repeating: 1, count: 18)  // RMS 1
