@@ -79,7 +79,7 @@ public struct LadderReport: Sendable {
                 lines.append(
                     layer.networkUsesWinograd
                         ? "The network computes this layer by step 7."
-                        : "The network computes this layer by step 6: too few channels on too small a map for Winograd to pay.")
+                        : "The network computes this layer by step 6: under 64 input channels, Winograd pays only on maps of 1024 to 4096 outputs.")
             }
         }
         if overPeak {
