@@ -1,3 +1,5 @@
+import TileKernels
+
 /// Where the rows of A are. Row `i` is made of segments of contiguous floats (all of K
 /// for a matrix, one kernel row for convolution windows), each found by `row(_:at:)`.
 enum AOperand: @unchecked Sendable {
@@ -12,6 +14,20 @@ enum AOperand: @unchecked Sendable {
         switch self {
         case .matrix(let a, let lda): a + i * lda + pc
         case .windows(let windows): windows.row(i, at: pc)
+        }
+    }
+
+    /// Rows `i0 ..< i0 + height` (`height` 1 to 6) from column `pc` on, as one tile's six
+    /// row pointers; the pointers past `height` repeat the last row (never read).
+    @inline(__always)
+    func tileRows(_ i0: Int, height: Int, at pc: Int) -> TileRows {
+        switch self {
+        case .matrix(let a, let lda):
+            let first = a + i0 * lda + pc
+            @inline(__always) func row(_ r: Int) -> UnsafePointer<Float> { first + min(r, height - 1) * lda }
+            return (row(0), row(1), row(2), row(3), row(4), row(5))
+        case .windows(let windows):
+            return windows.tileRows(i0, height: height, at: pc)
         }
     }
 
@@ -78,6 +94,33 @@ public struct ConvolutionWindows: @unchecked Sendable {
         let oy = i / outputWidth
         let ox = i - oy * outputWidth
         return map + ((oy * strideHeight + ky * dilationHeight) * width + ox * strideWidth) * channels + (pc - ky * rowLength)
+    }
+
+    /// Rows `i0 ..< i0 + height` from column `pc` on (`AOperand.tileRows`): one division
+    /// for the first, then a step along the output row (to the next one at its end).
+    /// Six divisions per tile were a tenth of a short-K tile's time (the stem's K = 27).
+    @inline(__always)
+    func tileRows(_ i0: Int, height: Int, at pc: Int) -> TileRows {
+        let ky = pc / rowLength
+        var oy = i0 / outputWidth
+        var ox = i0 - oy * outputWidth
+        let column = map + ky * dilationHeight * width * channels + (pc - ky * rowLength)
+        @inline(__always) func next() -> UnsafePointer<Float> {
+            let pointer = column + (oy * strideHeight * width + ox * strideWidth) * channels
+            ox += 1
+            if ox == outputWidth {
+                ox = 0
+                oy += 1
+            }
+            return pointer
+        }
+        let r0 = next()
+        let r1 = height > 1 ? next() : r0
+        let r2 = height > 2 ? next() : r1
+        let r3 = height > 3 ? next() : r2
+        let r4 = height > 4 ? next() : r3
+        let r5 = height > 5 ? next() : r4
+        return (r0, r1, r2, r3, r4, r5)
     }
 }
 

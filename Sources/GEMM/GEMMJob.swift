@@ -96,11 +96,7 @@ struct GEMMJob: @unchecked Sendable {
                     kc: kcb, a: aBlock + rowPanel * mr * kcb, b: bPanel, c: out, ldc: ldOut, prefetch: prefetch,
                     load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
             } else {
-                let last = i0 + height - 1
-                let aRows = (
-                    a.row(i0, at: pc), a.row(min(i0 + 1, last), at: pc), a.row(min(i0 + 2, last), at: pc),
-                    a.row(min(i0 + 3, last), at: pc), a.row(min(i0 + 4, last), at: pc), a.row(min(i0 + 5, last), at: pc)
-                )
+                let aRows = a.tileRows(i0, height: height, at: pc)
                 let inPlace = InPlaceTile(
                     code: code, height: height, kc: kcb, run: run, jump: jump, rows: aRows, c: out, ldc: ldOut,
                     load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
