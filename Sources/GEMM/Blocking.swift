@@ -23,6 +23,17 @@ public enum Blocking {
     /// at M = 289 (Block17 at 299, Block35 at 160) the network's shapes ran 4-18%
     /// faster in place, at M = 1225 (Block35 at 299) 7% slower. Measurements: BENCHMARKS.md.
     public static let inPlaceRows = 320
+    /// Whether a multiply with one row block packs A after all: when K is short (at most
+    /// 384) and B wide (at least 8 panels). Each tile then computes only briefly from its
+    /// six rows, read in place as six short streams from L2, and each packed row panel
+    /// serves every B panel as one sequential stream (A, at most 320 x 384 floats, stays
+    /// in L2). Alternated passes: Block17's up projection (K 384, 68 panels) 13-16% faster
+    /// at 299 (M 289), 9% at 160 (M 64); Block35's (K 128, 20 panels) 12% at 160. With
+    /// K 1088 (Block17's branches) packing was 4-25% slower. Measurements: BENCHMARKS.md.
+    static func packsSingleBlock(k: Int, panels: Int) -> Bool {
+        k <= 384 && panels >= 8
+    }
+
     /// With several row blocks, a B of at most this many panels (N <= 64) reads A in
     /// place instead of packing it: for so few panels, packing A costs more than it
     /// saves (Block35's narrow convolutions); for more, packing wins on short K.

@@ -2,7 +2,8 @@
 /// FMA micro-kernel, and both cores.
 ///
 /// Parallel split: up to `Blocking.inPlaceRows` rows (the 17x17, 8x8 and 3x3 stages:
-/// M = 289, 64, 9), all of M is one row block, A is read in place and each worker
+/// M = 289, 64, 9), all of M is one row block, A is read in place (or packed first,
+/// for a short K and a wide B: `Blocking.packsSingleBlock`) and each worker
 /// takes a contiguous run of B panels (`PanelRuns`), so every packed weight panel is
 /// read from memory exactly once for all rows. A longer M is cut into blocks of about
 /// `mc` rows; each work item is one of them (it packs its own A, unless B is thin,
@@ -16,8 +17,8 @@ public struct FastGEMM: GEMM {
     public let name = "fast"
     /// Worker count (the calling thread is one of them).
     public let threads: Int
-    /// With a single row block (M <= `Blocking.inPlaceRows`), pack A first (true) or
-    /// read its rows in place (false).
+    /// With a single row block (M <= `Blocking.inPlaceRows`), always pack A first (true),
+    /// or only where `Blocking.packsSingleBlock(k:panels:)` says it pays (false).
     public let packsSingleBlockA: Bool
     /// Which compilation of the tile kernels runs (this CPU's choice unless a test forces one).
     public let tileCode: TileCode
@@ -94,7 +95,8 @@ public struct FastGEMM: GEMM {
             }
             return allFinite
         }
-        let oneBlockInPlace = m <= Blocking.inPlaceRows && !packsSingleBlockA
+        let packsSingleBlock = packsSingleBlockA || Blocking.packsSingleBlock(k: k, panels: b.panelCount)
+        let oneBlockInPlace = m <= Blocking.inPlaceRows && !packsSingleBlock
         // With one row block (A read in place), K is not cut at all, not even at a
         // window's kernel rows (the kernel jumps between them): B's panel streams from
         // L2 rather than L1, but each C tile is written once, not once per block; the
@@ -107,7 +109,7 @@ public struct FastGEMM: GEMM {
         let flops = 2 * m * n * k
         let workers = flops < Blocking.parallelThreshold ? 1 : threads
         if m <= Blocking.inPlaceRows {
-            let packedA: PackedRows? = packsSingleBlockA ? PackedRows(rows: m, k: k) : nil
+            let packedA: PackedRows? = packsSingleBlock ? PackedRows(rows: m, k: k) : nil
             packedA?.pack(a, first: 0, blocks: job.blocks)
             // One row block: the micro-kernel reads A's rows in place (no serial packing
             // before the parallel part). Each worker takes B panels from the front of its

@@ -20,6 +20,18 @@ struct BlockingTests {
         #expect(Blocking.depth(forK: 1088, maximum: 512) == 363)
     }
 
+    @Test("One row block packs A for the up projections (short K, wide B), not for the branches")
+    func singleBlockPacking() {
+        // (K, panels): Block35's and Block17's up projections pack; Block17's 1x1 branch
+        // (K 1088), its 7x1 (K 1120) and Block35's 3x3s (at most 4 panels) read in place.
+        #expect(Blocking.packsSingleBlock(k: 128, panels: 20))
+        #expect(Blocking.packsSingleBlock(k: 384, panels: 68))
+        #expect(!Blocking.packsSingleBlock(k: 1088, panels: 12))
+        #expect(!Blocking.packsSingleBlock(k: 1120, panels: 12))
+        #expect(!Blocking.packsSingleBlock(k: 432, panels: 4))
+        #expect(!Blocking.packsSingleBlock(k: 288, panels: 3))
+    }
+
     @Test("K blocks group whole segments (kernel rows), or cut a long one evenly")
     func segmentBlocks() {
         // Block35's 3x3 on 32 channels: three kernel rows of 96, one block.
