@@ -79,7 +79,7 @@ public struct LadderReport: Sendable {
                 lines.append(
                     layer.networkUsesWinograd
                         ? "The network computes this layer by step 7."
-                        : "The network computes this layer by step 6: under 64 input channels, Winograd pays only on maps of 1024 to 4096 outputs.")
+                        : "The network computes this layer by step 6: under 64 input channels, Winograd's transforms cost more than its multiplies save.")
             }
         }
         if overPeak {

@@ -23,21 +23,19 @@ struct WinogradConvolution: Sendable {
 
     /// Which convolutions take this path: 3x3, stride 1, channels in multiples of 8
     /// (the transforms run 8 channels at a time), and enough work per transformed
-    /// element: at least 64 input channels, or 32 on a map of 1024 to 4096 outputs
-    /// (Block35's 35x35 at 299). With fewer channels, the transformed tiles cost more
-    /// memory traffic than the multiplies save; on a larger map the windows read in
-    /// place are faster: the stem's 77x77 at 160 (5929 outputs: 3.3 against 2.2 ms for
-    /// Conv2d_2b_3x3) and its 147x147 at 299, whose 16 transformed maps (over 10 MB at
-    /// 32 channels) leave the caches (measurements: BENCHMARKS.md).
+    /// element: at least 64 input channels. With 32 or 48, the transformed tiles cost
+    /// more memory traffic than the multiplies save, and the windows read in place are
+    /// faster on every map of this network: the stem's (Conv2d_2b_3x3 at 160: 2.2
+    /// against 3.3 ms) and Block35's (its three 3x3s at 299: 11.6 against 13.7 ms)
+    /// (measurements: BENCHMARKS.md).
     static func applies(to entry: LedgerEntry) -> Bool {
         guard case .convolution(let conv) = entry.layer.op else { return false }
         let window = entry.window ?? conv.window
         let cin = entry.input.dims[2]
         let cout = entry.output.dims[2]
-        let outputs = entry.output.dims[0] * entry.output.dims[1]
         return window.kernel == Size2(3, 3) && window.stride == Size2(1, 1) && !window.isDilated
             && cin % 8 == 0 && cout % 8 == 0
-            && (cin >= 64 || (cin >= 32 && (1024...4096).contains(outputs)))
+            && cin >= 64
     }
 
     /// `folded`: HWIO weights `(9 * channels, cout)`, batch norm folded in.

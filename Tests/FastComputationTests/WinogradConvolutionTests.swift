@@ -22,9 +22,8 @@ struct WinogradConvolutionTests {
 
     @Test("The network's layers that take the Winograd path")
     func networkLayers() throws {
-        // From the layer table: every 3x3 stride-1 convolution except Block35's, whose
-        // 32- and 48-channel inputs on a 17x17 map are too little work per transform, and
-        // the stem's 32-channel ones, whose 77x77 maps (5929 outputs) are past 4096.
+        // From the layer table: every 3x3 stride-1 convolution over 64 channels or more,
+        // at both sizes; not the stem's and Block35's, on 32 and 48 channels.
         let expected = [
             "Conv2d_4a_3x3",
             "Mixed_5b/Branch_2/Conv2d_0b_3x3", "Mixed_5b/Branch_2/Conv2d_0c_3x3",
@@ -32,16 +31,8 @@ struct WinogradConvolutionTests {
         ]
         let ledger = try Ledger.faceNet()
         #expect(ledger.entries.filter(WinogradConvolution.applies(to:)).map(\.name) == expected)
-        // At 299 the stem's 32-channel maps are 147x147 (21609 outputs, past 4096): read
-        // in place instead. Block35's 35x35 maps (1225 outputs) take Winograd from 32 channels.
         let large = try Ledger.faceNet(NetworkConfiguration(input: Size2(299, 299)))
-        let block35 = (1...10).flatMap { block in
-            ["Branch_1/Conv2d_0b_3x3", "Branch_2/Conv2d_0b_3x3", "Branch_2/Conv2d_0c_3x3"].map { "Block35_\(block)/\($0)" }
-        }
-        let expectedAt299 =
-            ["Conv2d_4a_3x3", "Mixed_5b/Branch_2/Conv2d_0b_3x3", "Mixed_5b/Branch_2/Conv2d_0c_3x3"] + block35
-            + ["Mixed_6a/Branch_1/Conv2d_0b_3x3", "Mixed_7a/Branch_2/Conv2d_0b_3x3"]
-        #expect(large.entries.filter(WinogradConvolution.applies(to:)).map(\.name) == expectedAt299)
+        #expect(large.entries.filter(WinogradConvolution.applies(to:)).map(\.name) == expected)
     }
 
     @Test("Random maps and weights, with and without ReLU", arguments: cases.indices)
