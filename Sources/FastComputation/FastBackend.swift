@@ -43,13 +43,6 @@ public struct FastBackend: Backend {
                 continue
             }
         }
-        // Each layer prefetches the next one's weights as it runs (`FastGEMM`), so that
-        // they come from cache, not memory (a Winograd layer's are not prefetched).
-        let order = ledger.entries.map(\.name).filter { layers[$0] != nil || winograd[$0] != nil }
-        for (name, following) in zip(order, order.dropFirst()) {
-            let next = layers[following]?.weights
-            layers[name]?.nextWeights = next
-        }
         self.layers = layers
         self.winograd = winograd
         self.gemm = FastGEMM(threads: threads)

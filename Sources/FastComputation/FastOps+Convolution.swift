@@ -49,7 +49,7 @@ extension FastOps {
                     case .direct:
                         allFinite = gemm.multiply(
                             m: m, a: x.baseAddress!, lda: cin, b: layer.weights, c: out.baseAddress!, ldc: n,
-                            bias: bias.baseAddress, relu: layer.relu, next: layer.nextWeights)
+                            bias: bias.baseAddress, relu: layer.relu)
                     case .windowsInPlace:
                         // Implicit GEMM: the windows are read from the (padded) map in place.
                         let (pw, ph) = (w + pad.left + pad.right, h + pad.top + pad.bottom)
@@ -64,7 +64,7 @@ extension FastOps {
                             kernelWidth: kw, strideHeight: sh, strideWidth: sw, outputWidth: ow, dilationHeight: dh)
                         allFinite = gemm.multiply(
                             m: m, windows: windows, b: layer.weights, c: out.baseAddress!, ldc: n,
-                            bias: bias.baseAddress, relu: layer.relu, next: layer.nextWeights)
+                            bias: bias.baseAddress, relu: layer.relu)
                     default:
                         let columns = UnsafeMutablePointer<Float>.allocate(capacity: m * k)
                         defer { columns.deallocate() }
@@ -73,7 +73,7 @@ extension FastOps {
                             dilation: Size2(dh, dw), padTop: pad.top, padLeft: pad.left, outputHeight: oh, outputWidth: ow, into: columns)
                         allFinite = gemm.multiply(
                             m: m, a: columns, lda: k, b: layer.weights, c: out.baseAddress!, ldc: n,
-                            bias: bias.baseAddress, relu: layer.relu, next: layer.nextWeights)
+                            bias: bias.baseAddress, relu: layer.relu)
                     }
                 }
             }

@@ -15,9 +15,6 @@ struct FoldedLinear: Sendable {
     /// `[cout]`: the conv bias and the batch norm shift, folded.
     let bias: [Float]
     let relu: Bool
-    /// The packed weights of the next layer with weights in the ledger's order, when
-    /// it runs on `FastGEMM` too: this layer's multiply prefetches them.
-    var nextWeights: PackedMatrix?
 
     init(_ folded: Folded) {
         weights = PackedMatrix.packing(k: folded.k, n: folded.n, scalars: folded.weights)

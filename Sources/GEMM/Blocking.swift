@@ -57,13 +57,6 @@ public enum Blocking {
     /// on the 8x8 and 3x3 stages, more than L1) would be evicted again before use.
     static let prefetchLead = 16 * 1024
 
-    /// A multiply with one row block prefetches the next multiply's weights (`GEMMJob`)
-    /// when it has at least this many rows. With 64 (the 8x8 stage), each weight is
-    /// used 64 times and memory is mostly idle: warming the next weights pays. With 9
-    /// (the 3x3 stage) the multiply streams its own weights about as fast as memory
-    /// allows, and the prefetch only competes with it (measurements: BENCHMARKS.md).
-    static let nextWeightsMinimumRows = 16
-
     /// Byte alignment of packed buffers (a cache line; also a ymm register's 32).
     static let alignment = 64
 }

@@ -7,9 +7,7 @@
 /// takes a contiguous run of B panels (`PanelRuns`), so every packed weight panel is
 /// read from memory exactly once for all rows. A longer M is cut into blocks of about
 /// `mc` rows; each work item is one of them (it packs its own A, unless B is thin,
-/// and sweeps all of B, which stays in L3). Such a
-/// multiply can also warm the weights of the one after it (`next`), when it has the
-/// rows to leave memory idle (`Blocking.nextWeightsMinimumRows`).
+/// and sweeps all of B, which stays in L3).
 ///
 /// Loops run on `WorkerPool.shared`; `threads == 1` keeps a multiply on the calling
 /// thread, any larger count uses the pool (one thread per core).
@@ -45,39 +43,35 @@ public struct FastGEMM: GEMM {
     /// packed beforehand; `bias` holds `b.n` floats. The bias and the ReLU are applied
     /// in the write-out of the last K block, while the tile is still in registers.
     ///
-    /// `next`: the weights of the multiply the caller runs next, if it knows them; with
-    /// one row block, some of this multiply's tiles prefetch them (`GEMMJob`).
-    ///
-    /// Returns whether every element of C it wrote is finite (each tile is read back as
-    /// it is finished, while in L1), so that the caller need not search C for a NaN.
+    /// Returns whether every element of C it wrote is finite (each tile looked at as it
+    /// is stored), so that the caller need not search C for a NaN.
     @discardableResult
     public func multiply(
         m: Int, a: UnsafePointer<Float>, lda: Int,
         b: PackedMatrix,
         c: UnsafeMutablePointer<Float>, ldc: Int,
-        accumulate: Bool = false, bias: UnsafePointer<Float>? = nil, relu: Bool = false, next: PackedMatrix? = nil
+        accumulate: Bool = false, bias: UnsafePointer<Float>? = nil, relu: Bool = false
     ) -> Bool {
         precondition(lda >= b.k)
-        return run(m: m, a: .matrix(a, lda: lda), b: b, c: c, ldc: ldc, accumulate: accumulate, bias: bias, relu: relu, next: next)
+        return run(m: m, a: .matrix(a, lda: lda), b: b, c: c, ldc: ldc, accumulate: accumulate, bias: bias, relu: relu)
     }
 
     /// A convolution as implicit GEMM: `C = windows * B + bias[j]` (then ReLU), with A's
     /// rows (one per output pixel, `m` of them) read from the zero-padded map in place,
     /// no im2col copy. B is the HWIO weights `(kh * kw * channels, cout)`, packed.
-    /// `next` and the result as in the multiply above.
+    /// The result as in the multiply above.
     @discardableResult
     public func multiply(
         m: Int, windows: ConvolutionWindows, b: PackedMatrix,
-        c: UnsafeMutablePointer<Float>, ldc: Int, bias: UnsafePointer<Float>? = nil, relu: Bool = false, next: PackedMatrix? = nil
+        c: UnsafeMutablePointer<Float>, ldc: Int, bias: UnsafePointer<Float>? = nil, relu: Bool = false
     ) -> Bool {
         precondition(b.k % windows.rowLength == 0, "weights of depth \(b.k) do not fit windows of rows \(windows.rowLength)")
-        return run(m: m, a: .windows(windows), b: b, c: c, ldc: ldc, accumulate: false, bias: bias, relu: relu, next: next)
+        return run(m: m, a: .windows(windows), b: b, c: c, ldc: ldc, accumulate: false, bias: bias, relu: relu)
     }
 
     private func run(
         m: Int, a: AOperand, b: PackedMatrix,
-        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, bias: UnsafePointer<Float>?, relu: Bool,
-        next: PackedMatrix? = nil
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, bias: UnsafePointer<Float>?, relu: Bool
     ) -> Bool {
         let n = b.n
         let k = b.k
@@ -104,8 +98,7 @@ public struct FastGEMM: GEMM {
         let blocks = kBlocks(k: k, segment: a.segment(k: k), maximum: oneBlockInPlace ? k : Blocking.kc)
         let job = GEMMJob(
             m: m, n: n, k: k, a: a, b: b, blocks: blocks, c: c, ldc: ldc,
-            accumulate: accumulate, bias: bias, relu: relu,
-            next: oneBlockInPlace && m >= Blocking.nextWeightsMinimumRows ? next : nil, code: tileCode)
+            accumulate: accumulate, bias: bias, relu: relu, code: tileCode)
         let flops = 2 * m * n * k
         let workers = flops < Blocking.parallelThreshold ? 1 : threads
         if m <= Blocking.inPlaceRows {

@@ -11,9 +11,6 @@ struct GEMMJob: @unchecked Sendable {
     let accumulate: Bool
     let bias: UnsafePointer<Float>?
     let relu: Bool
-    /// The weights of the multiply that comes next, prefetched by the tiles that read
-    /// B from cache (A in place only; see `nextWeightsPrefetch`).
-    var next: PackedMatrix? = nil
     /// The tile kernels' compilation for this CPU (read once per multiply).
     var code = TileCode.selected
     /// Set by a work item that wrote a NaN or an infinity into C (`FastGEMM` reports it).
@@ -89,7 +86,8 @@ struct GEMMJob: @unchecked Sendable {
                 for r in 0..<height { (tile + r * nr).update(from: cTile + r * ldc, count: width) }
             }
             let (out, ldOut) = edge ? (tile, nr) : (cTile, ldc)
-            let prefetch = rowPanel == 0 ? prefetchBytes : nextWeightsPrefetch(panel: panel, tile: rowPanel, steps: kcb, from: bPanel)
+            // The first tile of a panel streams it from memory; the others find it in cache.
+            let prefetch = rowPanel == 0 ? prefetchBytes : 0
             let finiteness: Float
             if let aBlock {
                 finiteness = code.packedTile(
@@ -112,34 +110,6 @@ struct GEMMJob: @unchecked Sendable {
                 if edge { written.add(cTile, ldc: ldc, height: height, width: width) } else { written.add(finiteness) }
             }
         }
-    }
-
-    /// Where tile `tile` of `panel` prefetches, as a byte offset from `bPanel` (the
-    /// kernel prefetches one line per k step, from `bPanel` plus the offset on): its
-    /// share of the next multiply's weights, or 0 (the panel itself, nothing new).
-    ///
-    /// Tile 0 streams the panel from memory and prefetches ahead in it; the tiles after
-    /// it read the panel from cache, so their prefetch slot is free. Giving it the next
-    /// multiply's weights means that multiply's first tiles find them in cache instead
-    /// of waiting for memory (`FastGEMM` passes `next` only when that pays).
-    private func nextWeightsPrefetch(panel: Int, tile: Int, steps: Int, from bPanel: UnsafePointer<Float>) -> Int {
-        guard let next,
-            let start = Self.nextWeightsShare(panel: panel, tile: tile, lines: steps, panels: b.panelCount, bytes: next.byteCount)
-        else { return 0 }
-        return UnsafeRawPointer(next.storage) + start - UnsafeRawPointer(bPanel)
-    }
-
-    /// The byte at which tile `tile` of `panel` starts prefetching the next weights
-    /// (`bytes` long), or nil when it has nothing to prefetch. The weights are cut into
-    /// one share per panel (of `panels`), in order, so that the worker that runs the
-    /// first panels here warms the first panels there, which it will most likely run
-    /// too. Tiles 1, 2, ... of a panel take `lines` cache lines of its share each, in
-    /// order, until the share is covered.
-    static func nextWeightsShare(panel: Int, tile: Int, lines: Int, panels: Int, bytes: Int) -> Int? {
-        guard tile > 0 else { return nil }
-        let lineBytes = Blocking.nr * MemoryLayout<Float>.stride
-        let start = panel * bytes / panels + (tile - 1) * lines * lineBytes
-        return start < (panel + 1) * bytes / panels ? start : nil
     }
 
     /// The bias of columns `j0 ..< j0 + width` as two vectors (zeros past `width`, or without a bias).

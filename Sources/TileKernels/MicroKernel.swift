@@ -114,9 +114,8 @@ func microKernel6x16Rows<Height: TileHeight>(
             a5 += jump
         }
         for _ in 0..<run {
-            // Into L2, not L1: a tile after the first prefetches the next multiply's
-            // weights (`GEMMJob`), and the panel's own stream gains nothing from L1
-            // (whole network, switching per pass: the same time either way).
+            // Into L2, not L1: the panel's own stream gains nothing from L1 (whole
+            // network, switching per pass: the same time either way).
             prefetchIntoOuterCaches(b + prefetch)
             let b0 = b.loadUnaligned(as: V.self)
             let b1 = b.loadUnaligned(fromByteOffset: 32, as: V.self)

@@ -27,19 +27,6 @@ struct FastBackendTests {
         }
     }
 
-    @Test("Each GEMM layer is given the next one's weights to prefetch, in the ledger's order")
-    func nextWeights() throws {
-        let ledger = try EveryLayerTypeNetwork.ledger(size: 10, channels: 5, filters: 16)
-        let fast = try FastBackend(ledger: ledger, weights: GeneratedWeights(seed: 2, ledger: ledger))
-        let order = ledger.entries.map(\.name).filter { fast.layers[$0] != nil || fast.winograd[$0] != nil }
-        try #require(order.count >= 3)
-        for (name, following) in zip(order, order.dropFirst()) {
-            guard let layer = fast.layers[name] else { continue }
-            #expect(layer.nextWeights === fast.layers[following]?.weights, "\(name) should prefetch \(following)'s weights")
-        }
-        #expect(fast.layers[order.last!]?.nextWeights == nil)
-    }
-
     @Test("A wrong input shape is an error naming the layer")
     func wrongInputShape() throws {
         let ledger = try EveryLayerTypeNetwork.ledger(size: 7, channels: 3, filters: 5)
