@@ -90,10 +90,7 @@ public struct ConvolutionWindows: @unchecked Sendable {
     /// Row `i` (an output pixel) from column `pc` (kernel row `pc / rowLength`) on.
     @inline(__always)
     func row(_ i: Int, at pc: Int) -> UnsafePointer<Float> {
-        let ky = pc / rowLength
-        let oy = i / outputWidth
-        let ox = i - oy * outputWidth
-        return map + ((oy * strideHeight + ky * dilationHeight) * width + ox * strideWidth) * channels + (pc - ky * rowLength)
+        tileRows(i, height: 1, at: pc).0
     }
 
     /// Rows `i0 ..< i0 + height` from column `pc` on (`AOperand.tileRows`): one division

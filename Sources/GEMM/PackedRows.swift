@@ -37,12 +37,7 @@ final class PackedRows: @unchecked Sendable {
                     let out = block + i0 * kcb + start * mr
                     let column = pc + start
                     if height == mr {
-                        let r0 = a.row(first + i0, at: column)
-                        let r1 = a.row(first + i0 + 1, at: column)
-                        let r2 = a.row(first + i0 + 2, at: column)
-                        let r3 = a.row(first + i0 + 3, at: column)
-                        let r4 = a.row(first + i0 + 4, at: column)
-                        let r5 = a.row(first + i0 + 5, at: column)
+                        let (r0, r1, r2, r3, r4, r5) = a.tileRows(first + i0, height: mr, at: column)
                         for p in 0..<run {
                             let o = out + p * mr
                             o[0] = r0[p]
