@@ -12,10 +12,11 @@ struct GEMMBenchShape {
 
     var flops: Int { 2 * m * n * k }
 
-    /// Layers of every stage and every GEMM path, named here and sized by the ledger (so
-    /// `--input-size` changes them). The stem's other 3x3s run as Winograd, no GEMM.
+    /// Layers of every stage and every GEMM path the network takes, named here and sized by
+    /// the ledger (so `--input-size` changes them). Of the stem's other 3x3s, Conv2d_4a_3x3
+    /// runs as Winograd, no GEMM.
     static let layers = [
-        "Conv2d_1a_3x3",  // stem, RGB: im2col
+        "Conv2d_1a_3x3",  // stem, RGB (rows of 9): windows in place
         "Conv2d_3b_1x1",  // stem, 1x1
         "Block35_1/Conv2d_1x1",  // 17x17 stage (up projection)
         "Mixed_6a/Branch_0/Conv2d_1a_3x3",  // 3x3 stride 2 on 320 channels: windows in place

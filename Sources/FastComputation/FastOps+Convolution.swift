@@ -3,11 +3,13 @@ import NetworkModel
 import Tensors
 
 extension FastOps {
-    /// Kernel rows (`kw * cin` floats) shorter than this keep im2col: the stem's first
-    /// 3x3 on RGB (rows of 9), whose implicit K blocks would be 9 deep. Every other
-    /// window is read in place. (Measured: 64 and 8 the same; 128 and 256, which send
-    /// the 3x3s on 32 channels back to im2col, 1-4% slower.)
-    static let implicitMinimumRow = 64
+    /// Kernel rows (`kw * cin` floats) shorter than this keep im2col: a run of A that
+    /// short would end every few k steps. Every window of this network is read in place,
+    /// the stem's first 3x3 on RGB (rows of 9) too: since a thin B's row tiles go through
+    /// all its panels at once (`GEMMJob.compute`), it ran 19-27% faster in place than
+    /// gathered (alternated passes, at 299 and 160). (With 128 or 256, the 3x3s on 32
+    /// channels went back to im2col and ran 1-4% slower.)
+    static let implicitMinimumRow = 8
 
     /// A convolution with folded batch norm, bias and ReLU on the fast GEMM.
     ///

@@ -22,7 +22,7 @@ struct BenchCommandTests {
         #expect((forward["ratios"] as? [Any])?.isEmpty == true)
 
         // One GEMM per stage and path, worked out by hand from the 160x160 network: the stem's
-        // 79x79 map (3x3 stride 2 on RGB, im2col), its 38x38 1x1 (64 -> 80), 17x17 (1x1 up
+        // 79x79 map (3x3 stride 2 on RGB, in place), its 38x38 1x1 (64 -> 80), 17x17 (1x1 up
         // from 128 to 320), the 3x3 stride 2 of Mixed_6a (17x17x320 -> 8x8x384, in place),
         // 8x8 (1088 -> 192; the 7x1 on 160 channels; 384 -> 1088), 3x3 (2080 -> 192).
         let gemm = try #require(object["gemm"] as? [[String: Any]])
@@ -34,7 +34,7 @@ struct BenchCommandTests {
             ])
         #expect(
             gemm.map { $0["path"] as? String } == [
-                "im2col", "1x1 map in place", "1x1 map in place", "windows in place", "1x1 map in place", "windows in place",
+                "windows in place", "1x1 map in place", "1x1 map in place", "windows in place", "1x1 map in place", "windows in place",
                 "1x1 map in place", "1x1 map in place",
             ])
         for entry in gemm {

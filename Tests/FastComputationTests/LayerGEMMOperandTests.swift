@@ -14,7 +14,9 @@ struct LayerGEMMOperandTests {
     @Test("naive(A, W) + bias (then ReLU) equals the fast backend's forward, on every GEMM path")
     func operandsReproduceTheLayer() throws {
         var paths: Set<FastLayerPath> = []
-        // 3 channels send the 3x3s to im2col (rows of 9 floats), 32 read them in place.
+        // With 3 input channels and 5 filters, the 1x1 stride 2 (rows of 5 floats) and the
+        // 7x1 (rows of 6) go through im2col and the other windows are read in place; with
+        // 32 channels, every window is.
         for (size, channels, filters) in [(9, 3, 5), (12, 32, 17)] {
             let ledger = try EveryLayerTypeNetwork.ledger(size: size, channels: channels, filters: filters)
             let fast = try FastBackend(ledger: ledger, weights: GeneratedWeights(seed: 7, ledger: ledger))
