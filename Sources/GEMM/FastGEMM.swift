@@ -123,9 +123,10 @@ public struct FastGEMM: GEMM {
             let items = Self.rowItems(m: m, workers: workers)
             let runItem = { @Sendable (item: Int) in
                 let rows = items[item]
-                // A thin B (at most `Blocking.thinPanels` panels: Block35's branches, the
-                // stem's first 3x3, the Winograd products of the stem's 32-channel 3x3s)
-                // uses each packed A element only a few times: packing costs more than it saves.
+                // A thin B (at most `Blocking.thinPanels` panels: the stem's three 3x3s,
+                // Block35's branches at 299) uses each packed A element only a few times:
+                // packing costs more than it saves. A is read in place, each row tile
+                // through all the panels while in L1 (`GEMMJob.compute`).
                 if b.panelCount <= Blocking.thinPanels {
                     job.compute(rows: rows, packed: nil, panels: 0..<b.panelCount)
                     return
