@@ -38,20 +38,23 @@ struct GEMMJob: @unchecked Sendable {
         var edgeTile = EdgeTile(.zero, .zero, .zero, .zero, .zero, .zero)
         // Every finished tile's `x - x`, summed: 0 while all are finite, NaN after any is not.
         var written = FiniteSum()
+        // C's row tiles of `rows`, counted from its first.
+        let rowPanels = 0..<((rows.count + Blocking.mr - 1) / Blocking.mr)
         withUnsafeMutableBytes(of: &edgeTile) { raw in
             let scratch = raw.baseAddress!.bindMemory(to: Float.self, capacity: Blocking.mr * Blocking.nr)
             if let packed {
                 for (pc, kcb) in blocks {
                     for panel in panels {
-                        computeBlock(pc: pc, kcb: kcb, panel: panel, rows: rows, aBlock: packed.block(pc), scratch: scratch, written: &written)
+                        computeBlock(
+                            pc: pc, kcb: kcb, panel: panel, rows: rows, rowPanels: rowPanels, aBlock: packed.block(pc),
+                            scratch: scratch, written: &written)
                     }
                 }
             } else if panels.count > 1 {
                 // A thin B (several panels in one call, A in place): each row tile goes
                 // through all of them while its rows are in L1.
-                let rowPanels = (rows.count + Blocking.mr - 1) / Blocking.mr
                 for (pc, kcb) in blocks {
-                    for rowPanel in 0..<rowPanels {
+                    for rowPanel in rowPanels {
                         for panel in panels {
                             computeBlock(
                                 pc: pc, kcb: kcb, panel: panel, rows: rows, rowPanels: rowPanel..<(rowPanel + 1), aBlock: nil,
@@ -62,7 +65,9 @@ struct GEMMJob: @unchecked Sendable {
             } else {
                 for panel in panels {
                     for (pc, kcb) in blocks {
-                        computeBlock(pc: pc, kcb: kcb, panel: panel, rows: rows, aBlock: nil, scratch: scratch, written: &written)
+                        computeBlock(
+                            pc: pc, kcb: kcb, panel: panel, rows: rows, rowPanels: rowPanels, aBlock: nil, scratch: scratch,
+                            written: &written)
                     }
                 }
             }
@@ -70,11 +75,11 @@ struct GEMMJob: @unchecked Sendable {
         if !written.isFinite { wroteNonFinite.set() }
     }
 
-    /// One K block (`pc ..< pc + kcb`) of C rows `rows` x columns of `panel`: all of the
-    /// rows' tiles, or only the tiles `rowPanels` (counted from `rows`' first).
+    /// One K block (`pc ..< pc + kcb`) of C's row tiles `rowPanels` (counted from the first
+    /// of `rows`) x columns of `panel`.
     @inline(__always)
     private func computeBlock(
-        pc: Int, kcb: Int, panel: Int, rows: Range<Int>, rowPanels: Range<Int>? = nil, aBlock: UnsafePointer<Float>?,
+        pc: Int, kcb: Int, panel: Int, rows: Range<Int>, rowPanels: Range<Int>, aBlock: UnsafePointer<Float>?,
         scratch: UnsafeMutablePointer<Float>, written: inout FiniteSum
     ) {
         let mr = Blocking.mr
@@ -90,7 +95,6 @@ struct GEMMJob: @unchecked Sendable {
         // through the panel and on into the next: a fixed lead into it
         // (`Blocking.prefetchLead`). With packed A, the same K block of the next panel.
         let prefetchBytes = aBlock == nil ? Blocking.prefetchLead : k * nr * MemoryLayout<Float>.stride
-        let rowPanels = rowPanels ?? 0..<((rows.count + mr - 1) / mr)
         // In place, a block is whole segments of A's rows (or part of one).
         let run = min(a.segment(k: k), kcb)
         let jump = a.segmentJump
