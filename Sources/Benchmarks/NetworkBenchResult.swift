@@ -46,7 +46,7 @@ struct NetworkBenchResult {
 
     /// One whole forward pass on a fresh interpreter: each entry's `forward` time.
     static func pass(ledger: Ledger, backend: Backend, input: Tensor) throws -> [Double] {
-        let interpreter = Interpreter(ledger: ledger, backend: backend, input: input, retain: .needed)
+        let interpreter = Interpreter(ledger: ledger, backend: backend, input: input, retain: .needed, fusesResidualBlocks: true)
         return try interpreter.runToEnd().map(\.seconds)
     }
 

@@ -19,11 +19,26 @@ public protocol Backend: Sendable {
     /// interpreter had checked), nil when it did not look; the interpreter then reads the
     /// whole output to find out.
     func forwardCheckingFiniteness(_ entry: LedgerEntry, inputs: [Tensor]) throws -> (output: Tensor, allFinite: Bool?)
+
+    /// A residual block's up projection and its add as one step: the output of
+    /// `residual` (which reads `[shortcut, upProjection]`), computed from the up
+    /// projection's `input` without making the up projection's output. Nil when this
+    /// backend does not fuse them; the interpreter then runs the two layers one by one.
+    /// Finiteness as in `forwardCheckingFiniteness`.
+    func forwardResidualBlock(upProjection: LedgerEntry, residual: LedgerEntry, input: Tensor, shortcut: Tensor) throws -> (
+        output: Tensor, allFinite: Bool?
+    )?
 }
 
 extension Backend {
     public func forwardCheckingFiniteness(_ entry: LedgerEntry, inputs: [Tensor]) throws -> (output: Tensor, allFinite: Bool?) {
         (try forward(entry, inputs: inputs), nil)
+    }
+
+    public func forwardResidualBlock(upProjection: LedgerEntry, residual: LedgerEntry, input: Tensor, shortcut: Tensor) throws -> (
+        output: Tensor, allFinite: Bool?
+    )? {
+        nil
     }
 }
 

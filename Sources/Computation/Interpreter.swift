@@ -12,6 +12,13 @@ public final class Interpreter {
     public let retention: Retention
     /// What the run may hold; checked before the first layer runs.
     public let memoryBudget: MemoryBudget
+    /// Whether `run(through:)` and `runToEnd()` hand a residual block's up projection and
+    /// its add to the backend as one step (`Backend.forwardResidualBlock`), where the
+    /// retention policy does not keep the up projection's output and the backend fuses
+    /// them. The up projection's output is then never made: in the results it is an
+    /// empty tensor with 0 seconds, and the step's time is its block's add's. `step()`
+    /// always runs one layer.
+    public let fusesResidualBlocks: Bool
 
     /// Index in `ledger.entries` of the next entry to run.
     public private(set) var position = 0
@@ -32,13 +39,20 @@ public final class Interpreter {
     private let keeps: [Bool]
     /// Per entry, the output shape the ledger expects, `[1] + dims`.
     private let expectedShapes: [[Int]]
+    /// Per entry, whether it is an up projection that may run in one step with the next
+    /// entry, its block's add (read by nothing else, not kept, and fusing allowed).
+    private let fusible: [Bool]
 
-    public init(ledger: Ledger, backend: Backend, input: Tensor, retain: Retention = .all, memoryBudget: MemoryBudget = .standard) {
+    public init(
+        ledger: Ledger, backend: Backend, input: Tensor, retain: Retention = .all, memoryBudget: MemoryBudget = .standard,
+        fusesResidualBlocks: Bool = false
+    ) {
         self.ledger = ledger
         self.backend = backend
         self.input = input
         self.retention = retain
         self.memoryBudget = memoryBudget
+        self.fusesResidualBlocks = fusesResidualBlocks
         let entries = ledger.entries
         var indexByName: [String: Int] = [:]
         for (index, entry) in entries.enumerated() { indexByName[entry.name] = index }
@@ -55,9 +69,16 @@ public final class Interpreter {
         self.indexByName = indexByName
         self.inputIndices = inputIndices
         self.lastReader = lastReader
-        keeps = entries.map { retain.keeps($0.name) }
+        let keeps = entries.map { retain.keeps($0.name) }
+        self.keeps = keeps
         expectedShapes = entries.map(\.outputTensorShape)
         outputs = Array(repeating: nil, count: entries.count)
+        fusible = entries.indices.map { index in
+            guard fusesResidualBlocks, index + 1 < entries.count, case .convolution = entries[index].layer.op,
+                case .residual = entries[index + 1].layer.op
+            else { return false }
+            return inputIndices[index + 1].last == index && lastReader[index] == index + 1 && !keeps[index]
+        }
     }
 
     public var isFinished: Bool { position >= ledger.entries.count }
@@ -77,37 +98,76 @@ public final class Interpreter {
     public func step() throws -> LayerResult {
         guard let entry = nextEntry else { throw ComputationError.finished }
         if position == 0 { try checkBeforeRunning() }
-        let reads = inputIndices[position]
-        let inputs =
-            reads.isEmpty
-            ? [input]
-            : reads.map { index in
-                guard let tensor = outputs[index] else { preconditionFailure("\(ledger.entries[index].name) was freed before \(entry.name) read it") }
-                return tensor
-            }
+        let inputs = inputs(of: position)
         let start = ContinuousClock.now
         let (output, allFinite) = try backend.forwardCheckingFiniteness(entry, inputs: inputs)
         let seconds = (ContinuousClock.now - start).seconds
-        guard output.shape == expectedShapes[position] else {
-            throw ComputationError.outputShape(layer: entry.name, expected: expectedShapes[position], found: output.shape, backend: backend.name)
-        }
-        // Every output is checked: read here, unless the backend saw every value it wrote.
-        if allFinite != true, let index = output.firstNonFiniteIndex {
-            throw ComputationError.nonFiniteOutput(layer: entry.name, index: index, value: output.scalars[index], backend: backend.name)
-        }
-        outputs[position] = output
-        // Free what no later layer reads (never the output just computed).
-        if retention != .all {
-            for index in reads where lastReader[index] == position && !keeps[index] {
-                outputs[index] = nil
-            }
-            if lastReader[position] == nil, position != ledger.entries.count - 1, !keeps[position] {
-                outputs[position] = nil  // read by nobody (not the case in this network)
-            }
-        }
+        try keep(output, allFinite: allFinite, of: position)
+        release(after: position)
         timings.append((position, seconds))
         position += 1
         return LayerResult(entry: entry, output: output, seconds: seconds)
+    }
+
+    /// Runs the up projection at `position` and its block's add (the next entry) as one
+    /// backend call (`fusible`). False, with nothing run, when the backend does not fuse them.
+    private func stepResidualBlock() throws -> Bool {
+        if position == 0 { try checkBeforeRunning() }
+        let (up, add) = (position, position + 1)
+        let entries = ledger.entries
+        // The add reads [shortcut, up projection]; the up projection is not made.
+        guard let shortcut = outputs[inputIndices[add][0]] else {
+            preconditionFailure("\(entries[inputIndices[add][0]].name) was freed before \(entries[add].name) read it")
+        }
+        let start = ContinuousClock.now
+        guard
+            let (output, allFinite) = try backend.forwardResidualBlock(
+                upProjection: entries[up], residual: entries[add], input: inputs(of: up)[0], shortcut: shortcut)
+        else { return false }
+        let seconds = (ContinuousClock.now - start).seconds
+        try keep(output, allFinite: allFinite, of: add)
+        release(after: up)
+        release(after: add)
+        timings.append((up, 0))
+        timings.append((add, seconds))
+        position += 2
+        return true
+    }
+
+    /// The tensors entry `index` reads, in its inputs' order (the image for the first).
+    private func inputs(of index: Int) -> [Tensor] {
+        let reads = inputIndices[index]
+        if reads.isEmpty { return [input] }
+        return reads.map { read in
+            guard let tensor = outputs[read] else {
+                preconditionFailure("\(ledger.entries[read].name) was freed before \(ledger.entries[index].name) read it")
+            }
+            return tensor
+        }
+    }
+
+    /// Checks entry `index`'s output (its shape; every value finite, read here unless the
+    /// backend saw every value it wrote) and keeps it.
+    private func keep(_ output: Tensor, allFinite: Bool?, of index: Int) throws {
+        let name = ledger.entries[index].name
+        guard output.shape == expectedShapes[index] else {
+            throw ComputationError.outputShape(layer: name, expected: expectedShapes[index], found: output.shape, backend: backend.name)
+        }
+        if allFinite != true, let nonFinite = output.firstNonFiniteIndex {
+            throw ComputationError.nonFiniteOutput(layer: name, index: nonFinite, value: output.scalars[nonFinite], backend: backend.name)
+        }
+        outputs[index] = output
+    }
+
+    /// Frees what no layer after entry `index` reads (never the last entry's output).
+    private func release(after index: Int) {
+        guard retention != .all else { return }
+        for read in inputIndices[index] where lastReader[read] == index && !keeps[read] {
+            outputs[read] = nil
+        }
+        if lastReader[index] == nil, index != ledger.entries.count - 1, !keeps[index] {
+            outputs[index] = nil  // read by nobody (not the case in this network)
+        }
     }
 
     /// Bytes the run holds at its peak under the retention policy: the image, the weights
@@ -155,6 +215,7 @@ public final class Interpreter {
         // retention policy freed.
         let first = timings.count
         while position <= target {
+            if position < target, fusible[position], try stepResidualBlock() { continue }
             try step()
         }
         return timings[first...].map(result)

@@ -41,7 +41,7 @@ struct PassesCommand: ParsableCommand {
             let request = line.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             switch request {
             case "pass":
-                let interpreter = Interpreter(ledger: ledger, backend: backend, input: input, retain: .needed)
+                let interpreter = Interpreter(ledger: ledger, backend: backend, input: input, retain: .needed, fusesResidualBlocks: true)
                 let start = MonotonicClock.seconds()
                 try interpreter.runToEnd()
                 let seconds = MonotonicClock.seconds() - start

@@ -108,7 +108,7 @@ public struct FastBackend: Backend {
         return (output, allFinite)
     }
 
-    private func layer(_ entry: LedgerEntry) throws -> FoldedLinear {
+    func layer(_ entry: LedgerEntry) throws -> FoldedLinear {
         guard let layer = layers[entry.name] else { throw ComputationError.missingParameters(layer: entry.name, variable: "weights") }
         return layer
     }

@@ -53,8 +53,8 @@ extension FastOps {
         return (Tensor(shape: x.shape, scalars: scalars), !wroteNonFinite.isSet)
     }
 
-    /// Elements `range` of the residual, 16 at a time; whether all are finite. The ReLU
-    /// is `max(v, 0)`: 0 for -0 as well, NaN kept.
+    /// Elements `range` of the residual, 16 at a time (`ResidualAdd.combine`, the formula
+    /// the GEMM's fused write-out uses too); whether all are finite.
     private static func residualChunk(
         _ x: UnsafePointer<Float>, _ up: UnsafePointer<Float>, scale: Float, relu: Bool, range: Range<Int>,
         into out: UnsafeMutablePointer<Float>
@@ -63,14 +63,15 @@ extension FastOps {
         var written = FiniteSum()
         var i = range.lowerBound
         while i + 16 <= range.upperBound {
-            var v = UnsafeRawPointer(x + i).loadUnaligned(as: V.self) + scale * UnsafeRawPointer(up + i).loadUnaligned(as: V.self)
-            if relu { v = v.replacing(with: 0, where: v .<= 0) }
+            let v = ResidualAdd.combine(
+                UnsafeRawPointer(x + i).loadUnaligned(as: V.self), UnsafeRawPointer(up + i).loadUnaligned(as: V.self),
+                scale: scale, relu: relu)
             UnsafeMutableRawPointer(out + i).storeBytes(of: v, as: V.self)
             written.add(v)
             i += 16
         }
         while i < range.upperBound {
-            let v = relu ? Swift.max(x[i] + scale * up[i], 0) : x[i] + scale * up[i]
+            let v = ResidualAdd.combine(x[i], up[i], scale: scale, relu: relu)
             out[i] = v
             written.add(v)
             i += 1

@@ -56,6 +56,21 @@ public struct FastGEMM: GEMM {
         return run(m: m, a: .matrix(a, lda: lda), b: b, c: c, ldc: ldc, accumulate: accumulate, bias: bias, relu: relu)
     }
 
+    /// `C = residual.shortcut + residual.scale * (A * B + bias[j])`, then ReLU when
+    /// `residual.relu`: an up projection and its residual block's add in one pass over
+    /// C (`ResidualAdd`), B packed beforehand. The result as in the multiply above.
+    @discardableResult
+    public func multiply(
+        m: Int, a: UnsafePointer<Float>, lda: Int,
+        b: PackedMatrix,
+        c: UnsafeMutablePointer<Float>, ldc: Int,
+        bias: UnsafePointer<Float>?, residual: ResidualAdd
+    ) -> Bool {
+        precondition(lda >= b.k && residual.ld >= b.n)
+        return run(
+            m: m, a: .matrix(a, lda: lda), b: b, c: c, ldc: ldc, accumulate: false, bias: bias, relu: false, residual: residual)
+    }
+
     /// A convolution as implicit GEMM: `C = windows * B + bias[j]` (then ReLU), with A's
     /// rows (one per output pixel, `m` of them) read from the zero-padded map in place,
     /// no im2col copy. B is the HWIO weights `(kh * kw * channels, cout)`, packed.
@@ -71,7 +86,8 @@ public struct FastGEMM: GEMM {
 
     private func run(
         m: Int, a: AOperand, b: PackedMatrix,
-        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, bias: UnsafePointer<Float>?, relu: Bool
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, bias: UnsafePointer<Float>?, relu: Bool,
+        residual: ResidualAdd? = nil
     ) -> Bool {
         let n = b.n
         let k = b.k
@@ -83,6 +99,9 @@ public struct FastGEMM: GEMM {
                 for j in 0..<n {
                     var value = (accumulate ? c[i * ldc + j] : 0) + (bias?[j] ?? 0)
                     if relu { value = max(value, 0) }
+                    if let residual {
+                        value = ResidualAdd.combine(residual.shortcut[i * residual.ld + j], value, scale: residual.scale, relu: residual.relu)
+                    }
                     c[i * ldc + j] = value
                     allFinite = allFinite && value.isFinite
                 }
@@ -98,7 +117,7 @@ public struct FastGEMM: GEMM {
         let blocks = kBlocks(k: k, segment: a.segment(k: k), maximum: oneBlockInPlace ? k : Blocking.kc)
         let job = GEMMJob(
             m: m, n: n, k: k, a: a, b: b, blocks: blocks, c: c, ldc: ldc,
-            accumulate: accumulate, bias: bias, relu: relu, code: tileCode)
+            accumulate: accumulate, bias: bias, relu: relu, residual: residual, code: tileCode)
         let flops = 2 * m * n * k
         let workers = flops < Blocking.parallelThreshold ? 1 : threads
         if m <= Blocking.inPlaceRows {

@@ -11,6 +11,8 @@ struct GEMMJob: @unchecked Sendable {
     let accumulate: Bool
     let bias: UnsafePointer<Float>?
     let relu: Bool
+    /// A residual block's add, applied to each finished tile (then `relu` is false).
+    let residual: ResidualAdd?
     /// The tile kernels' compilation for this CPU (read once per multiply).
     var code = TileCode.selected
     /// Set by a work item that wrote a NaN or an infinity into C (`FastGEMM` reports it).
@@ -128,9 +130,19 @@ struct GEMMJob: @unchecked Sendable {
             }
             // The values the caller gets, looked at so that it need not read all of C again
             // to find a NaN: a whole tile by the kernel as it stored them; an edge tile's
-            // valid part read back from C (the kernel also saw its padding).
+            // valid part read back from C (the kernel also saw its padding); with a
+            // residual add, each value as the add writes it.
             if finish {
-                if edge { written.add(cTile, ldc: ldc, height: height, width: width) } else { written.add(finiteness) }
+                if let residual {
+                    written.add(
+                        code.residualWriteOut(
+                            c: cTile, ldc: ldc, shortcut: residual.shortcut + i0 * residual.ld + j0, ld: residual.ld, height: height,
+                            width: width, scale: residual.scale, relu: residual.relu))
+                } else if edge {
+                    written.add(cTile, ldc: ldc, height: height, width: width)
+                } else {
+                    written.add(finiteness)
+                }
             }
         }
     }

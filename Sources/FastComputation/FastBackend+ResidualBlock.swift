@@ -1,0 +1,35 @@
+import Computation
+import GEMM
+import NetworkModel
+import Tensors
+
+extension FastBackend {
+    /// A residual block's up projection and its add in one multiply: the add is done in
+    /// the GEMM's write-out (`ResidualAdd`), so the up projection's map is never written
+    /// and read back, and the add is not a pass of its own. Only for an up projection the
+    /// GEMM reads in place (a 1x1 stride-1 convolution, no ReLU of its own: every block's
+    /// in this network); nil for any other.
+    public func forwardResidualBlock(upProjection: LedgerEntry, residual: LedgerEntry, input: Tensor, shortcut: Tensor) throws -> (
+        output: Tensor, allFinite: Bool?
+    )? {
+        guard case .convolution(let conv) = upProjection.layer.op, case .residual(let scale, let activation) = residual.layer.op,
+            winograd[upProjection.name] == nil
+        else { return nil }
+        guard input.shape == upProjection.inputTensorShapes[0] else {
+            throw ComputationError.layerInputs(layer: upProjection.name, expected: upProjection.inputTensorShapes, found: [input.shape])
+        }
+        guard residual.inputTensorShapes == [shortcut.shape, upProjection.outputTensorShape] else {
+            throw ComputationError.layerInputs(
+                layer: residual.name, expected: residual.inputTensorShapes, found: [shortcut.shape, upProjection.outputTensorShape])
+        }
+        let window = upProjection.window ?? conv.window
+        let path = FastLayerPath.gemm(
+            kernel: window.kernel, stride: window.stride, widthDilation: 1, channels: upProjection.input.channels,
+            input: upProjection.input.spatial, output: upProjection.output.spatial)
+        let layer = try layer(upProjection)
+        guard path == .direct, !layer.relu else { return nil }
+        let (output, allFinite) = FastOps.residualBlock(
+            input, upProjection: layer, shortcut: shortcut, scale: scale, relu: activation == .relu, gemm: gemm)
+        return (output, allFinite)
+    }
+}

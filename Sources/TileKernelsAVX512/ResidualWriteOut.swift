@@ -1,0 +1,1 @@
+../TileKernels/ResidualWriteOut.swift

@@ -1,0 +1,121 @@
+import Computation
+import ModelData
+import NetworkModel
+import Tensors
+import TestSupport
+import Testing
+
+@testable import FastComputation
+
+/// Two residual blocks the way Inception-ResNet builds them: a branch, a 1x1 up
+/// projection (bias, no batch norm, no ReLU) and the add of `scale` times it to the
+/// block's input, with and without ReLU.
+private func twoBlocks(size: Int, channels: Int, width f: Int) throws -> Ledger {
+    func conv(_ name: String, _ filters: Int, _ k: Int, up: Bool = false, from input: String) -> Stage {
+        .layer(
+            Layer(
+                name: name,
+                op: .convolution(
+                    Convolution(
+                        filters: filters, window: Window(kernel: Size2(square: k), stride: Size2(square: 1), padding: .same),
+                        batchNorm: !up, bias: up, activation: up ? .none : .relu)), inputs: [input], scope: "Test/\(name)"))
+    }
+    let stages: [Stage] = [
+        .layer(Layer(name: "input", op: .input(channels: channels), inputs: [], scope: "Test")),
+        conv("stem", f, 3, from: "input"),
+        conv("branch_1", f / 2 + 1, 1, from: "stem"),
+        conv("up_1", f, 1, up: true, from: "branch_1"),
+        .layer(Layer(name: "block_1", op: .residual(scale: 0.17, activation: .relu), inputs: ["stem", "up_1"], scope: "Test/b1")),
+        conv("branch_2", f + 3, 3, from: "block_1"),
+        conv("up_2", f, 1, up: true, from: "branch_2"),
+        .layer(Layer(name: "block_2", op: .residual(scale: 1.0, activation: .none), inputs: ["block_1", "up_2"], scope: "Test/b2")),
+    ]
+    return try Ledger(network: Network(configuration: NetworkConfiguration(inputSize: size), stages: stages))
+}
+
+@Suite("A residual block's up projection and add as one step")
+struct ResidualBlockFusionTests {
+    @Test("Fused, the blocks give the unfused outputs bit for bit, and the naive ones within rounding", arguments: [(9, 3, 40), (17, 5, 37)])
+    func fusedAgrees(shape: (Int, Int, Int)) throws {
+        let (size, channels, width) = shape
+        let ledger = try twoBlocks(size: size, channels: channels, width: width)
+        let weights = GeneratedWeights(seed: 7, ledger: ledger)
+        var random = SeededFloats(seed: UInt64(size))
+        let input = random.tensor([1, size, size, channels])
+        let naive = Interpreter(ledger: ledger, backend: try NaiveBackend(ledger: ledger, weights: weights), input: input, retain: .needed)
+        try naive.runToEnd()
+        let reference = try #require(naive.output(of: "block_2"))
+        for threads in [1, 2] {
+            let fast = try FastBackend(ledger: ledger, weights: weights, threads: threads)
+            let plain = Interpreter(ledger: ledger, backend: fast, input: input, retain: .needed)
+            let fused = Interpreter(ledger: ledger, backend: fast, input: input, retain: .needed, fusesResidualBlocks: true)
+            try plain.runToEnd()
+            let results = try fused.runToEnd()
+            let expected = try #require(plain.output(of: "block_2"))
+            let got = try #require(fused.output(of: "block_2"))
+            #expect(firstDifference(got, expected) == nil, "threads \(threads)")
+            let worst = zip(got.scalars, reference.scalars).map { abs($0 - $1) / max(abs($1), 1) }.max() ?? .nan
+            #expect(worst <= 1e-5, "threads \(threads): fused output differs from the naive one by up to \(worst)")
+            // The up projections were never made: no output, no time of their own.
+            let upProjections = results.filter { $0.name.hasPrefix("up_") }
+            #expect(upProjections.count == 2 && upProjections.allSatisfy { !$0.isRetained && $0.seconds == 0 })
+            #expect(results.filter { $0.name.hasPrefix("block_") }.allSatisfy { $0.seconds > 0 })
+        }
+    }
+
+    @Test("Not fused where an up projection's output is wanted: every output kept, a kept name, a run that stops at it")
+    func notFusedWhenTheOutputIsWanted() throws {
+        let ledger = try twoBlocks(size: 9, channels: 3, width: 24)
+        let weights = GeneratedWeights(seed: 8, ledger: ledger)
+        var random = SeededFloats(seed: 1)
+        let input = random.tensor([1, 9, 9, 3])
+        let fast = try FastBackend(ledger: ledger, weights: weights)
+
+        let all = Interpreter(ledger: ledger, backend: fast, input: input, retain: .all, fusesResidualBlocks: true)
+        #expect(try all.runToEnd().allSatisfy(\.isRetained))
+
+        let named = Interpreter(ledger: ledger, backend: fast, input: input, retain: .names(["up_1"]), fusesResidualBlocks: true)
+        try named.runToEnd()
+        #expect(named.output(of: "up_1") != nil)
+        #expect(named.results.first { $0.name == "up_2" }?.seconds == 0)
+
+        let stopping = Interpreter(ledger: ledger, backend: fast, input: input, retain: .needed, fusesResidualBlocks: true)
+        try stopping.run(through: "up_1")
+        #expect(stopping.output(of: "up_1") != nil)
+        #expect(stopping.output(of: "block_1") == nil)
+    }
+
+    @Test("An up projection read by two adds is not fused")
+    func sharedUpProjection() throws {
+        let ledger = try EveryLayerTypeNetwork.ledger(size: 7, channels: 3, filters: 5)
+        let weights = GeneratedWeights(seed: 9, ledger: ledger)
+        var random = SeededFloats(seed: 2)
+        let fused = Interpreter(
+            ledger: ledger, backend: try FastBackend(ledger: ledger, weights: weights), input: random.tensor([1, 7, 7, 3]), retain: .needed,
+            fusesResidualBlocks: true)
+        #expect(try fused.runToEnd().first { $0.name == "up" }?.seconds ?? 0 > 0)
+    }
+
+    @Test("The whole network at 160: 40 blocks fused, the embedding bit for bit")
+    func wholeNetwork() throws {
+        let ledger = try Ledger.faceNet()
+        let fast = try FastBackend(ledger: ledger, weights: GeneratedWeights(seed: GeneratedWeights.defaultSeed, ledger: ledger))
+        let input = SyntheticImage.make(size: 160)
+        let plain = Interpreter(ledger: ledger, backend: fast, input: input, retain: .needed)
+        let fused = Interpreter(ledger: ledger, backend: fast, input: input, retain: .needed, fusesResidualBlocks: true)
+        try plain.runToEnd()
+        let results = try fused.runToEnd()
+        let notMade = results.filter { !$0.isRetained && $0.seconds == 0 }.map(\.name)
+        #expect(notMade.count == 40 && notMade.allSatisfy { $0.hasSuffix("/Conv2d_1x1") && $0.hasPrefix("Block") })
+        let expected = try #require(plain.output(of: "Embedding"))
+        let got = try #require(fused.output(of: "Embedding"))
+        #expect(firstDifference(got, expected) == nil)
+    }
+}
+
+/// The first element whose bits differ, with both values; nil when all are the same.
+private func firstDifference(_ got: Tensor, _ expected: Tensor) -> String? {
+    guard got.shape == expected.shape else { return "shape \(got.shape), expected \(expected.shape)" }
+    guard let index = got.scalars.indices.first(where: { got.scalars[$0].bitPattern != expected.scalars[$0].bitPattern }) else { return nil }
+    return "element \(index): \(got.scalars[index]), expected \(expected.scalars[index])"
+}
