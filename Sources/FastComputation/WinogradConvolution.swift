@@ -76,8 +76,9 @@ struct WinogradConvolution: Sendable {
     }
 
     /// `input` `[1, h, w, channels]` padded by `pad` (TensorFlow's split) to `output`
-    /// `(oh, ow, cout)`; returns `[1, oh, ow, cout]`.
-    func apply(_ input: Tensor, pad: SidePadding, output: Shape) -> Tensor {
+    /// `(oh, ow, cout)`; returns `[1, oh, ow, cout]`, and whether every value of it is
+    /// finite (looked at as the output transform writes it).
+    func apply(_ input: Tensor, pad: SidePadding, output: Shape) -> (output: Tensor, allFinite: Bool) {
         let (h, w, cin) = (input.shape[1], input.shape[2], input.shape[3])
         let (oh, ow, cout) = (output.dims[0], output.dims[1], outputs)
         precondition(cin == channels, "Winograd convolution over \(channels) channels given \(cin)")
@@ -115,23 +116,27 @@ struct WinogradConvolution: Sendable {
                 m: tiles, a: transformedInput.pointer + xi * tiles * cin, lda: cin, b: transformed[xi],
                 c: products.pointer + xi * tiles * cout, ldc: cout)
         }
+        let wroteNonFinite = NonFiniteFlag()
         let scalars = [Float](unsafeUninitializedCapacity: oh * ow * cout) { out, count in
             bias.withUnsafeBufferPointer { bias in
                 let (destination, biasPointer) = (SharedPointer(pointer: out.baseAddress!), SharedReadPointer(pointer: bias.baseAddress!))
                 FastOps.parallelChunks(tiles, elements: 16 * tiles * cout) { range in
+                    var written = FiniteSum()
                     for tile in range {
                         let (ty, tx) = (tile / tilesWide, tile % tilesWide)
-                        Self.transformOutput(
-                            products.pointer + tile * cout, xiStride: tiles * cout, channels: cout,
-                            bias: biasPointer.pointer, relu: relu,
-                            into: destination.pointer + (2 * ty * ow + 2 * tx) * cout, rowStride: ow * cout,
-                            rows: min(2, oh - 2 * ty), columns: min(2, ow - 2 * tx))
+                        written.add(
+                            Self.transformOutput(
+                                products.pointer + tile * cout, xiStride: tiles * cout, channels: cout,
+                                bias: biasPointer.pointer, relu: relu,
+                                into: destination.pointer + (2 * ty * ow + 2 * tx) * cout, rowStride: ow * cout,
+                                rows: min(2, oh - 2 * ty), columns: min(2, ow - 2 * tx)))
                     }
+                    if !written.isFinite { wroteNonFinite.set() }
                 }
             }
             count = oh * ow * cout
         }
-        return Tensor(shape: [1, oh, ow, cout], scalars: scalars)
+        return (Tensor(shape: [1, oh, ow, cout], scalars: scalars), !wroteNonFinite.isSet)
     }
 
     /// Four vectors of 8 channels: a row or column of a 4x4 tile.
@@ -189,14 +194,17 @@ struct WinogradConvolution: Sendable {
     }
 
     /// `Y = A^T M A` + bias (then ReLU) for one tile, written where it lies in the map
-    /// (`rows` x `columns` of its 2x2 outputs lie inside).
+    /// (`rows` x `columns` of its 2x2 outputs lie inside). Returns the sum of `y - y`
+    /// over the values stored (0 while all are finite, NaN once one is not).
     @inline(__always)
     static func transformOutput(
         _ products: UnsafePointer<Float>, xiStride: Int, channels: Int,
         bias: UnsafePointer<Float>, relu: Bool,
         into out: UnsafeMutablePointer<Float>, rowStride: Int, rows: Int, columns: Int
-    ) {
+    ) -> Float {
         typealias V = SIMD8<Float>
+        // `y - y` of every value stored, summed: 0 while all are finite, NaN once one is not.
+        var finiteness = V()
         for c in stride(from: 0, to: channels, by: 8) {
             // M_xi lies at xi * xiStride, xi = 4 * row + column.
             let m = Self.columns(products + c, rowStride: 4 * xiStride, step: xiStride)
@@ -207,6 +215,7 @@ struct WinogradConvolution: Sendable {
                 var y = value + b
                 if relu { y = y.replacing(with: 0, where: y .< 0) }
                 UnsafeMutableRawPointer(out + r * rowStride + s * channels + c).storeBytes(of: y, as: V.self)
+                finiteness += y - y
             }
             // (A^T M) A, row by row.
             let y0 = at((c0.0, c1.0, c2.0, c3.0))
@@ -218,5 +227,6 @@ struct WinogradConvolution: Sendable {
                 if columns > 1 { store(1, 1, y1.1) }
             }
         }
+        return finiteness.sum()
     }
 }

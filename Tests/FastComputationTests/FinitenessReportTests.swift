@@ -38,6 +38,23 @@ struct FastFinitenessTests {
         #expect(overflowsReported >= 5, "too few overflowing layers for the test to mean much: \(overflowsReported)")
     }
 
+    @Test("Winograd's output transform: the word is the truth, for plain and overflowing inputs")
+    func winograd() {
+        let (side, cin, cout) = (7, 64, 24)
+        var random = SeededFloats(seed: 21)
+        let folded = FoldedLinear.Folded(
+            k: 9 * cin, n: cout, weights: random.array(9 * cin * cout), bias: random.array(cout), relu: false)
+        let layer = WinogradConvolution(folded, channels: cin)
+        for huge in [false, true] {
+            let x = huge ? [Float](repeating: .greatestFiniteMagnitude, count: side * side * cin) : random.array(side * side * cin)
+            let (y, allFinite) = layer.apply(
+                Tensor(shape: [1, side, side, cin], scalars: x), pad: SidePadding(top: 1, bottom: 1, left: 1, right: 1),
+                output: Shape(height: side, width: side, channels: cout))
+            #expect(allFinite == (y.firstNonFiniteIndex == nil), "huge \(huge)")
+            #expect(allFinite != huge, "huge \(huge)")
+        }
+    }
+
     @Test("The residual add: max(x + scale * up, 0) as the scalar formula gives it, -0 and NaN included")
     func residual() {
         var random = SeededFloats(seed: 3)

@@ -63,7 +63,7 @@ public struct LadderConvolution: Sendable {
             }
         case .winograd:
             let winograd = WinogradConvolution(folded, channels: layer.geometry.channels)
-            compute = { input in winograd.apply(input, pad: layer.pad, output: layer.output) }
+            compute = { input in winograd.apply(input, pad: layer.pad, output: layer.output).output }
         }
     }
 
