@@ -96,17 +96,20 @@ public final class Interpreter {
     /// Runs the next entry.
     @discardableResult
     public func step() throws -> LayerResult {
-        guard let entry = nextEntry else { throw ComputationError.finished }
+        guard !isFinished else { throw ComputationError.finished }
         if position == 0 { try checkBeforeRunning() }
-        let inputs = inputs(of: position)
+        let index = position
+        let inputs = inputs(of: index)
         let start = ContinuousClock.now
-        let (output, allFinite) = try backend.forwardCheckingFiniteness(entry, inputs: inputs)
+        // The entry is passed straight from the ledger, not copied first: a pass runs
+        // 338 of them (see `LayerResult`).
+        let (output, allFinite) = try backend.forwardCheckingFiniteness(ledger.entries[index], inputs: inputs)
         let seconds = (ContinuousClock.now - start).seconds
-        try keep(output, allFinite: allFinite, of: position)
-        release(after: position)
-        timings.append((position, seconds))
+        try keep(output, allFinite: allFinite, of: index)
+        release(after: index)
+        timings.append((index, seconds))
         position += 1
-        return LayerResult(entry: entry, output: output, seconds: seconds)
+        return LayerResult(entries: ledger.entries, index: index, output: output, seconds: seconds)
     }
 
     /// Runs the up projection at `position` and its block's add (the next entry) as one
@@ -119,10 +122,11 @@ public final class Interpreter {
         guard let shortcut = outputs[inputIndices[add][0]] else {
             preconditionFailure("\(entries[inputIndices[add][0]].name) was freed before \(entries[add].name) read it")
         }
+        let input = inputs(of: up)[0]
         let start = ContinuousClock.now
         guard
             let (output, allFinite) = try backend.forwardResidualBlock(
-                upProjection: entries[up], residual: entries[add], input: inputs(of: up)[0], shortcut: shortcut)
+                upProjection: entries[up], residual: entries[add], input: input, shortcut: shortcut)
         else { return false }
         let seconds = (ContinuousClock.now - start).seconds
         try keep(output, allFinite: allFinite, of: add)
@@ -149,12 +153,13 @@ public final class Interpreter {
     /// Checks entry `index`'s output (its shape; every value finite, read here unless the
     /// backend saw every value it wrote) and keeps it.
     private func keep(_ output: Tensor, allFinite: Bool?, of index: Int) throws {
-        let name = ledger.entries[index].name
         guard output.shape == expectedShapes[index] else {
-            throw ComputationError.outputShape(layer: name, expected: expectedShapes[index], found: output.shape, backend: backend.name)
+            throw ComputationError.outputShape(
+                layer: ledger.entries[index].name, expected: expectedShapes[index], found: output.shape, backend: backend.name)
         }
         if allFinite != true, let nonFinite = output.firstNonFiniteIndex {
-            throw ComputationError.nonFiniteOutput(layer: name, index: nonFinite, value: output.scalars[nonFinite], backend: backend.name)
+            throw ComputationError.nonFiniteOutput(
+                layer: ledger.entries[index].name, index: nonFinite, value: output.scalars[nonFinite], backend: backend.name)
         }
         outputs[index] = output
     }
@@ -239,7 +244,8 @@ public final class Interpreter {
     }
 
     private func result(_ timing: (index: Int, seconds: Double)) -> LayerResult {
-        LayerResult(entry: ledger.entries[timing.index], output: outputs[timing.index] ?? Tensor(shape: [0], scalars: []), seconds: timing.seconds)
+        LayerResult(
+            entries: ledger.entries, index: timing.index, output: outputs[timing.index] ?? LayerResult.freedOutput, seconds: timing.seconds)
     }
 }
 
