@@ -47,7 +47,8 @@ public struct BenchReport {
     }
 
     var opKinds: [Breakdown] {
-        breakdown(by: NetworkBenchResult.opKind).sorted { $0.fastSeconds > $1.fastSeconds }
+        let names = NetworkBenchResult.opKindNames(ledger)
+        return breakdown { names[$0.name] ?? "other" }.sorted { $0.fastSeconds > $1.fastSeconds }
     }
 
     public var json: JSONValue {

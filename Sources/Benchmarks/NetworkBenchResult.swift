@@ -81,9 +81,26 @@ struct NetworkBenchResult {
         return names
     }
 
-    /// `conv 3x3`, `conv 1x7`, `maxpool`, `concat`, ...
-    static func opKind(_ entry: LedgerEntry) -> String {
-        if case .convolution(let conv) = entry.layer.op { return "conv \(conv.window.kernel)" }
-        return entry.layer.op.kind
+    /// Per layer name, its kind: `conv 3x3`, `conv 1x7`, `maxpool`, `concat`, ... A
+    /// residual block's up projection and its add are one kind, `up projection + add`:
+    /// the fast pass runs the two as one step (`Interpreter.fusesResidualBlocks`), so
+    /// only their sum is measured there, and the naive pass's two times are summed alike.
+    static func opKindNames(_ ledger: Ledger) -> [String: String] {
+        let entries = ledger.entries
+        var names: [String: String] = [:]
+        for (index, entry) in entries.enumerated() {
+            if case .convolution(let conv) = entry.layer.op {
+                names[entry.name] = "conv \(conv.window.kernel)"
+            } else {
+                names[entry.name] = entry.layer.op.kind
+            }
+            if case .residual = entry.layer.op, index > 0, entry.layer.inputs.last == entries[index - 1].name,
+                case .convolution = entries[index - 1].layer.op
+            {
+                names[entry.name] = "up projection + add"
+                names[entries[index - 1].name] = "up projection + add"
+            }
+        }
+        return names
     }
 }

@@ -55,6 +55,20 @@ typealias Measurement = Benchmarks.Measurement
             winogradLayers: ["Conv2d_2b_3x3"], fastInitSeconds: 0.25, peakRSSMegabytes: 300)
     }
 
+    /// The fast pass runs each residual block's up projection and add as one step, timed
+    /// on the add; the op-kind table must not put the up projections' multiply-adds
+    /// under `conv 1x1` with no time (that row read 210 GFLOPS, over the machine's peak).
+    @Test func upProjectionsAndTheirAddsAreOneKind() throws {
+        let ledger = try Ledger.faceNet()
+        let kinds = NetworkBenchResult.opKindNames(ledger)
+        let fused = ledger.entries.filter { kinds[$0.name] == "up projection + add" }.map(\.name)
+        let blocks = ledger.entries.filter { if case .residual = $0.layer.op { true } else { false } }.map(\.name)
+        #expect(blocks.count == 40)
+        #expect(Set(fused) == Set(blocks + blocks.map { $0 + "/Conv2d_1x1" }))
+        #expect(kinds["Block35_1/Branch_0/Conv2d_1x1"] == "conv 1x1")
+        #expect(kinds["Conv2d_2b_3x3"] == "conv 3x3" && kinds["Block35_1/concat"] == "concat")
+    }
+
     @Test func jsonRatiosAreMediansOverMedians() throws {
         let text = try Self.report().json.serialized()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
