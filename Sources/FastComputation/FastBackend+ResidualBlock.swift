@@ -12,9 +12,7 @@ extension FastBackend {
     public func forwardResidualBlock(upProjection: LedgerEntry, residual: LedgerEntry, input: Tensor, shortcut: Tensor) throws -> (
         output: Tensor, allFinite: Bool?
     )? {
-        guard case .convolution(let conv) = upProjection.layer.op, case .residual(let scale, let activation) = residual.layer.op,
-            winograd[upProjection.name] == nil
-        else { return nil }
+        guard case .residual(let scale, let activation) = residual.layer.op, path(of: upProjection) == .direct else { return nil }
         guard input.shape == upProjection.inputTensorShapes[0] else {
             throw ComputationError.layerInputs(layer: upProjection.name, expected: upProjection.inputTensorShapes, found: [input.shape])
         }
@@ -22,12 +20,8 @@ extension FastBackend {
             throw ComputationError.layerInputs(
                 layer: residual.name, expected: residual.inputTensorShapes, found: [shortcut.shape, upProjection.outputTensorShape])
         }
-        let window = upProjection.window ?? conv.window
-        let path = FastLayerPath.gemm(
-            kernel: window.kernel, stride: window.stride, widthDilation: 1, channels: upProjection.input.channels,
-            input: upProjection.input.spatial, output: upProjection.output.spatial)
         let layer = try layer(upProjection)
-        guard path == .direct, !layer.relu else { return nil }
+        guard !layer.relu else { return nil }
         let (output, allFinite) = FastOps.residualBlock(
             input, upProjection: layer, shortcut: shortcut, scale: scale, relu: activation == .relu, gemm: gemm)
         return (output, allFinite)
