@@ -88,17 +88,14 @@ struct NetworkBenchResult {
     static func opKindNames(_ ledger: Ledger) -> [String: String] {
         let entries = ledger.entries
         var names: [String: String] = [:]
-        for (index, entry) in entries.enumerated() {
-            if case .convolution(let conv) = entry.layer.op {
+        for (index, entry) in entries.enumerated() where names[entry.name] == nil {
+            if ledger.isUpProjection(at: index) {
+                names[entry.name] = "up projection + add"
+                names[entries[index + 1].name] = "up projection + add"
+            } else if case .convolution(let conv) = entry.layer.op {
                 names[entry.name] = "conv \(conv.window.kernel)"
             } else {
                 names[entry.name] = entry.layer.op.kind
-            }
-            if case .residual = entry.layer.op, index > 0, entry.layer.inputs.last == entries[index - 1].name,
-                case .convolution = entries[index - 1].layer.op
-            {
-                names[entry.name] = "up projection + add"
-                names[entries[index - 1].name] = "up projection + add"
             }
         }
         return names

@@ -74,10 +74,7 @@ public final class Interpreter {
         expectedShapes = entries.map(\.outputTensorShape)
         outputs = Array(repeating: nil, count: entries.count)
         fusible = entries.indices.map { index in
-            guard fusesResidualBlocks, index + 1 < entries.count, case .convolution = entries[index].layer.op,
-                case .residual = entries[index + 1].layer.op
-            else { return false }
-            return inputIndices[index + 1].last == index && lastReader[index] == index + 1 && !keeps[index]
+            fusesResidualBlocks && ledger.isUpProjection(at: index) && lastReader[index] == index + 1 && !keeps[index]
         }
     }
 

@@ -1,0 +1,13 @@
+import NetworkModel
+
+extension Ledger {
+    /// Whether entry `index` is a residual block's up projection followed by its add: a
+    /// convolution whose output the next entry, a residual add, reads as its second input.
+    /// The interpreter may run the two as one step (`Interpreter.fusesResidualBlocks`).
+    public func isUpProjection(at index: Int) -> Bool {
+        guard index + 1 < entries.count, case .convolution = entries[index].layer.op,
+            case .residual = entries[index + 1].layer.op
+        else { return false }
+        return entries[index + 1].layer.inputs.last == entries[index].name
+    }
+}
