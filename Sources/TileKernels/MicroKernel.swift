@@ -197,5 +197,5 @@ func writeTile(
     store(r3, 3)
     store(r4, 4)
     store(r5, 5)
-    return finiteness.sum()
+    return laneSum(finiteness)
 }

@@ -36,7 +36,7 @@ extension Tiles {
                 }
             }
         }
-        return finiteness.sum()
+        return laneSum(finiteness)
     }
 
     /// `x + scale * up`, then ReLU when asked: the one formula of the residual add,

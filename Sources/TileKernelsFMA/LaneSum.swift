@@ -1,0 +1,1 @@
+../TileKernels/LaneSum.swift
