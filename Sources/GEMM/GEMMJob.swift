@@ -15,6 +15,10 @@ struct GEMMJob: @unchecked Sendable {
     let residual: ResidualAdd?
     /// The tile kernels' compilation for this CPU (read once per multiply).
     var code = TileCode.selected
+    /// Where each of A's `m` rows starts (column 0), when A is read in place as one row
+    /// block (`FastGEMM` fills them in once per multiply): the column loops take a panel's
+    /// whole tiles' rows from here. Nil otherwise (tiles then find their rows one by one).
+    var rowStarts: UnsafePointer<UnsafePointer<Float>>? = nil
     /// Set by a work item that wrote a NaN or an infinity into C (`FastGEMM` reports it).
     let wroteNonFinite = NonFiniteFlag()
 
@@ -47,9 +51,9 @@ struct GEMMJob: @unchecked Sendable {
             if let packed {
                 for (pc, kcb) in blocks {
                     for panel in panels {
-                        computeBlock(
-                            pc: pc, kcb: kcb, panel: panel, rows: rows, rowPanels: rowPanels, aBlock: packed.block(pc),
-                            scratch: scratch, written: &written)
+                        computeColumn(
+                            BlockSetup(self, pc: pc, kcb: kcb, panel: panel, packed: true), rows: rows, rowPanels: rowPanels,
+                            aBlock: packed.block(pc), scratch: scratch, written: &written)
                     }
                 }
             } else if panels.count > 1 {
@@ -59,17 +63,17 @@ struct GEMMJob: @unchecked Sendable {
                     for rowPanel in rowPanels {
                         for panel in panels {
                             computeBlock(
-                                pc: pc, kcb: kcb, panel: panel, rows: rows, rowPanels: rowPanel..<(rowPanel + 1), aBlock: nil,
-                                scratch: scratch, written: &written)
+                                BlockSetup(self, pc: pc, kcb: kcb, panel: panel, packed: false), rows: rows,
+                                rowPanels: rowPanel..<(rowPanel + 1), aBlock: nil, scratch: scratch, written: &written)
                         }
                     }
                 }
             } else {
                 for panel in panels {
                     for (pc, kcb) in blocks {
-                        computeBlock(
-                            pc: pc, kcb: kcb, panel: panel, rows: rows, rowPanels: rowPanels, aBlock: nil, scratch: scratch,
-                            written: &written)
+                        computeColumn(
+                            BlockSetup(self, pc: pc, kcb: kcb, panel: panel, packed: false), rows: rows, rowPanels: rowPanels,
+                            aBlock: nil, scratch: scratch, written: &written)
                     }
                 }
             }
@@ -77,29 +81,88 @@ struct GEMMJob: @unchecked Sendable {
         if !written.isFinite { wroteNonFinite.set() }
     }
 
-    /// One K block (`pc ..< pc + kcb`) of C's row tiles `rowPanels` (counted from the first
-    /// of `rows`) x columns of `panel`.
+    /// What every tile of one K block (`pc ..< pc + kcb`) of one B panel shares.
+    private struct BlockSetup {
+        let pc: Int, kcb: Int
+        /// C's first column in this panel, and the panel's columns (16 but at the edge).
+        let j0: Int, width: Int
+        /// Add C's earlier blocks (or C itself); finish the tiles (bias, ReLU, residual add).
+        let load: Bool, finish: Bool
+        let bias0: SIMD8<Float>, bias1: SIMD8<Float>
+        let bPanel: UnsafePointer<Float>
+        /// How far ahead the panel's first tile prefetches.
+        let prefetchBytes: Int
+        /// In place, a block is whole segments of A's rows (or part of one): runs of `run`
+        /// floats, `jump` apart.
+        let run: Int, jump: Int
+
+        @inline(__always)
+        init(_ job: GEMMJob, pc: Int, kcb: Int, panel: Int, packed: Bool) {
+            (self.pc, self.kcb) = (pc, kcb)
+            j0 = panel * Blocking.nr
+            width = min(Blocking.nr, job.n - j0)
+            load = job.accumulate || pc > 0
+            finish = pc + kcb == job.k
+            (bias0, bias1) = finish ? job.biasVectors(from: j0, width: width) : (SIMD8<Float>(), SIMD8<Float>())
+            bPanel = job.b.panel(block: pc, panel: panel)
+            // Prefetch what this worker reads next. With A in place, B is one stream
+            // through the panel and on into the next: a fixed lead into it
+            // (`Blocking.prefetchLead`). With packed A, the same K block of the next panel.
+            prefetchBytes = packed ? job.k * Blocking.nr * MemoryLayout<Float>.stride : Blocking.prefetchLead
+            run = min(job.a.segment(k: job.k), kcb)
+            jump = job.a.segmentJump
+        }
+    }
+
+    /// One K block of C's row tiles `rowPanels` (counted from the first of `rows`) x the
+    /// columns of one panel, its whole tiles (six rows, sixteen columns) in one call to
+    /// the kernels' column loop; what is left (an edge tile) by `computeBlock`.
+    @inline(__always)
+    private func computeColumn(
+        _ setup: BlockSetup, rows: Range<Int>, rowPanels: Range<Int>, aBlock: UnsafePointer<Float>?,
+        scratch: UnsafeMutablePointer<Float>, written: inout FiniteSum
+    ) {
+        let mr = Blocking.mr
+        let wholeTiles = rowPanels.clamped(to: 0..<(rows.count / mr))
+        guard setup.width == Blocking.nr, code.hasColumns, !wholeTiles.isEmpty, aBlock != nil || rowStarts != nil else {
+            computeBlock(setup, rows: rows, rowPanels: rowPanels, aBlock: aBlock, scratch: scratch, written: &written)
+            return
+        }
+        let i0 = rows.lowerBound + wholeTiles.lowerBound * mr
+        let cTile = c + i0 * ldc + setup.j0
+        let prefetch = wholeTiles.lowerBound == 0 ? setup.prefetchBytes : 0
+        let columnResidual = setup.finish ? residual?.moved(toRow: i0, column: setup.j0) : nil
+        let finiteness: Float
+        if let aBlock {
+            finiteness = code.packedColumn(
+                tiles: wholeTiles.count, kc: setup.kcb, a: aBlock + wholeTiles.lowerBound * mr * setup.kcb, b: setup.bPanel,
+                c: cTile, ldc: ldc, prefetch: prefetch, load: setup.load, finish: setup.finish,
+                bias0: setup.bias0, bias1: setup.bias1, relu: relu, residual: columnResidual)
+        } else {
+            finiteness = code.inPlaceColumn(
+                tiles: wholeTiles.count, rows: rowStarts! + i0, offset: a.row(0, at: setup.pc) - a.row(0, at: 0), kc: setup.kcb,
+                run: setup.run, jump: setup.jump, b: setup.bPanel, c: cTile, ldc: ldc, prefetch: prefetch,
+                load: setup.load, finish: setup.finish, bias0: setup.bias0, bias1: setup.bias1, relu: relu, residual: columnResidual)
+        }
+        if setup.finish { written.add(finiteness) }
+        computeBlock(
+            setup, rows: rows, rowPanels: wholeTiles.upperBound..<rowPanels.upperBound, aBlock: aBlock, scratch: scratch,
+            written: &written)
+    }
+
+    /// One K block of C's row tiles `rowPanels` (counted from the first of `rows`) x the
+    /// columns of one panel, one tile at a time.
     @inline(__always)
     private func computeBlock(
-        pc: Int, kcb: Int, panel: Int, rows: Range<Int>, rowPanels: Range<Int>, aBlock: UnsafePointer<Float>?,
+        _ setup: BlockSetup, rows: Range<Int>, rowPanels: Range<Int>, aBlock: UnsafePointer<Float>?,
         scratch: UnsafeMutablePointer<Float>, written: inout FiniteSum
     ) {
         let mr = Blocking.mr
         let nr = Blocking.nr
-        let load = accumulate || pc > 0
-        let finish = pc + kcb == k
-        let j0 = panel * nr
-        let width = min(nr, n - j0)
-        let (bias0, bias1) = finish ? biasVectors(from: j0, width: width) : (SIMD8<Float>(), SIMD8<Float>())
+        let (pc, kcb, j0, width) = (setup.pc, setup.kcb, setup.j0, setup.width)
+        let (load, finish, bias0, bias1, bPanel) = (setup.load, setup.finish, setup.bias0, setup.bias1, setup.bPanel)
+        let (prefetchBytes, run, jump) = (setup.prefetchBytes, setup.run, setup.jump)
         let tile = scratch
-        let bPanel = b.panel(block: pc, panel: panel)
-        // Prefetch what this worker reads next. With A in place, B is one stream
-        // through the panel and on into the next: a fixed lead into it
-        // (`Blocking.prefetchLead`). With packed A, the same K block of the next panel.
-        let prefetchBytes = aBlock == nil ? Blocking.prefetchLead : k * nr * MemoryLayout<Float>.stride
-        // In place, a block is whole segments of A's rows (or part of one).
-        let run = min(a.segment(k: k), kcb)
-        let jump = a.segmentJump
         for rowPanel in rowPanels {
             let i0 = rows.lowerBound + rowPanel * mr
             let height = min(mr, rows.upperBound - i0)
@@ -148,7 +211,7 @@ struct GEMMJob: @unchecked Sendable {
     }
 
     /// The bias of columns `j0 ..< j0 + width` as two vectors (zeros past `width`, or without a bias).
-    private func biasVectors(from j0: Int, width: Int) -> (SIMD8<Float>, SIMD8<Float>) {
+    fileprivate func biasVectors(from j0: Int, width: Int) -> (SIMD8<Float>, SIMD8<Float>) {
         var bias0 = SIMD8<Float>()
         var bias1 = SIMD8<Float>()
         guard let bias else { return (bias0, bias1) }

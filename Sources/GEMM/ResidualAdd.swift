@@ -22,6 +22,11 @@ public struct ResidualAdd: @unchecked Sendable {
         self.relu = relu
     }
 
+    /// The same add for the part of C from row `row`, column `column` on.
+    func moved(toRow row: Int, column: Int) -> ResidualAdd {
+        ResidualAdd(shortcut: shortcut + row * ld + column, ld: ld, scale: scale, relu: relu)
+    }
+
     /// `x + scale * up`, then ReLU when asked: `Tiles.residualAdd` (the tile kernels'
     /// write-out applies the same formula) on each half.
     @inlinable @inline(__always)

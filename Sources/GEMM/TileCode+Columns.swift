@@ -1,0 +1,65 @@
+import TileKernels
+import TileKernelsFMA
+
+/// The column loops (`Tiles.packedColumn`, `Tiles.inPlaceColumn`: whole tiles down one
+/// B panel in one call) of the compilations that have them.
+extension TileCode {
+    /// Whether this compilation has column loops. The AVX-512 tiles (`TileKernelsAVX512`,
+    /// kernels of their own) have none: `GEMMJob` hands them one tile at a time.
+    var hasColumns: Bool { self != .wide }
+
+    /// `tiles` whole tiles from a packed A block; with `residual`, each gets its add once
+    /// the block finishes. The sum of their finiteness sums.
+    @inline(__always)
+    func packedColumn(
+        tiles: Int, kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
+        load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool, residual: ResidualAdd?
+    ) -> Float {
+        let (shortcut, stride, scale, shortcutReLU) = Self.parts(of: residual)
+        switch self {
+        case .wide:
+            preconditionFailure("the AVX-512 tiles have no column loop (hasColumns)")
+        case .fused:
+            return TileKernelsFMA.Tiles.packedColumn(
+                tiles: tiles, kc: kc, a: a, b: b, c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish,
+                bias0: bias0, bias1: bias1, relu: relu, shortcut: shortcut, shortcutStride: stride, scale: scale, shortcutReLU: shortcutReLU)
+        case .portable:
+            return TileKernels.Tiles.packedColumn(
+                tiles: tiles, kc: kc, a: a, b: b, c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish,
+                bias0: bias0, bias1: bias1, relu: relu, shortcut: shortcut, shortcutStride: stride, scale: scale, shortcutReLU: shortcutReLU)
+        }
+    }
+
+    /// `tiles` whole tiles with A's rows read in place from `rows` (six per tile, each
+    /// moved on by `offset`), as `packedColumn`.
+    @inline(__always)
+    func inPlaceColumn(
+        tiles: Int, rows: UnsafePointer<UnsafePointer<Float>>, offset: Int, kc: Int, run: Int, jump: Int,
+        b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
+        load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool, residual: ResidualAdd?
+    ) -> Float {
+        let (shortcut, stride, scale, shortcutReLU) = Self.parts(of: residual)
+        switch self {
+        case .wide:
+            preconditionFailure("the AVX-512 tiles have no column loop (hasColumns)")
+        case .fused:
+            return TileKernelsFMA.Tiles.inPlaceColumn(
+                tiles: tiles, rows: rows, offset: offset, kc: kc, run: run, jump: jump, b: b, c: c, ldc: ldc, prefetch: prefetch,
+                load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu,
+                shortcut: shortcut, shortcutStride: stride, scale: scale, shortcutReLU: shortcutReLU)
+        case .portable:
+            return TileKernels.Tiles.inPlaceColumn(
+                tiles: tiles, rows: rows, offset: offset, kc: kc, run: run, jump: jump, b: b, c: c, ldc: ldc, prefetch: prefetch,
+                load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu,
+                shortcut: shortcut, shortcutStride: stride, scale: scale, shortcutReLU: shortcutReLU)
+        }
+    }
+
+    /// A residual add as the kernels take it: no shortcut for none.
+    @inline(__always)
+    private static func parts(of residual: ResidualAdd?) -> (UnsafePointer<Float>?, Int, Float, Bool) {
+        guard let residual else { return (nil, 0, 1, false) }
+        return (residual.shortcut, residual.ld, residual.scale, residual.relu)
+    }
+}
