@@ -179,7 +179,7 @@ struct GEMMJob: @unchecked Sendable {
             let finiteness: Float
             if let aBlock {
                 finiteness = code.packedTile(
-                    kc: kcb, a: aBlock + rowPanel * mr * kcb, b: bPanel, c: out, ldc: ldOut, prefetch: prefetch,
+                    height: height, kc: kcb, a: aBlock + rowPanel * mr * kcb, b: bPanel, c: out, ldc: ldOut, prefetch: prefetch,
                     load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
             } else {
                 let aRows = a.tileRows(i0, height: height, at: pc)

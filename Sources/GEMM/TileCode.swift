@@ -53,10 +53,11 @@ public enum TileCode: Sendable, CaseIterable {
         }
     }
 
-    /// The finiteness sum of the values finished (`TileKernels.writeTile`).
+    /// The finiteness sum of the values finished (`TileKernels.writeTile`). The AVX-512
+    /// tiles compute all six rows of an edge tile (zero-padded), the others `height`.
     @inline(__always)
     func packedTile(
-        kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+        height: Int, kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
         load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
     ) -> Float {
@@ -67,10 +68,10 @@ public enum TileCode: Sendable, CaseIterable {
                 bias: SIMD16(lowHalf: bias0, highHalf: bias1), relu: relu)
         case .fused:
             TileKernelsFMA.Tiles.packedTile(
-                kc: kc, a: a, b: b, c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+                height: height, kc: kc, a: a, b: b, c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
         case .portable:
             TileKernels.Tiles.packedTile(
-                kc: kc, a: a, b: b, c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+                height: height, kc: kc, a: a, b: b, c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
         }
     }
 

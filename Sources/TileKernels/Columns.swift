@@ -24,7 +24,7 @@ extension Tiles {
         for tile in 0..<tiles {
             let cTile = c + tile * 6 * ldc
             let written = microKernel6x16(
-                kc: kc, a: a + tile * 6 * kc, b: b, c: cTile, ldc: ldc, prefetch: tile == 0 ? prefetch : 0,
+                SixRows.self, kc: kc, a: a + tile * 6 * kc, b: b, c: cTile, ldc: ldc, prefetch: tile == 0 ? prefetch : 0,
                 load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
             finiteness += finishTile(
                 cTile, ldc: ldc, written: written, finish: finish, shortcut: shortcut.map { $0 + tile * 6 * shortcutStride },

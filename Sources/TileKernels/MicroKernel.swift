@@ -10,7 +10,8 @@ import CPrefetch
 /// `b` a B micro-panel (`kc` steps of 16 floats: row p of 16 columns).
 /// The tile accumulates in 12 `SIMD8<Float>` registers (6 rows x 2 halves),
 /// each k step is 6 broadcasts, 2 loads and 12 fused multiply-adds.
-/// No loops in the m/n directions and no edge cases: packing zero-pads.
+/// No loops in the m/n directions: packing zero-pads. An edge tile of fewer rows
+/// (`Height`, as in `microKernel6x16Rows`) multiplies only those, into a scratch tile.
 ///
 /// Write-out: `tile = acc (+ C when load) (+ bias, then ReLU when finish)`. Returns,
 /// when `finish`, the sum of `x - x` over every value stored: 0 when all are finite,
@@ -21,8 +22,8 @@ import CPrefetch
 /// next streams in from memory while this is computed (`GEMMJob` picks the
 /// distance). 0 prefetches the line just read, which costs nothing.
 @inline(__always)
-func microKernel6x16(
-    kc: Int,
+func microKernel6x16<Height: TileHeight>(
+    _ height: Height.Type, kc: Int,
     a: UnsafePointer<Float>, b: UnsafePointer<Float>,
     c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
     load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
@@ -36,7 +37,7 @@ func microKernel6x16(
     // The C tile is read (or written) only after the loop; ask for its lines now, so
     // they arrive while the tile computes. Its rows are ldc apart, so in a large C
     // they are in no cache: 1024^3 ran 11-13% faster with this, the network the same.
-    for row in 0..<6 {
+    for row in 0..<Height.rows {
         prefetchForRead(c + row * ldc)
         prefetchForRead(c + row * ldc + 15)
     }
@@ -45,16 +46,16 @@ func microKernel6x16(
         let b0 = b.loadUnaligned(as: V.self)
         let b1 = b.loadUnaligned(fromByteOffset: 32, as: V.self)
         accumulateRow(a[0], b0, b1, &c00, &c01)
-        accumulateRow(a[1], b0, b1, &c10, &c11)
-        accumulateRow(a[2], b0, b1, &c20, &c21)
-        accumulateRow(a[3], b0, b1, &c30, &c31)
-        accumulateRow(a[4], b0, b1, &c40, &c41)
-        accumulateRow(a[5], b0, b1, &c50, &c51)
+        if Height.rows > 1 { accumulateRow(a[1], b0, b1, &c10, &c11) }
+        if Height.rows > 2 { accumulateRow(a[2], b0, b1, &c20, &c21) }
+        if Height.rows > 3 { accumulateRow(a[3], b0, b1, &c30, &c31) }
+        if Height.rows > 4 { accumulateRow(a[4], b0, b1, &c40, &c41) }
+        if Height.rows > 5 { accumulateRow(a[5], b0, b1, &c50, &c51) }
         a += 6
         b += 64
     }
     return writeTile(
-        c, ldc: ldc, rows: 6, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu,
+        c, ldc: ldc, rows: Height.rows, load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu,
         (c00, c01), (c10, c11), (c20, c21), (c30, c31), (c40, c41), (c50, c51))
 }
 

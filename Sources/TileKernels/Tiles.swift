@@ -1,19 +1,31 @@
 /// The tile kernels of this module's code generation, as plain public functions: `GEMM`
-/// calls them for one 6 x 16 tile at a time (each call is thousands of multiply-adds,
-/// so the call costs little), with every generic specialisation made here. Each returns
-/// the finiteness sum of the values it finished (`writeTile`).
+/// calls these for one 6 x 16 tile at a time (an edge tile, or every tile of the AVX-512
+/// code; whole tiles go down a panel in one call: `Columns.swift`), with every generic
+/// specialisation made here. Each returns the finiteness sum of the values it finished
+/// (`writeTile`).
 /// Compiled twice with `MicroKernel.swift`; see there.
 public enum Tiles {
-    /// A tile from a packed A micro-panel and a packed B panel (`microKernel6x16`).
+    /// A tile of `height` rows (1 to 6) from a packed A micro-panel (six rows, zero-padded)
+    /// and a packed B panel (`microKernel6x16`): an edge tile multiplies its own rows only.
     @discardableResult
     public static func packedTile(
-        kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+        height: Int, kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
         load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool
     ) -> Float {
-        microKernel6x16(
-            kc: kc, a: a, b: b, c: c, ldc: ldc, prefetch: prefetch,
-            load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+        func kernel<Height: TileHeight>(_ height: Height.Type) -> Float {
+            microKernel6x16(
+                height, kc: kc, a: a, b: b, c: c, ldc: ldc, prefetch: prefetch,
+                load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
+        }
+        switch height {
+        case 1: return kernel(OneRow.self)
+        case 2: return kernel(TwoRows.self)
+        case 3: return kernel(ThreeRows.self)
+        case 4: return kernel(FourRows.self)
+        case 5: return kernel(FiveRows.self)
+        default: return kernel(SixRows.self)
+        }
     }
 
     /// A tile of `height` rows (1 to 6) read in place, B packed beforehand
