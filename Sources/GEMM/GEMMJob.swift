@@ -196,11 +196,11 @@ struct GEMMJob: @unchecked Sendable {
             // valid part read back from C (the kernel also saw its padding); with a
             // residual add, each value as the add writes it.
             if finish {
-                if let residual {
+                if let residual = residual?.moved(toRow: i0, column: j0) {
                     written.add(
                         code.residualWriteOut(
-                            c: cTile, ldc: ldc, shortcut: residual.shortcut + i0 * residual.ld + j0, ld: residual.ld, height: height,
-                            width: width, scale: residual.scale, relu: residual.relu))
+                            c: cTile, ldc: ldc, shortcut: residual.shortcut, ld: residual.ld, height: height, width: width,
+                            scale: residual.scale, relu: residual.relu))
                 } else if edge {
                     written.add(cTile, ldc: ldc, height: height, width: width)
                 } else {
