@@ -25,9 +25,14 @@ public protocol Backend: Sendable {
     /// projection's `input` without making the up projection's output. Nil when this
     /// backend does not fuse them; the interpreter then runs the two layers one by one.
     /// Finiteness as in `forwardCheckingFiniteness`.
-    func forwardResidualBlock(upProjection: LedgerEntry, residual: LedgerEntry, input: Tensor, shortcut: Tensor) throws -> (
-        output: Tensor, allFinite: Bool?
-    )?
+    ///
+    /// With `overwritingShortcut` (no later layer reads the shortcut, and it is not kept),
+    /// the backend may write the output over `shortcut`'s scalars and return it: one map
+    /// read and written in place, where a new one would be a third stream through memory.
+    /// Otherwise `shortcut` is left as it is.
+    func forwardResidualBlock(
+        upProjection: LedgerEntry, residual: LedgerEntry, input: Tensor, shortcut: inout Tensor, overwritingShortcut: Bool
+    ) throws -> (output: Tensor, allFinite: Bool?)?
 }
 
 extension Backend {
@@ -35,9 +40,9 @@ extension Backend {
         (try forward(entry, inputs: inputs), nil)
     }
 
-    public func forwardResidualBlock(upProjection: LedgerEntry, residual: LedgerEntry, input: Tensor, shortcut: Tensor) throws -> (
-        output: Tensor, allFinite: Bool?
-    )? {
+    public func forwardResidualBlock(
+        upProjection: LedgerEntry, residual: LedgerEntry, input: Tensor, shortcut: inout Tensor, overwritingShortcut: Bool
+    ) throws -> (output: Tensor, allFinite: Bool?)? {
         nil
     }
 }

@@ -116,14 +116,19 @@ public final class Interpreter {
         let (up, add) = (position, position + 1)
         let entries = ledger.entries
         // The add reads [shortcut, up projection]; the up projection is not made.
-        guard let shortcut = outputs[inputIndices[add][0]] else {
-            preconditionFailure("\(entries[inputIndices[add][0]].name) was freed before \(entries[add].name) read it")
+        let shortcut = inputIndices[add][0]
+        guard outputs[shortcut] != nil else {
+            preconditionFailure("\(entries[shortcut].name) was freed before \(entries[add].name) read it")
         }
+        // The add is the shortcut's last reader and the shortcut is not kept: the block's
+        // output may take its place.
+        let overwriting = retention != .all && lastReader[shortcut] == add && !keeps[shortcut]
         let input = inputs(of: up)[0]
         let start = ContinuousClock.now
         guard
             let (output, allFinite) = try backend.forwardResidualBlock(
-                upProjection: entries[up], residual: entries[add], input: input, shortcut: shortcut)
+                upProjection: entries[up], residual: entries[add], input: input, shortcut: &outputs[shortcut]!,
+                overwritingShortcut: overwriting)
         else { return false }
         let seconds = (ContinuousClock.now - start).seconds
         try keep(output, allFinite: allFinite, of: add)

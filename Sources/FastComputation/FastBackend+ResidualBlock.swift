@@ -9,9 +9,11 @@ extension FastBackend {
     /// and read back, and the add is not a pass of its own. Only for an up projection the
     /// GEMM reads in place (a 1x1 stride-1 convolution, no ReLU of its own: every block's
     /// in this network); nil for any other.
-    public func forwardResidualBlock(upProjection: LedgerEntry, residual: LedgerEntry, input: Tensor, shortcut: Tensor) throws -> (
-        output: Tensor, allFinite: Bool?
-    )? {
+    ///
+    /// With `overwritingShortcut`, the output is written over the shortcut, in place.
+    public func forwardResidualBlock(
+        upProjection: LedgerEntry, residual: LedgerEntry, input: Tensor, shortcut: inout Tensor, overwritingShortcut: Bool
+    ) throws -> (output: Tensor, allFinite: Bool?)? {
         guard case .residual(let scale, let activation) = residual.layer.op, path(of: upProjection) == .direct else { return nil }
         guard input.shape == upProjection.inputTensorShapes[0] else {
             throw ComputationError.layerInputs(layer: upProjection.name, expected: upProjection.inputTensorShapes, found: [input.shape])
@@ -22,6 +24,11 @@ extension FastBackend {
         }
         let layer = try layer(upProjection)
         guard !layer.relu else { return nil }
+        if overwritingShortcut {
+            let allFinite = FastOps.residualBlock(
+                input, upProjection: layer, overwriting: &shortcut, scale: scale, relu: activation == .relu, gemm: gemm)
+            return (shortcut, allFinite)
+        }
         let (output, allFinite) = FastOps.residualBlock(
             input, upProjection: layer, shortcut: shortcut, scale: scale, relu: activation == .relu, gemm: gemm)
         return (output, allFinite)

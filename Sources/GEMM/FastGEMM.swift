@@ -59,6 +59,12 @@ public struct FastGEMM: GEMM {
     /// `C = residual.shortcut + residual.scale * (A * B + bias[j])`, then ReLU when
     /// `residual.relu`: an up projection and its residual block's add in one pass over
     /// C (`ResidualAdd`), B packed beforehand. The result as in the multiply above.
+    ///
+    /// `c` may be `residual.shortcut` itself (with `ldc == residual.ld`; no other
+    /// overlap): the block's output then takes its input's place. Each tile's add reads
+    /// the shortcut's values just before it writes over them, from the product kept
+    /// aside in L1; a multiply that cuts K into blocks (C holds partial sums before the
+    /// last) reads the shortcut from a copy instead.
     @discardableResult
     public func multiply(
         m: Int, a: UnsafePointer<Float>, lda: Int,
@@ -67,6 +73,7 @@ public struct FastGEMM: GEMM {
         bias: UnsafePointer<Float>?, residual: ResidualAdd
     ) -> Bool {
         precondition(lda >= b.k && residual.ld >= b.n)
+        precondition(residual.shortcut != UnsafePointer(c) || residual.ld == ldc, "C written over a shortcut of another row length")
         return run(
             m: m, a: .matrix(a, lda: lda), b: b, c: c, ldc: ldc, accumulate: false, bias: bias, relu: false, residual: residual)
     }
@@ -115,6 +122,10 @@ public struct FastGEMM: GEMM {
         // L2 rather than L1, but each C tile is written once, not once per block; the
         // 8x8 stage ran 4-5% faster so, and the 7x1 convolution another 10%.
         let blocks = kBlocks(k: k, segment: a.segment(k: k), maximum: oneBlockInPlace ? k : Blocking.kc)
+        // C written over its shortcut, with K cut into blocks: C holds partial sums before
+        // the last block, so the add reads the shortcut from a copy.
+        let copiedShortcut = blocks.count > 1 ? residual.flatMap { Self.copyOfShortcut($0, overwrittenBy: c, m: m, n: n) } : nil
+        defer { copiedShortcut.map { UnsafeMutablePointer(mutating: $0.shortcut).deallocate() } }
         // A read in place as one row block: every row's start, found once for all panels.
         let rowStarts = oneBlockInPlace ? UnsafeMutablePointer<UnsafePointer<Float>>.allocate(capacity: m) : nil
         defer { rowStarts?.deallocate() }
@@ -123,7 +134,7 @@ public struct FastGEMM: GEMM {
         }
         let job = GEMMJob(
             m: m, n: n, k: k, a: a, b: b, blocks: blocks, c: c, ldc: ldc,
-            accumulate: accumulate, bias: bias, relu: relu, residual: residual, code: tileCode,
+            accumulate: accumulate, bias: bias, relu: relu, residual: copiedShortcut ?? residual, code: tileCode,
             rowStarts: rowStarts.map { UnsafePointer($0) })
         let flops = 2 * m * n * k
         let workers = flops < Blocking.parallelThreshold ? 1 : threads
@@ -168,6 +179,17 @@ public struct FastGEMM: GEMM {
             }
         }
         return !job.wroteNonFinite.isSet
+    }
+
+    /// The add reading a copy of the shortcut's `m x n` values (rows `n` apart) when C is
+    /// written over the shortcut, else nil.
+    private static func copyOfShortcut(_ residual: ResidualAdd, overwrittenBy c: UnsafeMutablePointer<Float>, m: Int, n: Int)
+        -> ResidualAdd?
+    {
+        guard residual.shortcut == UnsafePointer(c) else { return nil }
+        let copy = UnsafeMutablePointer<Float>.allocate(capacity: m * n)
+        for i in 0..<m { (copy + i * n).initialize(from: residual.shortcut + i * residual.ld, count: n) }
+        return ResidualAdd(shortcut: copy, ld: n, scale: residual.scale, relu: residual.relu)
     }
 
     /// The row blocks of a multiply with several: at least one per `Blocking.mc` rows,

@@ -136,12 +136,12 @@ struct GEMMJob: @unchecked Sendable {
         if let aBlock {
             finiteness = code.packedColumn(
                 tiles: wholeTiles.count, kc: setup.kcb, a: aBlock + wholeTiles.lowerBound * mr * setup.kcb, b: setup.bPanel,
-                c: cTile, ldc: ldc, prefetch: prefetch, load: setup.load, finish: setup.finish,
+                c: cTile, ldc: ldc, scratch: scratch, prefetch: prefetch, load: setup.load, finish: setup.finish,
                 bias0: setup.bias0, bias1: setup.bias1, relu: relu, residual: columnResidual)
         } else {
             finiteness = code.inPlaceColumn(
                 tiles: wholeTiles.count, rows: rowStarts! + i0, offset: a.row(0, at: setup.pc) - a.row(0, at: 0), kc: setup.kcb,
-                run: setup.run, jump: setup.jump, b: setup.bPanel, c: cTile, ldc: ldc, prefetch: prefetch,
+                run: setup.run, jump: setup.jump, b: setup.bPanel, c: cTile, ldc: ldc, scratch: scratch, prefetch: prefetch,
                 load: setup.load, finish: setup.finish, bias0: setup.bias0, bias1: setup.bias1, relu: relu, residual: columnResidual)
         }
         if setup.finish { written.add(finiteness) }
@@ -168,12 +168,16 @@ struct GEMMJob: @unchecked Sendable {
             let height = min(mr, rows.upperBound - i0)
             let cTile = c + i0 * ldc + j0
             // A whole tile is written in place; an edge tile goes through `tile`,
-            // and only its valid part is copied (loaded first when accumulating).
+            // and only its valid part is copied (loaded first when accumulating). So
+            // does a tile that gets a residual add with nothing to load: the add then
+            // writes C from `tile`, and C may be the shortcut itself.
             let edge = height < mr || width < nr
+            let tileResidual = finish ? residual?.moved(toRow: i0, column: j0) : nil
+            let viaTile = edge || (tileResidual != nil && !load)
             if edge && load {
                 for r in 0..<height { (tile + r * nr).update(from: cTile + r * ldc, count: width) }
             }
-            let (out, ldOut) = edge ? (tile, nr) : (cTile, ldc)
+            let (out, ldOut) = viaTile ? (tile, nr) : (cTile, ldc)
             // The first tile of a panel streams it from memory; the others find it in cache.
             let prefetch = rowPanel == 0 ? prefetchBytes : 0
             let finiteness: Float
@@ -188,7 +192,7 @@ struct GEMMJob: @unchecked Sendable {
                     load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
                 finiteness = inPlace.compute(b: bPanel, prefetch: prefetch)
             }
-            if edge {
+            if edge && tileResidual == nil {
                 for r in 0..<height { (cTile + r * ldc).update(from: tile + r * nr, count: width) }
             }
             // The values the caller gets, looked at so that it need not read all of C again
@@ -196,11 +200,11 @@ struct GEMMJob: @unchecked Sendable {
             // valid part read back from C (the kernel also saw its padding); with a
             // residual add, each value as the add writes it.
             if finish {
-                if let residual = residual?.moved(toRow: i0, column: j0) {
+                if let residual = tileResidual {
                     written.add(
                         code.residualWriteOut(
-                            c: cTile, ldc: ldc, shortcut: residual.shortcut, ld: residual.ld, height: height, width: width,
-                            scale: residual.scale, relu: residual.relu))
+                            up: out, ldu: ldOut, shortcut: residual.shortcut, ld: residual.ld, c: cTile, ldc: ldc,
+                            height: height, width: width, scale: residual.scale, relu: residual.relu))
                 } else if edge {
                     written.add(cTile, ldc: ldc, height: height, width: width)
                 } else {

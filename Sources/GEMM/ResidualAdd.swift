@@ -4,11 +4,13 @@ import TileKernels
 /// projection: `C = shortcut + scale * (A * B + bias)`, then `max(., 0)` when `relu`.
 /// `shortcut` is laid out like C: row `i` starts at `shortcut + i * ld`.
 ///
-/// Each tile of C is updated right after the kernel stored it, while it is in L1
-/// (`Tiles.residualWriteOut`, in the kernels' code generation), instead of in a pass of
-/// its own that reads C and the shortcut again and writes a third map
-/// (Inception-ResNet's up projections feed nothing but their block's add). Both ways
-/// use one formula (`Tiles.residualAdd`), so they round alike.
+/// Each tile of C is written right after the kernel stored its product, while that is
+/// in L1 (`Tiles.residualWriteOut`, in the kernels' code generation), instead of in a
+/// pass of its own that reads C and the shortcut again and writes a third map
+/// (Inception-ResNet's up projections feed nothing but their block's add). With one K
+/// block the product goes to a scratch tile, so C may be the shortcut itself
+/// (`FastGEMM.multiply(m:a:lda:b:c:ldc:bias:residual:)`). Both ways use one formula
+/// (`Tiles.residualAdd`), so they round alike.
 public struct ResidualAdd: @unchecked Sendable {
     public let shortcut: UnsafePointer<Float>
     public let ld: Int

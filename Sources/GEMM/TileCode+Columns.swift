@@ -13,7 +13,7 @@ extension TileCode {
     @inline(__always)
     func packedColumn(
         tiles: Int, kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, scratch: UnsafeMutablePointer<Float>, prefetch: Int,
         load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool, residual: ResidualAdd?
     ) -> Float {
         let (shortcut, stride, scale, shortcutReLU) = Self.parts(of: residual)
@@ -22,11 +22,11 @@ extension TileCode {
             preconditionFailure("the AVX-512 tiles have no column loop (hasColumns)")
         case .fused:
             return TileKernelsFMA.Tiles.packedColumn(
-                tiles: tiles, kc: kc, a: a, b: b, c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish,
+                tiles: tiles, kc: kc, a: a, b: b, c: c, ldc: ldc, scratch: scratch, prefetch: prefetch, load: load, finish: finish,
                 bias0: bias0, bias1: bias1, relu: relu, shortcut: shortcut, shortcutStride: stride, scale: scale, shortcutReLU: shortcutReLU)
         case .portable:
             return TileKernels.Tiles.packedColumn(
-                tiles: tiles, kc: kc, a: a, b: b, c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish,
+                tiles: tiles, kc: kc, a: a, b: b, c: c, ldc: ldc, scratch: scratch, prefetch: prefetch, load: load, finish: finish,
                 bias0: bias0, bias1: bias1, relu: relu, shortcut: shortcut, shortcutStride: stride, scale: scale, shortcutReLU: shortcutReLU)
         }
     }
@@ -36,7 +36,7 @@ extension TileCode {
     @inline(__always)
     func inPlaceColumn(
         tiles: Int, rows: UnsafePointer<UnsafePointer<Float>>, offset: Int, kc: Int, run: Int, jump: Int,
-        b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
+        b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int, scratch: UnsafeMutablePointer<Float>, prefetch: Int,
         load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool, residual: ResidualAdd?
     ) -> Float {
         let (shortcut, stride, scale, shortcutReLU) = Self.parts(of: residual)
@@ -45,12 +45,12 @@ extension TileCode {
             preconditionFailure("the AVX-512 tiles have no column loop (hasColumns)")
         case .fused:
             return TileKernelsFMA.Tiles.inPlaceColumn(
-                tiles: tiles, rows: rows, offset: offset, kc: kc, run: run, jump: jump, b: b, c: c, ldc: ldc, prefetch: prefetch,
+                tiles: tiles, rows: rows, offset: offset, kc: kc, run: run, jump: jump, b: b, c: c, ldc: ldc, scratch: scratch, prefetch: prefetch,
                 load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu,
                 shortcut: shortcut, shortcutStride: stride, scale: scale, shortcutReLU: shortcutReLU)
         case .portable:
             return TileKernels.Tiles.inPlaceColumn(
-                tiles: tiles, rows: rows, offset: offset, kc: kc, run: run, jump: jump, b: b, c: c, ldc: ldc, prefetch: prefetch,
+                tiles: tiles, rows: rows, offset: offset, kc: kc, run: run, jump: jump, b: b, c: c, ldc: ldc, scratch: scratch, prefetch: prefetch,
                 load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu,
                 shortcut: shortcut, shortcutStride: stride, scale: scale, shortcutReLU: shortcutReLU)
         }

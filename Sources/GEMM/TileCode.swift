@@ -103,19 +103,19 @@ public enum TileCode: Sendable, CaseIterable {
     /// `Tiles.residualWriteOut` of this compilation: the finiteness sum of the values written.
     @inline(__always)
     func residualWriteOut(
-        c: UnsafeMutablePointer<Float>, ldc: Int, shortcut: UnsafePointer<Float>, ld: Int, height: Int, width: Int, scale: Float,
-        relu: Bool
+        up: UnsafePointer<Float>, ldu: Int, shortcut: UnsafePointer<Float>, ld: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, height: Int, width: Int, scale: Float, relu: Bool
     ) -> Float {
         switch self {
         case .wide:
             TileKernelsAVX512.Tiles.residualWriteOut(
-                c: c, ldc: ldc, shortcut: shortcut, ld: ld, height: height, width: width, scale: scale, relu: relu)
+                up: up, ldu: ldu, shortcut: shortcut, ld: ld, c: c, ldc: ldc, height: height, width: width, scale: scale, relu: relu)
         case .fused:
             TileKernelsFMA.Tiles.residualWriteOut(
-                c: c, ldc: ldc, shortcut: shortcut, ld: ld, height: height, width: width, scale: scale, relu: relu)
+                up: up, ldu: ldu, shortcut: shortcut, ld: ld, c: c, ldc: ldc, height: height, width: width, scale: scale, relu: relu)
         case .portable:
             TileKernels.Tiles.residualWriteOut(
-                c: c, ldc: ldc, shortcut: shortcut, ld: ld, height: height, width: width, scale: scale, relu: relu)
+                up: up, ldu: ldu, shortcut: shortcut, ld: ld, c: c, ldc: ldc, height: height, width: width, scale: scale, relu: relu)
         }
     }
 

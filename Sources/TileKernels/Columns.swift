@@ -6,8 +6,10 @@
 ///
 /// Each tile is computed and written as by the single-tile kernels, then, when the block
 /// finishes and a shortcut is given, gets the residual add (`residualWriteOut`) while in
-/// L1. Each returns the sum of the tiles' finiteness sums (0 while every value finished
-/// is finite, NaN once one is not; 0 when not `finish`).
+/// L1. A tile with an add and nothing to load (one K block) is stored to `scratch`
+/// (room for one 6 x 16 tile) and the add writes C from there, so C may be the shortcut
+/// itself. Each returns the sum of the tiles' finiteness sums (0 while every value
+/// finished is finite, NaN once one is not; 0 when not `finish`).
 ///
 /// Compiled with `MicroKernel.swift` in `TileKernels` and `TileKernelsFMA`; see there.
 extension Tiles {
@@ -16,19 +18,21 @@ extension Tiles {
     @discardableResult
     public static func packedColumn(
         tiles: Int, kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, scratch: UnsafeMutablePointer<Float>, prefetch: Int,
         load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool,
         shortcut: UnsafePointer<Float>?, shortcutStride: Int, scale: Float, shortcutReLU: Bool
     ) -> Float {
         var finiteness: Float = 0
         for tile in 0..<tiles {
             let cTile = c + tile * 6 * ldc
+            let x = finish ? shortcut.map { $0 + tile * 6 * shortcutStride } : nil
+            let (product, ldp) = productTile(c: cTile, ldc: ldc, scratch: scratch, load: load, add: x != nil)
             let written = microKernel6x16(
-                SixRows.self, kc: kc, a: a + tile * 6 * kc, b: b, c: cTile, ldc: ldc, prefetch: tile == 0 ? prefetch : 0,
+                SixRows.self, kc: kc, a: a + tile * 6 * kc, b: b, c: product, ldc: ldp, prefetch: tile == 0 ? prefetch : 0,
                 load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
             finiteness += finishTile(
-                cTile, ldc: ldc, written: written, finish: finish, shortcut: shortcut.map { $0 + tile * 6 * shortcutStride },
-                shortcutStride: shortcutStride, scale: scale, shortcutReLU: shortcutReLU)
+                product, ldp: ldp, c: cTile, ldc: ldc, written: written, shortcut: x, shortcutStride: shortcutStride, scale: scale,
+                shortcutReLU: shortcutReLU)
         }
         return finiteness
     }
@@ -39,7 +43,7 @@ extension Tiles {
     @discardableResult
     public static func inPlaceColumn(
         tiles: Int, rows: UnsafePointer<UnsafePointer<Float>>, offset: Int, kc: Int, run: Int, jump: Int,
-        b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int,
+        b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int, scratch: UnsafeMutablePointer<Float>, prefetch: Int,
         load: Bool, finish: Bool, bias0: SIMD8<Float>, bias1: SIMD8<Float>, relu: Bool,
         shortcut: UnsafePointer<Float>?, shortcutStride: Int, scale: Float, shortcutReLU: Bool
     ) -> Float {
@@ -47,27 +51,39 @@ extension Tiles {
         for tile in 0..<tiles {
             let r = rows + 6 * tile
             let cTile = c + tile * 6 * ldc
+            let x = finish ? shortcut.map { $0 + tile * 6 * shortcutStride } : nil
+            let (product, ldp) = productTile(c: cTile, ldc: ldc, scratch: scratch, load: load, add: x != nil)
             let written = microKernel6x16Rows(
                 SixRows.self, kc: kc, run: run, jump: jump,
                 rows: (r[0] + offset, r[1] + offset, r[2] + offset, r[3] + offset, r[4] + offset, r[5] + offset),
-                b: b, c: cTile, ldc: ldc, prefetch: tile == 0 ? prefetch : 0,
+                b: b, c: product, ldc: ldp, prefetch: tile == 0 ? prefetch : 0,
                 load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
             finiteness += finishTile(
-                cTile, ldc: ldc, written: written, finish: finish, shortcut: shortcut.map { $0 + tile * 6 * shortcutStride },
-                shortcutStride: shortcutStride, scale: scale, shortcutReLU: shortcutReLU)
+                product, ldp: ldp, c: cTile, ldc: ldc, written: written, shortcut: x, shortcutStride: shortcutStride, scale: scale,
+                shortcutReLU: shortcutReLU)
         }
         return finiteness
     }
 
-    /// A stored tile's finiteness sum: the kernel's (`written`), or, with a shortcut once
-    /// the block finishes, the residual add's as it rewrites the tile.
+    /// Where the kernel stores a tile: `scratch` (rows 16 apart) when a residual add
+    /// follows and nothing is loaded from C, else C's tile itself.
+    @inline(__always)
+    private static func productTile(
+        c: UnsafeMutablePointer<Float>, ldc: Int, scratch: UnsafeMutablePointer<Float>, load: Bool, add: Bool
+    ) -> (UnsafeMutablePointer<Float>, Int) {
+        add && !load ? (scratch, 16) : (c, ldc)
+    }
+
+    /// A stored tile's finiteness sum: the kernel's (`written`), or, with a shortcut (the
+    /// block finished), the residual add's as it writes C's tile from the product's.
     @inline(__always)
     private static func finishTile(
-        _ c: UnsafeMutablePointer<Float>, ldc: Int, written: Float, finish: Bool,
+        _ product: UnsafeMutablePointer<Float>, ldp: Int, c: UnsafeMutablePointer<Float>, ldc: Int, written: Float,
         shortcut: UnsafePointer<Float>?, shortcutStride: Int, scale: Float, shortcutReLU: Bool
     ) -> Float {
-        guard finish, let shortcut else { return written }
+        guard let shortcut else { return written }
         return residualWriteOut(
-            c: c, ldc: ldc, shortcut: shortcut, ld: shortcutStride, height: 6, width: 16, scale: scale, relu: shortcutReLU)
+            up: product, ldu: ldp, shortcut: shortcut, ld: shortcutStride, c: c, ldc: ldc, height: 6, width: 16, scale: scale,
+            relu: shortcutReLU)
     }
 }

@@ -7,30 +7,34 @@
 /// the tile back in the 32-byte halves the kernel stored (the loads are forwarded from
 /// the stores), where a baseline build's 16-byte loads of them stalled.
 extension Tiles {
-    /// Rows `0 ..< height`, columns `0 ..< width` (at most 16) of the tile at `c`, with
-    /// the shortcut's matching rows at `shortcut` (`ld` apart). Returns the sum of
-    /// `x - x` over the values written: 0 while all are finite, NaN once one is not.
+    /// Rows `0 ..< height`, columns `0 ..< width` (at most 16) of a tile: the product's
+    /// values at `up` (rows `ldu` apart), the shortcut's at `shortcut` (`ld` apart), the
+    /// sums written to `c` (`ldc` apart). `c` may be `up` (the kernel stored the product
+    /// in C) or `shortcut` (the block's output written over its input): each value is
+    /// read before it is written. Returns the sum of `x - x` over the values written: 0
+    /// while all are finite, NaN once one is not.
     @discardableResult
     public static func residualWriteOut(
-        c: UnsafeMutablePointer<Float>, ldc: Int, shortcut: UnsafePointer<Float>, ld: Int, height: Int, width: Int,
-        scale: Float, relu: Bool
+        up: UnsafePointer<Float>, ldu: Int, shortcut: UnsafePointer<Float>, ld: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, height: Int, width: Int, scale: Float, relu: Bool
     ) -> Float {
         typealias V = SIMD8<Float>
         var finiteness = V()
         for r in 0..<height {
-            let out = c + r * ldc
+            let product = up + r * ldu
             let x = shortcut + r * ld
+            let out = c + r * ldc
             if width == 16 {
                 for half in 0..<2 {
                     let v = residualAdd(
                         UnsafeRawPointer(x + 8 * half).loadUnaligned(as: V.self),
-                        UnsafeRawPointer(out + 8 * half).loadUnaligned(as: V.self), scale: scale, relu: relu)
+                        UnsafeRawPointer(product + 8 * half).loadUnaligned(as: V.self), scale: scale, relu: relu)
                     UnsafeMutableRawPointer(out + 8 * half).storeBytes(of: v, as: V.self)
                     finiteness += v - v
                 }
             } else {
                 for j in 0..<width {
-                    let v = residualAdd(x[j], out[j], scale: scale, relu: relu)
+                    let v = residualAdd(x[j], product[j], scale: scale, relu: relu)
                     out[j] = v
                     finiteness[0] += v - v
                 }

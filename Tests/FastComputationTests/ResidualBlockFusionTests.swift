@@ -85,6 +85,25 @@ struct ResidualBlockFusionTests {
         #expect(stopping.output(of: "block_1") == nil)
     }
 
+    @Test("A kept shortcut is not written over: the block's output goes to a map of its own")
+    func keptShortcut() throws {
+        let ledger = try twoBlocks(size: 9, channels: 3, width: 24)
+        let weights = GeneratedWeights(seed: 10, ledger: ledger)
+        var random = SeededFloats(seed: 3)
+        let input = random.tensor([1, 9, 9, 3])
+        let fast = try FastBackend(ledger: ledger, weights: weights)
+        let all = Interpreter(ledger: ledger, backend: fast, input: input, retain: .all)
+        try all.runToEnd()
+        let kept = Interpreter(ledger: ledger, backend: fast, input: input, retain: .names(["stem", "block_1"]), fusesResidualBlocks: true)
+        let results = try kept.runToEnd()
+        #expect(results.filter { $0.name.hasPrefix("up_") }.allSatisfy { $0.seconds == 0 }, "the blocks were not fused")
+        for name in ["stem", "block_1", "block_2"] {
+            let got = try #require(kept.output(of: name))
+            let expected = try #require(all.output(of: name))
+            #expect(firstDifference(got, expected) == nil, "\(name)")
+        }
+    }
+
     @Test("An up projection read by two adds is not fused")
     func sharedUpProjection() throws {
         let ledger = try EveryLayerTypeNetwork.ledger(size: 7, channels: 3, filters: 5)

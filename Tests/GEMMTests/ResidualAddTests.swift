@@ -4,9 +4,11 @@ import Testing
 
 /// Shapes on every path of `FastGEMM`: one row block with A packed (the up projections
 /// of Block17 at 160 and Block35 at 160), one row block read in place (Block8's), a thin
-/// B over several row blocks, several packed row blocks, edge tiles, and no K at all.
+/// B over several row blocks (with K cut in blocks, and in one), several packed row
+/// blocks (K cut), edge tiles, and no K at all.
 private let residualShapes: [(m: Int, n: Int, k: Int)] = [
-    (64, 1088, 384), (289, 320, 128), (9, 2080, 448), (401, 40, 1030), (321, 70, 600), (5, 15, 257), (1, 17, 1), (3, 4, 0),
+    (64, 1088, 384), (289, 320, 128), (9, 2080, 448), (401, 40, 1030), (401, 40, 130), (321, 70, 600), (5, 15, 257), (1, 17, 1),
+    (3, 4, 0),
 ]
 
 @Suite("The residual add in the GEMM's write-out")
@@ -34,6 +36,34 @@ struct ResidualAddTests {
                 #expect(mismatch == nil, "\(m)x\(n)x\(k) threads \(threads) \(code) scale \(scale) relu \(relu): element \(mismatch ?? -1)")
                 if relu { #expect(fused.c.allSatisfy { $0 >= 0 }) }
             }
+        }
+    }
+
+    @Test("Written over its shortcut, C equals the add into a map of its own, bit for bit", arguments: residualShapes.indices)
+    func writtenOverTheShortcut(index: Int) {
+        let (m, n, k) = residualShapes[index]
+        var random = SeededFloats(seed: UInt64(index) + 600)
+        let a = random.array(m * k)
+        let packed = PackedMatrix.packing(k: k, n: n, scalars: random.array(k * n))
+        let bias = random.array(n)
+        let shortcut = random.array(m * n)
+        for (threads, code) in [1, 2].flatMap({ t in TileCode.available.map { (t, $0) } }) {
+            let gemm = FastGEMM(threads: threads, tileCode: code)
+            let expected = multiply(gemm, m: m, a: a, b: packed, bias: bias, residual: (shortcut, n, 0.17, true))
+            var map = shortcut
+            let allFinite = a.withUnsafeBufferPointer { a in
+                bias.withUnsafeBufferPointer { bias in
+                    map.withUnsafeMutableBufferPointer { map in
+                        gemm.multiply(
+                            m: m, a: a.baseAddress ?? UnsafePointer(bitPattern: MemoryLayout<Float>.alignment)!, lda: k, b: packed,
+                            c: map.baseAddress!, ldc: n, bias: bias.baseAddress,
+                            residual: ResidualAdd(shortcut: map.baseAddress!, ld: n, scale: 0.17, relu: true))
+                    }
+                }
+            }
+            #expect(allFinite == expected.allFinite)
+            let mismatch = map.indices.first { map[$0].bitPattern != expected.c[$0].bitPattern }
+            #expect(mismatch == nil, "\(m)x\(n)x\(k) threads \(threads) \(code): element \(mismatch ?? -1)")
         }
     }
 
