@@ -26,7 +26,7 @@ extension Tiles {
         for tile in 0..<tiles {
             let cTile = c + tile * 6 * ldc
             let x = finish ? shortcut.map { $0 + tile * 6 * shortcutStride } : nil
-            let (product, ldp) = productTile(c: cTile, ldc: ldc, scratch: scratch, load: load, add: x != nil)
+            let (product, ldp) = productTile(c: cTile, ldc: ldc, scratch: scratch, load: load, shortcut: x, stride: shortcutStride)
             let written = microKernel6x16(
                 SixRows.self, kc: kc, a: a + tile * 6 * kc, b: b, c: product, ldc: ldp, prefetch: tile == 0 ? prefetch : 0,
                 load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu)
@@ -52,7 +52,7 @@ extension Tiles {
             let r = rows + 6 * tile
             let cTile = c + tile * 6 * ldc
             let x = finish ? shortcut.map { $0 + tile * 6 * shortcutStride } : nil
-            let (product, ldp) = productTile(c: cTile, ldc: ldc, scratch: scratch, load: load, add: x != nil)
+            let (product, ldp) = productTile(c: cTile, ldc: ldc, scratch: scratch, load: load, shortcut: x, stride: shortcutStride)
             let written = microKernel6x16Rows(
                 SixRows.self, kc: kc, run: run, jump: jump,
                 rows: (r[0] + offset, r[1] + offset, r[2] + offset, r[3] + offset, r[4] + offset, r[5] + offset),
@@ -66,12 +66,16 @@ extension Tiles {
     }
 
     /// Where the kernel stores a tile: `scratch` (rows 16 apart) when a residual add
-    /// follows and nothing is loaded from C, else C's tile itself.
+    /// follows (`shortcut`, rows `stride` apart) and nothing is loaded from C, else C's
+    /// tile itself. For the add, asks for the shortcut's lines first.
     @inline(__always)
     private static func productTile(
-        c: UnsafeMutablePointer<Float>, ldc: Int, scratch: UnsafeMutablePointer<Float>, load: Bool, add: Bool
+        c: UnsafeMutablePointer<Float>, ldc: Int, scratch: UnsafeMutablePointer<Float>, load: Bool,
+        shortcut: UnsafePointer<Float>?, stride: Int
     ) -> (UnsafeMutablePointer<Float>, Int) {
-        add && !load ? (scratch, 16) : (c, ldc)
+        guard let shortcut, !load else { return (c, ldc) }
+        prefetchTile(shortcut, ld: stride, height: 6)
+        return (scratch, 16)
     }
 
     /// A stored tile's finiteness sum: the kernel's (`written`), or, with a shortcut (the

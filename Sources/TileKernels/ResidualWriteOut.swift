@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// A residual block's add on a tile of C the kernel has just stored (the up
 /// projection's `A * B + bias`, in L1): `v = shortcut + scale * v`, then `max(v, 0)`
 /// when `relu` (0 for -0 as well, NaN kept).
@@ -41,6 +43,18 @@ extension Tiles {
             }
         }
         return laneSum(finiteness)
+    }
+
+    /// Asks for the lines of a tile's `height` rows of 16 floats at `p` (rows `ld` apart),
+    /// which the residual add reads after the kernel: they then come in from L2 or beyond
+    /// while the tile computes. (The kernel asks for the lines it stores to, which are the
+    /// scratch tile's when the add writes C.)
+    @inline(__always)
+    public static func prefetchTile(_ p: UnsafePointer<Float>, ld: Int, height: Int) {
+        for row in 0..<height {
+            prefetchForRead(p + row * ld)
+            prefetchForRead(p + row * ld + 15)
+        }
     }
 
     /// `x + scale * up`, then ReLU when asked: the one formula of the residual add,
