@@ -51,14 +51,16 @@ public enum LadderRun {
             let threads = LadderStep.allCases.map(\.threads) + [FastGEMM.defaultThreads]
             let names = LadderStep.allCases.map { "\($0.rawValue) \($0.title)" } + ["the fast backend itself"]
             progress("ladder: \(backends.count) forward passes x \(timing.warmUpCalls + timing.samples) (the naive steps take seconds each)")
+            let interpreters = backends.map { Interpreter(ledger: ledger, backend: $0, input: input, retain: .needed) }
             var outputs: [Tensor] = []
-            for backend in backends {
-                outputs.append(try Interpreter(ledger: ledger, backend: backend, input: input, retain: .needed).runToEnd().last!.output)
+            for interpreter in interpreters {
+                outputs.append(try interpreter.runToEnd().last!.output)
             }
-            let subjects = backends.indices.map { index in
-                let backend = backends[index]
+            let subjects = interpreters.indices.map { index in
+                let interpreter = interpreters[index]
                 return BenchProtocol.Subject(name: names[index], threads: threads[index]) {
-                    _ = try Interpreter(ledger: ledger, backend: backend, input: input, retain: .needed).runToEnd()
+                    interpreter.reset()
+                    _ = try interpreter.runToEnd()
                 }
             }
             let measured = try timing.measure(subjects)

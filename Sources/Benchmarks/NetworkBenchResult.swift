@@ -14,22 +14,22 @@ struct NetworkBenchResult {
     var medianSeconds: Double { measurement.median }
 
     /// Times whole forward passes of each backend under `protocol_`, their order rotated.
-    /// Each backend is made by `make` in its first (warm-up, untimed) call, so that
-    /// `afterFirstPass`, run once after the first backend's first pass, sees that
-    /// backend's memory alone.
+    /// Each backend, and the one interpreter that runs all its passes, is made by `make`
+    /// in its first (warm-up, untimed) call, so that `afterFirstPass`, run once after the
+    /// first backend's first pass, sees that backend's memory alone.
     static func measure(
         ledger: Ledger, backends: [(name: String, threads: Int, make: () throws -> Backend)], input: Tensor,
         protocol protocol_: BenchProtocol, afterFirstPass: @escaping () -> Void = {}
     ) throws -> [NetworkBenchResult] {
         // Per backend, each call's per-layer times: warm-ups first, then one per sample.
         var layerRuns = [[[Double]]](repeating: [], count: backends.count)
-        var made = [Backend?](repeating: nil, count: backends.count)
+        var made = [Interpreter?](repeating: nil, count: backends.count)
         var firstPassDone = false
         let subjects = backends.enumerated().map { index, item in
             BenchProtocol.Subject(name: item.name, threads: item.threads) {
-                let backend = try made[index] ?? item.make()
-                made[index] = backend
-                layerRuns[index].append(try pass(ledger: ledger, backend: backend, input: input))
+                let interpreter = try made[index] ?? interpreter(ledger: ledger, backend: item.make(), input: input)
+                made[index] = interpreter
+                layerRuns[index].append(try pass(interpreter))
                 if !firstPassDone {
                     firstPassDone = true
                     afterFirstPass()
@@ -44,9 +44,15 @@ struct NetworkBenchResult {
         }
     }
 
-    /// One whole forward pass on a fresh interpreter: each entry's `forward` time.
-    static func pass(ledger: Ledger, backend: Backend, input: Tensor) throws -> [Double] {
-        let interpreter = Interpreter(ledger: ledger, backend: backend, input: input, retain: .needed, fusesResidualBlocks: true)
+    /// The interpreter a backend's passes run on: outputs freed once read, residual
+    /// blocks fused.
+    static func interpreter(ledger: Ledger, backend: Backend, input: Tensor) -> Interpreter {
+        Interpreter(ledger: ledger, backend: backend, input: input, retain: .needed, fusesResidualBlocks: true)
+    }
+
+    /// One whole forward pass, from the start: each entry's `forward` time.
+    static func pass(_ interpreter: Interpreter) throws -> [Double] {
+        interpreter.reset()
         return try interpreter.runToEnd().map(\.seconds)
     }
 

@@ -85,6 +85,47 @@ struct ResidualBlockFusionTests {
         #expect(stopping.output(of: "block_1") == nil)
     }
 
+    @Test("A block on the image itself leaves the image as it was: run again, it gives the same output")
+    func blockOnTheImage() throws {
+        // input -> branch -> up, and the add of up to the image: the image is the shortcut.
+        let f = 6
+        let stages: [Stage] = [
+            .layer(Layer(name: "input", op: .input(channels: f), inputs: [], scope: "Test")),
+            .layer(
+                Layer(
+                    name: "branch",
+                    op: .convolution(
+                        Convolution(
+                            filters: 4, window: Window(kernel: Size2(square: 3), stride: Size2(square: 1), padding: .same), batchNorm: true,
+                            bias: false, activation: .relu)), inputs: ["input"], scope: "Test/branch")),
+            .layer(
+                Layer(
+                    name: "up",
+                    op: .convolution(
+                        Convolution(
+                            filters: f, window: Window(kernel: Size2(square: 1), stride: Size2(square: 1), padding: .same), batchNorm: false,
+                            bias: true, activation: .none)), inputs: ["branch"], scope: "Test/up")),
+            .layer(Layer(name: "block", op: .residual(scale: 0.5, activation: .relu), inputs: ["input", "up"], scope: "Test/block")),
+        ]
+        let ledger = try Ledger(network: Network(configuration: NetworkConfiguration(inputSize: 11), stages: stages))
+        var random = SeededFloats(seed: 4)
+        let input = random.tensor([1, 11, 11, f])
+        // Copies made element by element: an array assigned from another shares its storage,
+        // and would change with it.
+        let image = input.scalars.map { $0 }
+        let fused = Interpreter(
+            ledger: ledger, backend: try FastBackend(ledger: ledger, weights: GeneratedWeights(seed: 11, ledger: ledger)), input: input,
+            retain: .needed, fusesResidualBlocks: true)
+        let results = try fused.runToEnd()
+        #expect(results.first { $0.name == "up" }?.seconds == 0, "the block was not fused")
+        let first = try #require(fused.output(of: "block")).scalars.map { $0 }
+        #expect(fused.input.scalars == image && input.scalars == image)
+        fused.reset()
+        try fused.runToEnd()
+        let again = try #require(fused.output(of: "block")).scalars
+        #expect(again.map(\.bitPattern) == first.map(\.bitPattern))
+    }
+
     @Test("A kept shortcut is not written over: the block's output goes to a map of its own")
     func keptShortcut() throws {
         let ledger = try twoBlocks(size: 9, channels: 3, width: 24)
