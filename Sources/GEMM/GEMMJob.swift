@@ -60,11 +60,13 @@ struct GEMMJob: @unchecked Sendable {
                 // A thin B (several panels in one call, A in place): each row tile goes
                 // through all of them while its rows are in L1.
                 for (pc, kcb) in blocks {
-                    for rowPanel in rowPanels {
-                        for panel in panels {
+                    let setups = panels.map { BlockSetup(self, pc: pc, kcb: kcb, panel: $0, packed: false) }
+                    let done = computeAcrossPanels(setups, rows: rows, written: &written)
+                    for rowPanel in rowPanels where rowPanel >= done {
+                        for setup in setups {
                             computeBlock(
-                                BlockSetup(self, pc: pc, kcb: kcb, panel: panel, packed: false), rows: rows,
-                                rowPanels: rowPanel..<(rowPanel + 1), aBlock: nil, scratch: scratch, written: &written)
+                                setup, rows: rows, rowPanels: rowPanel..<(rowPanel + 1), aBlock: nil, scratch: scratch,
+                                written: &written)
                         }
                     }
                 }
@@ -148,6 +150,35 @@ struct GEMMJob: @unchecked Sendable {
         computeBlock(
             setup, rows: rows, rowPanels: wholeTiles.upperBound..<rowPanels.upperBound, aBlock: aBlock, scratch: scratch,
             written: &written)
+    }
+
+    /// A thin B's K block (`setups`, one per panel, all of one block): the whole row tiles
+    /// of `rows`, each through every panel in one call to the kernels
+    /// (`inPlaceAcrossPanels`). Returns how many row tiles it computed (counted from the
+    /// first of `rows`): none where the kernels have no such loop, a panel is narrower
+    /// than 16 or a residual add follows; the caller computes the rest one tile at a time.
+    @inline(__always)
+    private func computeAcrossPanels(_ setups: [BlockSetup], rows: Range<Int>, written: inout FiniteSum) -> Int {
+        let mr = Blocking.mr
+        let tiles = rows.count / mr
+        guard let first = setups.first, tiles > 0, code.hasColumns, residual == nil, setups.allSatisfy({ $0.width == Blocking.nr })
+        else { return 0 }
+        let rowStarts = UnsafeMutablePointer<UnsafePointer<Float>>.allocate(capacity: tiles * mr)
+        defer { rowStarts.deallocate() }
+        for tile in 0..<tiles {
+            let r = a.tileRows(rows.lowerBound + tile * mr, height: mr, at: first.pc)
+            let starts = rowStarts + tile * mr
+            (starts[0], starts[1], starts[2], starts[3], starts[4], starts[5]) = (r.0, r.1, r.2, r.3, r.4, r.5)
+        }
+        let biases = setups.flatMap { [$0.bias0, $0.bias1] }
+        let finiteness = biases.withUnsafeBufferPointer { biases in
+            code.inPlaceAcrossPanels(
+                tiles: tiles, rows: rowStarts, kc: first.kcb, run: first.run, jump: first.jump, panels: setups.count,
+                b: first.bPanel, panelStride: k * Blocking.nr, biases: biases.baseAddress!, c: c + rows.lowerBound * ldc + first.j0,
+                ldc: ldc, prefetch: first.prefetchBytes, load: first.load, finish: first.finish, relu: relu)
+        }
+        if first.finish { written.add(finiteness) }
+        return tiles
     }
 
     /// One K block of C's row tiles `rowPanels` (counted from the first of `rows`) x the

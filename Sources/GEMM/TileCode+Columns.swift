@@ -2,7 +2,8 @@ import TileKernels
 import TileKernelsFMA
 
 /// The column loops (`Tiles.packedColumn`, `Tiles.inPlaceColumn`: whole tiles down one
-/// B panel in one call) of the compilations that have them.
+/// B panel in one call; `Tiles.inPlaceAcrossPanels`: whole tiles across a thin B's
+/// panels) of the compilations that have them.
 extension TileCode {
     /// Whether this compilation has column loops. The AVX-512 tiles (`TileKernelsAVX512`,
     /// kernels of their own) have none: `GEMMJob` hands them one tile at a time.
@@ -53,6 +54,28 @@ extension TileCode {
                 tiles: tiles, rows: rows, offset: offset, kc: kc, run: run, jump: jump, b: b, c: c, ldc: ldc, scratch: scratch, prefetch: prefetch,
                 load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu,
                 shortcut: shortcut, shortcutStride: stride, scale: scale, shortcutReLU: shortcutReLU)
+        }
+    }
+
+    /// `tiles` whole row tiles read in place, each through every panel of a thin B
+    /// (`Tiles.inPlaceAcrossPanels`). The sum of their finiteness sums.
+    @inline(__always)
+    func inPlaceAcrossPanels(
+        tiles: Int, rows: UnsafePointer<UnsafePointer<Float>>, kc: Int, run: Int, jump: Int,
+        panels: Int, b: UnsafePointer<Float>, panelStride: Int, biases: UnsafePointer<SIMD8<Float>>,
+        c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int, load: Bool, finish: Bool, relu: Bool
+    ) -> Float {
+        switch self {
+        case .wide:
+            preconditionFailure("the AVX-512 tiles have no column loop (hasColumns)")
+        case .fused:
+            return TileKernelsFMA.Tiles.inPlaceAcrossPanels(
+                tiles: tiles, rows: rows, kc: kc, run: run, jump: jump, panels: panels, b: b, panelStride: panelStride,
+                biases: biases, c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish, relu: relu)
+        case .portable:
+            return TileKernels.Tiles.inPlaceAcrossPanels(
+                tiles: tiles, rows: rows, kc: kc, run: run, jump: jump, panels: panels, b: b, panelStride: panelStride,
+                biases: biases, c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish, relu: relu)
         }
     }
 

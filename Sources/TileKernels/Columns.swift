@@ -65,6 +65,32 @@ extension Tiles {
         return finiteness
     }
 
+    /// A thin B's tiles: `tiles` whole row tiles with A read in place (rows as in
+    /// `inPlaceColumn`, already at the K block's first column), each through all `panels`
+    /// panels of B (panel `p` at `b + p * panelStride`, its bias `biases[2p]`,
+    /// `biases[2p + 1]`) before the next tile, while its six rows are in L1. C's tile
+    /// (`t`, `p`) at `c + t * 6 * ldc + p * 16`. The first tile prefetches `prefetch`
+    /// bytes ahead in each panel. No residual add (a thin B is never an up projection).
+    @discardableResult
+    public static func inPlaceAcrossPanels(
+        tiles: Int, rows: UnsafePointer<UnsafePointer<Float>>, kc: Int, run: Int, jump: Int,
+        panels: Int, b: UnsafePointer<Float>, panelStride: Int, biases: UnsafePointer<SIMD8<Float>>,
+        c: UnsafeMutablePointer<Float>, ldc: Int, prefetch: Int, load: Bool, finish: Bool, relu: Bool
+    ) -> Float {
+        var finiteness: Float = 0
+        for tile in 0..<tiles {
+            let r = rows + 6 * tile
+            let tileRows = (r[0], r[1], r[2], r[3], r[4], r[5])
+            for panel in 0..<panels {
+                finiteness += microKernel6x16Rows(
+                    SixRows.self, kc: kc, run: run, jump: jump, rows: tileRows, b: b + panel * panelStride,
+                    c: c + tile * 6 * ldc + panel * 16, ldc: ldc, prefetch: tile == 0 ? prefetch : 0,
+                    load: load, finish: finish, bias0: biases[2 * panel], bias1: biases[2 * panel + 1], relu: relu)
+            }
+        }
+        return finiteness
+    }
+
     /// Where the kernel stores a tile: `scratch` (rows 16 apart) when a residual add
     /// follows (`shortcut`, rows `stride` apart) and nothing is loaded from C, else C's
     /// tile itself. For the add, asks for the shortcut's lines first.

@@ -5,13 +5,14 @@ import Testing
 /// Shapes that reach every edge of the blocking: 1s, odd sizes, sizes just off
 /// multiples of mr = 6 and nr = 16, K across the kc = 512 block edge (and 256), M across
 /// the mc = 144 block edge and the in-place limit (320 rows), a thin B (at most 4 panels)
-/// over several row blocks and K blocks with an edge panel and edge rows, and the
-/// network's own shapes.
+/// over several row blocks and K blocks with an edge panel and edge rows, or with whole
+/// panels only (its row tiles go across the panels in one call), and the network's own
+/// shapes.
 let edgeShapes: [(m: Int, n: Int, k: Int)] = [
     (1, 1, 1), (1, 17, 1), (7, 1, 5), (6, 16, 256), (5, 15, 257), (13, 33, 300),
     (12, 32, 512), (145, 17, 600), (289, 32, 320), (9, 200, 2080), (64, 192, 1088),
     (300, 40, 3), (150, 40, 1030), (1000, 50, 27), (150, 48, 100), (2, 130, 700),
-    (320, 70, 600), (321, 70, 600), (401, 40, 1030),
+    (320, 70, 600), (321, 70, 600), (401, 40, 1030), (700, 64, 288), (401, 48, 1030),
 ]
 
 /// Every kernel of `GEMMKernels.all`, plus the fast kernel forced to 1 and 3 threads and

@@ -22,6 +22,7 @@ struct ImplicitGEMMTests {
         (20, 20, 200, 3, 3, 1, 1, 80),  // M 324, packed A: rows of 600, each cut in two
         (21, 21, 48, 5, 5, 1, 1, 40),  // M 289, A in place (N <= 64): the same five rows
         (9, 9, 13, 3, 3, 1, 1, 21),  // M 49, kernel rows of 39: an odd run (the 512-bit tile pairs k steps)
+        (25, 25, 32, 3, 3, 1, 1, 32),  // M 529, A in place across whole panels (the stem's 3x3s on 32 channels)
     ]
 
     @Test("C = windows * B + bias, then ReLU", arguments: cases.indices)
