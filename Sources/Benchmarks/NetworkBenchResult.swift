@@ -88,14 +88,17 @@ struct NetworkBenchResult {
     }
 
     /// Per layer name, its kind: `conv 3x3`, `conv 1x7`, `maxpool`, `concat`, ... A
-    /// residual block's up projection and its add are one kind, `up projection + add`:
-    /// the fast pass runs the two as one step (`Interpreter.fusesResidualBlocks`), so
-    /// only their sum is measured there, and the naive pass's two times are summed alike.
+    /// residual block's concat, up projection and add are one kind, `concat + up
+    /// projection + add` (`up projection + add` for a block without a concat before its
+    /// up projection): the fast pass runs them as one step (`Interpreter.fusesResidualBlocks`),
+    /// so only their sum is measured there, and the naive pass's times are summed alike.
     static func opKindNames(_ ledger: Ledger) -> [String: String] {
         let entries = ledger.entries
         var names: [String: String] = [:]
         for (index, entry) in entries.enumerated() where names[entry.name] == nil {
-            if ledger.isUpProjection(at: index) {
+            if ledger.isConcatBeforeUpProjection(at: index) {
+                for block in entries[index...(index + 2)] { names[block.name] = "concat + up projection + add" }
+            } else if ledger.isUpProjection(at: index) {
                 names[entry.name] = "up projection + add"
                 names[entries[index + 1].name] = "up projection + add"
             } else if case .convolution(let conv) = entry.layer.op {

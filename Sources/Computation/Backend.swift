@@ -22,8 +22,10 @@ public protocol Backend: Sendable {
 
     /// A residual block's up projection and its add as one step: the output of
     /// `residual` (which reads `[shortcut, upProjection]`), computed from the up
-    /// projection's `input` without making the up projection's output. Nil when this
-    /// backend does not fuse them; the interpreter then runs the two layers one by one.
+    /// projection's input without making the up projection's output. `input` is that
+    /// input, one tensor, or the maps of the concat it comes from (their channels side
+    /// by side make it), so that the concat need not be made either. Nil when this
+    /// backend does not fuse them; the interpreter then runs the layers one by one.
     /// Finiteness as in `forwardCheckingFiniteness`.
     ///
     /// With `overwritingShortcut` (no later layer reads the shortcut, and it is not kept),
@@ -31,7 +33,7 @@ public protocol Backend: Sendable {
     /// read and written in place, where a new one would be a third stream through memory.
     /// Otherwise `shortcut` is left as it is.
     func forwardResidualBlock(
-        upProjection: LedgerEntry, residual: LedgerEntry, input: Tensor, shortcut: inout Tensor, overwritingShortcut: Bool
+        upProjection: LedgerEntry, residual: LedgerEntry, input: [Tensor], shortcut: inout Tensor, overwritingShortcut: Bool
     ) throws -> (output: Tensor, allFinite: Bool?)?
 }
 
@@ -41,7 +43,7 @@ extension Backend {
     }
 
     public func forwardResidualBlock(
-        upProjection: LedgerEntry, residual: LedgerEntry, input: Tensor, shortcut: inout Tensor, overwritingShortcut: Bool
+        upProjection: LedgerEntry, residual: LedgerEntry, input: [Tensor], shortcut: inout Tensor, overwritingShortcut: Bool
     ) throws -> (output: Tensor, allFinite: Bool?)? {
         nil
     }

@@ -16,8 +16,10 @@ public final class Interpreter {
     /// its add to the backend as one step (`Backend.forwardResidualBlock`), where the
     /// retention policy does not keep the up projection's output and the backend fuses
     /// them. The up projection's output is then never made: in the results it is an
-    /// empty tensor with 0 seconds, and the step's time is its block's add's. `step()`
-    /// always runs one layer.
+    /// empty tensor with 0 seconds, and the step's time is its block's add's. Where the
+    /// up projection reads a concat that nothing else reads or keeps, the concat joins
+    /// the step (the backend reads its inputs where they are) and is not made either.
+    /// `step()` always runs one layer.
     public let fusesResidualBlocks: Bool
 
     /// Index in `ledger.entries` of the next entry to run.
@@ -45,6 +47,9 @@ public final class Interpreter {
     /// Per entry, whether it is an up projection that may run in one step with the next
     /// entry, its block's add (read by nothing else, not kept, and fusing allowed).
     private let fusible: [Bool]
+    /// Per entry, whether it is a concat that may join that step: read by the fusible up
+    /// projection after it only, and not kept.
+    private let joinsResidualBlock: [Bool]
 
     public init(
         ledger: Ledger, backend: Backend, input: Tensor, retain: Retention = .all, memoryBudget: MemoryBudget = .standard,
@@ -76,8 +81,15 @@ public final class Interpreter {
         self.keeps = keeps
         expectedShapes = entries.map(\.outputTensorShape)
         outputs = Array(repeating: nil, count: entries.count)
-        fusible = entries.indices.map { index in
+        let fusible = entries.indices.map { index in
             fusesResidualBlocks && ledger.isUpProjection(at: index) && lastReader[index] == index + 1 && !keeps[index]
+        }
+        self.fusible = fusible
+        let readers = inputIndices.reduce(into: [Int](repeating: 0, count: entries.count)) { counts, reads in
+            for read in reads { counts[read] += 1 }
+        }
+        joinsResidualBlock = entries.indices.map { index in
+            ledger.isConcatBeforeUpProjection(at: index) && fusible[index + 1] && readers[index] == 1 && !keeps[index]
         }
     }
 
@@ -113,10 +125,13 @@ public final class Interpreter {
     }
 
     /// Runs the up projection at `position` and its block's add (the next entry) as one
-    /// backend call (`fusible`). False, with nothing run, when the backend does not fuse them.
-    private func stepResidualBlock() throws -> Bool {
+    /// backend call (`fusible`); with `joiningConcat`, the concat at `position` too, the
+    /// up projection after it reading the concat's inputs (`joinsResidualBlock`). False,
+    /// with nothing run, when the backend does not fuse them.
+    private func stepResidualBlock(joiningConcat: Bool = false) throws -> Bool {
         if !checked { try checkBeforeRunning() }
-        let (up, add) = (position, position + 1)
+        let concat = joiningConcat ? position : nil
+        let (up, add) = joiningConcat ? (position + 1, position + 2) : (position, position + 1)
         let entries = ledger.entries
         // The add reads [shortcut, up projection]; the up projection is not made.
         let shortcut = inputIndices[add][0]
@@ -126,7 +141,7 @@ public final class Interpreter {
         // The add is the shortcut's last reader and the shortcut is not kept: the block's
         // output may take its place.
         let overwriting = retention != .all && lastReader[shortcut] == add && !keeps[shortcut]
-        let input = inputs(of: up)[0]
+        let input = concat.map(inputs(of:)) ?? inputs(of: up)
         let start = ContinuousClock.now
         guard
             let (output, allFinite) = try backend.forwardResidualBlock(
@@ -135,11 +150,15 @@ public final class Interpreter {
         else { return false }
         let seconds = (ContinuousClock.now - start).seconds
         try keep(output, allFinite: allFinite, of: add)
+        if let concat {
+            release(after: concat)
+            timings.append((concat, 0))
+        }
         release(after: up)
         release(after: add)
         timings.append((up, 0))
         timings.append((add, seconds))
-        position += 2
+        position = add + 1
         return true
     }
 
@@ -226,6 +245,7 @@ public final class Interpreter {
         // retention policy freed.
         let first = timings.count
         while position <= target {
+            if position + 1 < target, joinsResidualBlock[position], try stepResidualBlock(joiningConcat: true) { continue }
             if position < target, fusible[position], try stepResidualBlock() { continue }
             try step()
         }

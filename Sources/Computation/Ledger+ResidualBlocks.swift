@@ -10,4 +10,12 @@ extension Ledger {
         else { return false }
         return entries[index + 1].layer.inputs.last == entries[index].name
     }
+
+    /// Whether entry `index` is a concat read by the next entry, a residual block's up
+    /// projection (`isUpProjection`), as its one input: the interpreter may run the three
+    /// as one step, the up projection reading the concat's inputs where they are.
+    public func isConcatBeforeUpProjection(at index: Int) -> Bool {
+        guard index + 1 < entries.count, case .concat = entries[index].layer.op, isUpProjection(at: index + 1) else { return false }
+        return entries[index + 1].layer.inputs == [entries[index].name]
+    }
 }

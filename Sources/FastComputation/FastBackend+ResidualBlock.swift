@@ -11,12 +11,17 @@ extension FastBackend {
     /// in this network); nil for any other.
     ///
     /// With `overwritingShortcut`, the output is written over the shortcut, in place.
+    /// Given a concat's inputs, the multiply packs its A from them (`ChannelPieces`).
     public func forwardResidualBlock(
-        upProjection: LedgerEntry, residual: LedgerEntry, input: Tensor, shortcut: inout Tensor, overwritingShortcut: Bool
+        upProjection: LedgerEntry, residual: LedgerEntry, input: [Tensor], shortcut: inout Tensor, overwritingShortcut: Bool
     ) throws -> (output: Tensor, allFinite: Bool?)? {
         guard case .residual(let scale, let activation) = residual.layer.op, path(of: upProjection) == .direct else { return nil }
-        guard input.shape == upProjection.inputTensorShapes[0] else {
-            throw ComputationError.layerInputs(layer: upProjection.name, expected: upProjection.inputTensorShapes, found: [input.shape])
+        let expected = upProjection.inputTensorShapes[0]
+        guard !input.isEmpty,
+            input.allSatisfy({ $0.shape.count == 4 && $0.shape.dropLast() == expected.dropLast() && $0.shape[3] > 0 }),
+            input.reduce(0, { $0 + $1.shape[3] }) == expected[3]
+        else {
+            throw ComputationError.layerInputs(layer: upProjection.name, expected: upProjection.inputTensorShapes, found: input.map(\.shape))
         }
         guard residual.inputTensorShapes == [shortcut.shape, upProjection.outputTensorShape] else {
             throw ComputationError.layerInputs(

@@ -7,6 +7,8 @@ enum AOperand: @unchecked Sendable {
     case matrix(UnsafePointer<Float>, lda: Int)
     /// The windows of a convolution, read in place (implicit GEMM).
     case windows(ConvolutionWindows)
+    /// Several matrices side by side (a concat not made): only ever packed.
+    case pieces(ChannelPieces)
 
     /// Row `i` from column `pc` on.
     @inline(__always)
@@ -14,6 +16,7 @@ enum AOperand: @unchecked Sendable {
         switch self {
         case .matrix(let a, let lda): a + i * lda + pc
         case .windows(let windows): windows.row(i, at: pc)
+        case .pieces(let pieces): pieces.row(i, at: pc)
         }
     }
 
@@ -28,24 +31,27 @@ enum AOperand: @unchecked Sendable {
             return (row(0), row(1), row(2), row(3), row(4), row(5))
         case .windows(let windows):
             return windows.tileRows(i0, height: height, at: pc)
+        case .pieces(let pieces):
+            return pieces.tileRows(i0, height: height, at: pc)
         }
     }
 
     /// The length of the runs K is made of: all of K for a matrix, one kernel row
-    /// for convolution windows.
+    /// for convolution windows, a length that divides every piece's width for pieces.
     func segment(k: Int) -> Int {
         switch self {
         case .matrix: k
         case .windows(let windows): windows.rowLength
+        case .pieces(let pieces): pieces.segment
         }
     }
 
     /// From the end of a row's segment to the start of its next, in floats: for
     /// windows, the rest of the map's row and the rows a dilation skips (0 for a matrix,
-    /// whose one segment is K).
+    /// whose one segment is K; pieces are not read in place, so none either).
     var segmentJump: Int {
         switch self {
-        case .matrix: 0
+        case .matrix, .pieces: 0
         case .windows(let windows): windows.dilationHeight * windows.width * windows.channels - windows.rowLength
         }
     }

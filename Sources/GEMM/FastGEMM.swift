@@ -78,6 +78,29 @@ public struct FastGEMM: GEMM {
             m: m, a: .matrix(a, lda: lda), b: b, c: c, ldc: ldc, accumulate: false, bias: bias, relu: false, residual: residual)
     }
 
+    /// The same multiply and add with A given as channel pieces side by side (a concat
+    /// not made: `ChannelPieces`), `pieces.k == b.k`. Where this multiply packs A, it packs
+    /// it from the pieces; where it would read A in place, it joins them first, the copy
+    /// the concat would have made. The result as in the multiply above.
+    @discardableResult
+    public func multiply(
+        m: Int, pieces: ChannelPieces, b: PackedMatrix,
+        c: UnsafeMutablePointer<Float>, ldc: Int,
+        bias: UnsafePointer<Float>?, residual: ResidualAdd
+    ) -> Bool {
+        precondition(pieces.k == b.k, "pieces of \(pieces.k) columns do not fit weights of depth \(b.k)")
+        guard !readsAInPlace(m: m, k: b.k, panels: b.panelCount) else {
+            let joined = UnsafeMutablePointer<Float>.allocate(capacity: m * b.k)
+            defer { joined.deallocate() }
+            pieces.join(rows: m, into: joined)
+            return multiply(m: m, a: joined, lda: b.k, b: b, c: c, ldc: ldc, bias: bias, residual: residual)
+        }
+        precondition(residual.ld >= b.n)
+        precondition(residual.shortcut != UnsafePointer(c) || residual.ld == ldc, "C written over a shortcut of another row length")
+        return run(
+            m: m, a: .pieces(pieces), b: b, c: c, ldc: ldc, accumulate: false, bias: bias, relu: false, residual: residual)
+    }
+
     /// A convolution as implicit GEMM: `C = windows * B + bias[j]` (then ReLU), with A's
     /// rows (one per output pixel, `m` of them) read from the zero-padded map in place,
     /// no im2col copy. B is the HWIO weights `(kh * kw * channels, cout)`, packed.
@@ -115,8 +138,7 @@ public struct FastGEMM: GEMM {
             }
             return allFinite
         }
-        let packsSingleBlock = packsSingleBlockA || Blocking.packsSingleBlock(k: k, panels: b.panelCount)
-        let oneBlockInPlace = m <= Blocking.inPlaceRows && !packsSingleBlock
+        let oneBlockInPlace = m <= Blocking.inPlaceRows && readsAInPlace(m: m, k: k, panels: b.panelCount)
         // With one row block (A read in place), K is not cut at all, not even at a
         // window's kernel rows (the kernel jumps between them): B's panel streams from
         // L2 rather than L1, but each C tile is written once, not once per block; the
@@ -139,7 +161,7 @@ public struct FastGEMM: GEMM {
         let flops = 2 * m * n * k
         let workers = flops < Blocking.parallelThreshold ? 1 : threads
         if m <= Blocking.inPlaceRows {
-            let packedA: PackedRows? = packsSingleBlock ? PackedRows(rows: m, k: k) : nil
+            let packedA: PackedRows? = oneBlockInPlace ? nil : PackedRows(rows: m, k: k)
             packedA?.pack(a, first: 0, blocks: job.blocks)
             // One row block: the micro-kernel reads A's rows in place (no serial packing
             // before the parallel part). Each worker takes B panels from the front of its
@@ -158,13 +180,14 @@ public struct FastGEMM: GEMM {
             // Several row blocks: each item packs its own rows of A (at most
             // mc + mr - 1 of them, so its packed K block stays in L2), unless B is thin.
             let items = Self.rowItems(m: m, workers: workers)
+            let inPlace = readsAInPlace(m: m, k: k, panels: b.panelCount)
             let runItem = { @Sendable (item: Int) in
                 let rows = items[item]
                 // A thin B (at most `Blocking.thinPanels` panels: the stem's three 3x3s,
                 // Block35's branches at 299) uses each packed A element only a few times:
                 // packing costs more than it saves. A is read in place, each row tile
                 // through all the panels while in L1 (`GEMMJob.compute`).
-                if b.panelCount <= Blocking.thinPanels {
+                if inPlace {
                     job.compute(rows: rows, packed: nil, panels: 0..<b.panelCount)
                     return
                 }
@@ -179,6 +202,14 @@ public struct FastGEMM: GEMM {
             }
         }
         return !job.wroteNonFinite.isSet
+    }
+
+    /// Whether a multiply of this shape reads A in place, unpacked: with one row block
+    /// (M up to `Blocking.inPlaceRows`) unless it packs after all (`packsSingleBlockA`,
+    /// `Blocking.packsSingleBlock`); with several, when B is thin (`Blocking.thinPanels`).
+    func readsAInPlace(m: Int, k: Int, panels: Int) -> Bool {
+        guard m <= Blocking.inPlaceRows else { return panels <= Blocking.thinPanels }
+        return !(packsSingleBlockA || Blocking.packsSingleBlock(k: k, panels: panels))
     }
 
     /// The add reading a copy of the shortcut's `m x n` values (rows `n` apart) when C is
