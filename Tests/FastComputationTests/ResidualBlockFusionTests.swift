@@ -7,65 +7,61 @@ import Testing
 
 @testable import FastComputation
 
+/// A same-padded stride-1 convolution: batch norm and ReLU, or, for an up projection, a
+/// bias and nothing after it.
+private func conv(_ name: String, _ filters: Int, _ k: Int, up: Bool = false, from input: String) -> Stage {
+    .layer(
+        Layer(
+            name: name,
+            op: .convolution(
+                Convolution(
+                    filters: filters, window: Window(kernel: Size2(square: k), stride: Size2(square: 1), padding: .same),
+                    batchNorm: !up, bias: up, activation: up ? .none : .relu)), inputs: [input], scope: "Test/\(name)"))
+}
+
 /// Two residual blocks the way Inception-ResNet builds them: a branch, a 1x1 up
 /// projection (bias, no batch norm, no ReLU) and the add of `scale` times it to the
-/// block's input, with and without ReLU.
-private func twoBlocks(size: Int, channels: Int, width f: Int) throws -> Ledger {
-    func conv(_ name: String, _ filters: Int, _ k: Int, up: Bool = false, from input: String) -> Stage {
-        .layer(
-            Layer(
-                name: name,
-                op: .convolution(
-                    Convolution(
-                        filters: filters, window: Window(kernel: Size2(square: k), stride: Size2(square: 1), padding: .same),
-                        batchNorm: !up, bias: up, activation: up ? .none : .relu)), inputs: [input], scope: "Test/\(name)"))
-    }
-    let stages: [Stage] = [
-        .layer(Layer(name: "input", op: .input(channels: channels), inputs: [], scope: "Test")),
-        conv("stem", f, 3, from: "input"),
-        conv("branch_1", f / 2 + 1, 1, from: "stem"),
-        conv("up_1", f, 1, up: true, from: "branch_1"),
-        .layer(Layer(name: "block_1", op: .residual(scale: 0.17, activation: .relu), inputs: ["stem", "up_1"], scope: "Test/b1")),
-        conv("branch_2", f + 3, 3, from: "block_1"),
-        conv("up_2", f, 1, up: true, from: "branch_2"),
-        .layer(Layer(name: "block_2", op: .residual(scale: 1.0, activation: .none), inputs: ["block_1", "up_2"], scope: "Test/b2")),
-    ]
+/// block's input, with and without ReLU. With `concat`, the first block has two branches
+/// joined by a concat that its up projection reads (Inception-ResNet's own shape).
+private func twoBlocks(size: Int, channels: Int, width f: Int, concat: Bool = false) throws -> Ledger {
+    let firstBranches: [Stage] =
+        concat
+        ? [
+            conv("branch_a", f / 2 + 1, 1, from: "stem"), conv("branch_b", 7, 3, from: "stem"),
+            .layer(Layer(name: "concat_1", op: .concat, inputs: ["branch_a", "branch_b"], scope: "Test/concat_1")),
+        ]
+        : [conv("branch_1", f / 2 + 1, 1, from: "stem")]
+    let stages: [Stage] =
+        [
+            .layer(Layer(name: "input", op: .input(channels: channels), inputs: [], scope: "Test")),
+            conv("stem", f, 3, from: "input"),
+        ] + firstBranches + [
+            conv("up_1", f, 1, up: true, from: concat ? "concat_1" : "branch_1"),
+            .layer(Layer(name: "block_1", op: .residual(scale: 0.17, activation: .relu), inputs: ["stem", "up_1"], scope: "Test/b1")),
+            conv("branch_2", f + 3, 3, from: "block_1"),
+            conv("up_2", f, 1, up: true, from: "branch_2"),
+            .layer(Layer(name: "block_2", op: .residual(scale: 1.0, activation: .none), inputs: ["block_1", "up_2"], scope: "Test/b2")),
+        ]
     return try Ledger(network: Network(configuration: NetworkConfiguration(inputSize: size), stages: stages))
 }
 
-/// A block whose up projection reads a concat of two branches (Inception-ResNet's shape),
-/// then a second block that reads the first's output.
-private func concatBlock(size: Int, channels: Int, width f: Int) throws -> Ledger {
-    func conv(_ name: String, _ filters: Int, _ k: Int, up: Bool = false, from input: String) -> Stage {
-        .layer(
-            Layer(
-                name: name,
-                op: .convolution(
-                    Convolution(
-                        filters: filters, window: Window(kernel: Size2(square: k), stride: Size2(square: 1), padding: .same),
-                        batchNorm: !up, bias: up, activation: up ? .none : .relu)), inputs: [input], scope: "Test/\(name)"))
-    }
-    let stages: [Stage] = [
-        .layer(Layer(name: "input", op: .input(channels: channels), inputs: [], scope: "Test")),
-        conv("stem", f, 3, from: "input"),
-        conv("branch_a", f / 2 + 1, 1, from: "stem"),
-        conv("branch_b", 7, 3, from: "stem"),
-        .layer(Layer(name: "concat_1", op: .concat, inputs: ["branch_a", "branch_b"], scope: "Test/concat_1")),
-        conv("up_1", f, 1, up: true, from: "concat_1"),
-        .layer(Layer(name: "block_1", op: .residual(scale: 0.17, activation: .relu), inputs: ["stem", "up_1"], scope: "Test/b1")),
-        conv("branch_c", f + 3, 3, from: "block_1"),
-        conv("up_2", f, 1, up: true, from: "branch_c"),
-        .layer(Layer(name: "block_2", op: .residual(scale: 1.0, activation: .none), inputs: ["block_1", "up_2"], scope: "Test/b2")),
-    ]
-    return try Ledger(network: Network(configuration: NetworkConfiguration(inputSize: size), stages: stages))
+/// `twoBlocks` at 9 x 9 x 3, width 24: the ledger, an image drawn from seed `image`, and a
+/// fast backend with weights generated from seed `weights`.
+private func smallBlocks(weights: UInt64, image: UInt64) throws -> (ledger: Ledger, input: Tensor, fast: FastBackend) {
+    let ledger = try twoBlocks(size: 9, channels: 3, width: 24)
+    var random = SeededFloats(seed: image)
+    let fast = try FastBackend(ledger: ledger, weights: GeneratedWeights(seed: weights, ledger: ledger))
+    return (ledger, random.tensor([1, 9, 9, 3]), fast)
 }
 
 @Suite("A residual block's up projection and add as one step")
 struct ResidualBlockFusionTests {
-    @Test("Fused, the blocks give the unfused outputs bit for bit, and the naive ones within rounding", arguments: [(9, 3, 40), (17, 5, 37)])
-    func fusedAgrees(shape: (Int, Int, Int)) throws {
-        let (size, channels, width) = shape
-        let ledger = try twoBlocks(size: size, channels: channels, width: width)
+    @Test(
+        "Fused (with the concat before an up projection, where there is one), the blocks give the unfused outputs bit for bit, and the naive ones within rounding",
+        arguments: [(9, 3, 40, false), (17, 5, 37, false), (9, 3, 40, true), (13, 4, 26, true)])
+    func fusedAgrees(shape: (Int, Int, Int, Bool)) throws {
+        let (size, channels, width, concat) = shape
+        let ledger = try twoBlocks(size: size, channels: channels, width: width, concat: concat)
         let weights = GeneratedWeights(seed: 7, ledger: ledger)
         var random = SeededFloats(seed: UInt64(size))
         let input = random.tensor([1, size, size, channels])
@@ -83,20 +79,18 @@ struct ResidualBlockFusionTests {
             #expect(firstDifference(got, expected) == nil, "threads \(threads)")
             let worst = zip(got.scalars, reference.scalars).map { abs($0 - $1) / max(abs($1), 1) }.max() ?? .nan
             #expect(worst <= 1e-5, "threads \(threads): fused output differs from the naive one by up to \(worst)")
-            // The up projections were never made: no output, no time of their own.
-            let upProjections = results.filter { $0.name.hasPrefix("up_") }
-            #expect(upProjections.count == 2 && upProjections.allSatisfy { !$0.isRetained && $0.seconds == 0 })
+            // Every layer has its result, in order; the up projections and the concat were
+            // never made: no output, no time of their own.
+            #expect(results.map(\.name) == ledger.entries.map(\.name))
+            let notMade = results.filter { !$0.isRetained && $0.seconds == 0 }.map(\.name)
+            #expect(notMade == (concat ? ["concat_1"] : []) + ["up_1", "up_2"], "threads \(threads)")
             #expect(results.filter { $0.name.hasPrefix("block_") }.allSatisfy { $0.seconds > 0 })
         }
     }
 
-    @Test("Not fused where an up projection's output is wanted: every output kept, a kept name, a run that stops at it")
+    @Test("Not fused where an output is wanted: every output kept, a kept name, a run that stops at it, a kept concat")
     func notFusedWhenTheOutputIsWanted() throws {
-        let ledger = try twoBlocks(size: 9, channels: 3, width: 24)
-        let weights = GeneratedWeights(seed: 8, ledger: ledger)
-        var random = SeededFloats(seed: 1)
-        let input = random.tensor([1, 9, 9, 3])
-        let fast = try FastBackend(ledger: ledger, weights: weights)
+        let (ledger, input, fast) = try smallBlocks(weights: 8, image: 1)
 
         let all = Interpreter(ledger: ledger, backend: fast, input: input, retain: .all, fusesResidualBlocks: true)
         #expect(try all.runToEnd().allSatisfy(\.isRetained))
@@ -110,6 +104,15 @@ struct ResidualBlockFusionTests {
         try stopping.run(through: "up_1")
         #expect(stopping.output(of: "up_1") != nil)
         #expect(stopping.output(of: "block_1") == nil)
+
+        // A kept concat is made as a layer of its own; its up projection still fuses.
+        let withConcat = try twoBlocks(size: 9, channels: 3, width: 24, concat: true)
+        let keptConcat = Interpreter(
+            ledger: withConcat, backend: try FastBackend(ledger: withConcat, weights: GeneratedWeights(seed: 8, ledger: withConcat)),
+            input: input, retain: .names(["concat_1"]), fusesResidualBlocks: true)
+        let results = try keptConcat.runToEnd()
+        #expect(keptConcat.output(of: "concat_1") != nil)
+        #expect(results.first { $0.name == "up_1" }?.seconds == 0 && results.first { $0.name == "concat_1" }?.seconds ?? 0 > 0)
     }
 
     @Test("A block on the image itself leaves the image as it was: run again, it gives the same output")
@@ -155,11 +158,7 @@ struct ResidualBlockFusionTests {
 
     @Test("A kept shortcut is not written over: the block's output goes to a map of its own")
     func keptShortcut() throws {
-        let ledger = try twoBlocks(size: 9, channels: 3, width: 24)
-        let weights = GeneratedWeights(seed: 10, ledger: ledger)
-        var random = SeededFloats(seed: 3)
-        let input = random.tensor([1, 9, 9, 3])
-        let fast = try FastBackend(ledger: ledger, weights: weights)
+        let (ledger, input, fast) = try smallBlocks(weights: 10, image: 3)
         let all = Interpreter(ledger: ledger, backend: fast, input: input, retain: .all)
         try all.runToEnd()
         let kept = Interpreter(ledger: ledger, backend: fast, input: input, retain: .names(["stem", "block_1"]), fusesResidualBlocks: true)
@@ -181,35 +180,6 @@ struct ResidualBlockFusionTests {
             ledger: ledger, backend: try FastBackend(ledger: ledger, weights: weights), input: random.tensor([1, 7, 7, 3]), retain: .needed,
             fusesResidualBlocks: true)
         #expect(try fused.runToEnd().first { $0.name == "up" }?.seconds ?? 0 > 0)
-    }
-
-    @Test("A concat read only by the up projection joins the step: never made, the outputs bit for bit", arguments: [(9, 3, 40), (13, 4, 26)])
-    func concatJoins(shape: (Int, Int, Int)) throws {
-        let (size, channels, width) = shape
-        let ledger = try concatBlock(size: size, channels: channels, width: width)
-        let weights = GeneratedWeights(seed: 12, ledger: ledger)
-        var random = SeededFloats(seed: UInt64(size) + 40)
-        let input = random.tensor([1, size, size, channels])
-        for threads in [1, 2] {
-            let fast = try FastBackend(ledger: ledger, weights: weights, threads: threads)
-            let plain = Interpreter(ledger: ledger, backend: fast, input: input, retain: .needed)
-            let fused = Interpreter(ledger: ledger, backend: fast, input: input, retain: .needed, fusesResidualBlocks: true)
-            try plain.runToEnd()
-            let results = try fused.runToEnd()
-            #expect(results.map(\.name) == ledger.entries.map(\.name), "every layer once, in order")
-            let notMade = results.filter { !$0.isRetained && $0.seconds == 0 }.map(\.name)
-            #expect(notMade == ["concat_1", "up_1", "up_2"], "threads \(threads)")
-            let got = try #require(fused.output(of: "block_2"))
-            let expected = try #require(plain.output(of: "block_2"))
-            #expect(firstDifference(got, expected) == nil, "threads \(threads)")
-        }
-        // Kept, the concat is made as a layer of its own; the up projection still fuses.
-        let kept = Interpreter(
-            ledger: ledger, backend: try FastBackend(ledger: ledger, weights: weights), input: input, retain: .names(["concat_1"]),
-            fusesResidualBlocks: true)
-        let results = try kept.runToEnd()
-        #expect(kept.output(of: "concat_1") != nil)
-        #expect(results.first { $0.name == "up_1" }?.seconds == 0 && results.first { $0.name == "concat_1" }?.seconds ?? 0 > 0)
     }
 
     @Test("The whole network at 160: 40 blocks fused with their concats, the embedding bit for bit")

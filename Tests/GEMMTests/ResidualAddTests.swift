@@ -11,19 +11,32 @@ private let residualShapes: [(m: Int, n: Int, k: Int)] = [
     (3, 4, 0),
 ]
 
+/// Every thread count and tile code the tests run.
+private let threadsAndCodes = [1, 2].flatMap { threads in TileCode.available.map { (threads, $0) } }
+
+/// Shape `index`'s operands, drawn from a generator seeded `seed + index`: A, B packed and
+/// the bias, and the generator for what else a test needs.
+private func operands(_ index: Int, seed: UInt64) -> (
+    m: Int, n: Int, k: Int, a: [Float], b: PackedMatrix, bias: [Float], random: SeededFloats
+) {
+    let (m, n, k) = residualShapes[index]
+    var random = SeededFloats(seed: UInt64(index) + seed)
+    let a = random.array(m * k)
+    let packed = PackedMatrix.packing(k: k, n: n, scalars: random.array(k * n))
+    let bias = random.array(n)
+    return (m, n, k, a, packed, bias, random)
+}
+
 @Suite("The residual add in the GEMM's write-out")
 struct ResidualAddTests {
     @Test("Fused, C equals the product with its bias, then the add, bit for bit", arguments: residualShapes.indices)
     func fusedEqualsTwoPasses(index: Int) {
-        let (m, n, k) = residualShapes[index]
-        var random = SeededFloats(seed: UInt64(index) + 500)
-        let a = random.array(m * k)
-        let packed = PackedMatrix.packing(k: k, n: n, scalars: random.array(k * n))
-        let bias = random.array(n)
+        let (m, n, k, a, packed, bias, generator) = operands(index, seed: 500)
+        var random = generator
         // The shortcut with a wider leading dimension than C, so its rows are found by `ld`.
         let ld = n + 3
         let shortcut = random.array(m * ld)
-        for (threads, code) in [1, 2].flatMap({ t in TileCode.available.map { (t, $0) } }) {
+        for (threads, code) in threadsAndCodes {
             let gemm = FastGEMM(threads: threads, tileCode: code)
             let product = multiply(gemm, m: m, a: a, b: packed, bias: bias, residual: nil)
             for (scale, relu) in [(Float(0.17), true), (Float(1), false)] {
@@ -41,13 +54,10 @@ struct ResidualAddTests {
 
     @Test("Written over its shortcut, C equals the add into a map of its own, bit for bit", arguments: residualShapes.indices)
     func writtenOverTheShortcut(index: Int) {
-        let (m, n, k) = residualShapes[index]
-        var random = SeededFloats(seed: UInt64(index) + 600)
-        let a = random.array(m * k)
-        let packed = PackedMatrix.packing(k: k, n: n, scalars: random.array(k * n))
-        let bias = random.array(n)
+        let (m, n, k, a, packed, bias, generator) = operands(index, seed: 600)
+        var random = generator
         let shortcut = random.array(m * n)
-        for (threads, code) in [1, 2].flatMap({ t in TileCode.available.map { (t, $0) } }) {
+        for (threads, code) in threadsAndCodes {
             let gemm = FastGEMM(threads: threads, tileCode: code)
             let expected = multiply(gemm, m: m, a: a, b: packed, bias: bias, residual: (shortcut, n, 0.17, true))
             var map = shortcut
