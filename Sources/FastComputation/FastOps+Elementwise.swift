@@ -2,7 +2,8 @@ import GEMM
 import Tensors
 
 extension FastOps {
-    /// Channel concat of maps `[1, h, w, c_i]` in order: `[1, h, w, sum c_i]`.
+    /// Channel concat of maps `[1, h, w, c_i]` in order: `[1, h, w, sum c_i]`
+    /// (`ChannelPieces.join`, the copy the GEMM makes of pieces it cannot pack).
     static func concat(_ inputs: [Tensor]) -> Tensor {
         let (h, w) = (inputs[0].shape[1], inputs[0].shape[2])
         let widths = inputs.map { $0.shape[3] }
@@ -10,17 +11,9 @@ extension FastOps {
         let pixels = h * w
         // Every output element is written exactly once: no zero fill first.
         let scalars = [Float](unsafeUninitializedCapacity: pixels * total) { out, count in
-            var offset = 0
-            for (input, c) in zip(inputs, widths) {
-                input.scalars.withUnsafeBufferPointer { x in
-                    let (from, to, at) = (SharedReadPointer(pointer: x.baseAddress!), SharedPointer(pointer: out.baseAddress!), offset)
-                    parallelChunks(pixels, elements: pixels * c) { range in
-                        for pixel in range {
-                            (to.pointer + pixel * total + at).initialize(from: from.pointer + pixel * c, count: c)
-                        }
-                    }
-                }
-                offset += c
+            withStarts(of: inputs) { starts in
+                let (pieces, to) = (ChannelPieces(Array(zip(starts, widths))), SharedPointer(pointer: out.baseAddress!))
+                parallelChunks(pixels, elements: pixels * total) { range in pieces.join(rows: range, into: to.pointer) }
             }
             count = pixels * total
         }

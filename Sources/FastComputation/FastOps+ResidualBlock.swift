@@ -69,18 +69,4 @@ extension FastOps {
             }
         }
     }
-
-    /// `body` with the first scalar of each tensor, in order.
-    private static func withStarts<R>(of tensors: [Tensor], _ body: ([UnsafePointer<Float>]) -> R) -> R {
-        var starts: [UnsafePointer<Float>] = []
-        starts.reserveCapacity(tensors.count)
-        func next(_ index: Int) -> R {
-            guard index < tensors.count else { return body(starts) }
-            return tensors[index].scalars.withUnsafeBufferPointer { scalars in
-                starts.append(scalars.baseAddress!)
-                return next(index + 1)
-            }
-        }
-        return next(0)
-    }
 }

@@ -47,9 +47,10 @@ public struct ChannelPieces: @unchecked Sendable {
         preconditionFailure("column \(pc) is past the pieces' \(k)")
     }
 
-    /// Rows `0 ..< m` joined into one row-major matrix at `a` (`k` floats a row).
-    func join(rows m: Int, into a: UnsafeMutablePointer<Float>) {
-        for i in 0..<m {
+    /// Rows `rows` joined into the row-major matrix at `a` (`k` floats a row; row `i` at
+    /// `a + i * k`): the concat itself, written.
+    public func join(rows: Range<Int>, into a: UnsafeMutablePointer<Float>) {
+        for i in rows {
             var column = 0
             for piece in pieces {
                 (a + i * k + column).initialize(from: piece.start + i * piece.width, count: piece.width)

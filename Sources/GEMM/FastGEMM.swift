@@ -72,10 +72,8 @@ public struct FastGEMM: GEMM {
         c: UnsafeMutablePointer<Float>, ldc: Int,
         bias: UnsafePointer<Float>?, residual: ResidualAdd
     ) -> Bool {
-        precondition(lda >= b.k && residual.ld >= b.n)
-        precondition(residual.shortcut != UnsafePointer(c) || residual.ld == ldc, "C written over a shortcut of another row length")
-        return run(
-            m: m, a: .matrix(a, lda: lda), b: b, c: c, ldc: ldc, accumulate: false, bias: bias, relu: false, residual: residual)
+        precondition(lda >= b.k)
+        return run(m: m, a: .matrix(a, lda: lda), b: b, c: c, ldc: ldc, bias: bias, residual: residual)
     }
 
     /// The same multiply and add with A given as channel pieces side by side (a concat
@@ -92,13 +90,10 @@ public struct FastGEMM: GEMM {
         guard !readsAInPlace(m: m, k: b.k, panels: b.panelCount) else {
             let joined = UnsafeMutablePointer<Float>.allocate(capacity: m * b.k)
             defer { joined.deallocate() }
-            pieces.join(rows: m, into: joined)
+            pieces.join(rows: 0..<m, into: joined)
             return multiply(m: m, a: joined, lda: b.k, b: b, c: c, ldc: ldc, bias: bias, residual: residual)
         }
-        precondition(residual.ld >= b.n)
-        precondition(residual.shortcut != UnsafePointer(c) || residual.ld == ldc, "C written over a shortcut of another row length")
-        return run(
-            m: m, a: .pieces(pieces), b: b, c: c, ldc: ldc, accumulate: false, bias: bias, relu: false, residual: residual)
+        return run(m: m, a: .pieces(pieces), b: b, c: c, ldc: ldc, bias: bias, residual: residual)
     }
 
     /// A convolution as implicit GEMM: `C = windows * B + bias[j]` (then ReLU), with A's
@@ -112,6 +107,16 @@ public struct FastGEMM: GEMM {
     ) -> Bool {
         precondition(b.k % windows.rowLength == 0, "weights of depth \(b.k) do not fit windows of rows \(windows.rowLength)")
         return run(m: m, a: .windows(windows), b: b, c: c, ldc: ldc, accumulate: false, bias: bias, relu: relu)
+    }
+
+    /// `run` with a residual block's add: C may be the shortcut itself, at its row length.
+    private func run(
+        m: Int, a: AOperand, b: PackedMatrix, c: UnsafeMutablePointer<Float>, ldc: Int, bias: UnsafePointer<Float>?,
+        residual: ResidualAdd
+    ) -> Bool {
+        precondition(residual.ld >= b.n)
+        precondition(residual.shortcut != UnsafePointer(c) || residual.ld == ldc, "C written over a shortcut of another row length")
+        return run(m: m, a: a, b: b, c: c, ldc: ldc, accumulate: false, bias: bias, relu: false, residual: residual)
     }
 
     private func run(
@@ -138,7 +143,8 @@ public struct FastGEMM: GEMM {
             }
             return allFinite
         }
-        let oneBlockInPlace = m <= Blocking.inPlaceRows && readsAInPlace(m: m, k: k, panels: b.panelCount)
+        let inPlace = readsAInPlace(m: m, k: k, panels: b.panelCount)
+        let oneBlockInPlace = m <= Blocking.inPlaceRows && inPlace
         // With one row block (A read in place), K is not cut at all, not even at a
         // window's kernel rows (the kernel jumps between them): B's panel streams from
         // L2 rather than L1, but each C tile is written once, not once per block; the
@@ -180,7 +186,6 @@ public struct FastGEMM: GEMM {
             // Several row blocks: each item packs its own rows of A (at most
             // mc + mr - 1 of them, so its packed K block stays in L2), unless B is thin.
             let items = Self.rowItems(m: m, workers: workers)
-            let inPlace = readsAInPlace(m: m, k: k, panels: b.panelCount)
             let runItem = { @Sendable (item: Int) in
                 let rows = items[item]
                 // A thin B (at most `Blocking.thinPanels` panels: the stem's three 3x3s,
