@@ -24,14 +24,15 @@ public enum Blocking {
     /// faster in place, at M = 1225 (Block35 at 299) 7% slower. Measurements: BENCHMARKS.md.
     public static let inPlaceRows = 320
     /// Whether a multiply with one row block packs A after all: when K is short (at most
-    /// 384) and B wide (at least 8 panels). Each tile then computes only briefly from its
+    /// 448) and B wide (at least 8 panels). Each tile then computes only briefly from its
     /// six rows, read in place as six short streams from L2, and each packed row panel
-    /// serves every B panel as one sequential stream (A, at most 320 x 384 floats, stays
+    /// serves every B panel as one sequential stream (A, at most 320 x 448 floats, stays
     /// in L2). Alternated passes: Block17's up projection (K 384, 68 panels) 13-16% faster
-    /// at 299 (M 289), 9% at 160 (M 64); Block35's (K 128, 20 panels) 12% at 160. With
+    /// at 299 (M 289), 9% at 160 (M 64); Block35's (K 128, 20 panels) 12% at 160;
+    /// Block8's (K 448, 130 panels) 3-6% at 160 (M 9), the same at 299 (M 64). With
     /// K 1088 (Block17's branches) packing was 4-25% slower. Measurements: BENCHMARKS.md.
     static func packsSingleBlock(k: Int, panels: Int) -> Bool {
-        k <= 384 && panels >= 8
+        k <= 448 && panels >= 8
     }
 
     /// With several row blocks, a B of at most this many panels (N <= 64) reads A in

@@ -22,10 +22,11 @@ struct BlockingTests {
 
     @Test("One row block packs A for the up projections (short K, wide B), not for the branches")
     func singleBlockPacking() {
-        // (K, panels): Block35's and Block17's up projections pack; Block17's 1x1 branch
+        // (K, panels): Block35's, Block17's and Block8's up projections pack; Block17's 1x1 branch
         // (K 1088), its 7x1 (K 1120) and Block35's 3x3s (at most 4 panels) read in place.
         #expect(Blocking.packsSingleBlock(k: 128, panels: 20))
         #expect(Blocking.packsSingleBlock(k: 384, panels: 68))
+        #expect(Blocking.packsSingleBlock(k: 448, panels: 130))
         #expect(!Blocking.packsSingleBlock(k: 1088, panels: 12))
         #expect(!Blocking.packsSingleBlock(k: 1120, panels: 12))
         #expect(!Blocking.packsSingleBlock(k: 432, panels: 4))
