@@ -15,6 +15,8 @@ public struct BenchReport {
     let gemm: [GEMMBenchResult]
     /// Convolutions the fast backend runs as Winograd's F(2x2, 3x3), not as one GEMM.
     let winogradLayers: [String]
+    /// The 1x7 and 7x1 convolutions it runs as Winograd's F(2, 7), not as one GEMM.
+    var lineWinogradLayers: [String] = []
     let fastInitSeconds: Double
     let peakRSSMegabytes: Double
 
@@ -108,6 +110,7 @@ public struct BenchReport {
             ("op_kinds", breakdownJSON(opKinds)),
             ("gemm", .array(rows)),
             ("winograd_layers", .array(winogradLayers.map(JSONValue.string))),
+            ("winograd_f2_7_layers", .array(lineWinogradLayers.map(JSONValue.string))),
         ])
     }
 
@@ -163,9 +166,12 @@ public struct BenchReport {
             }
         }
         lines += alignColumns(table, spanning: { $0[1].isEmpty })
-        if !winogradLayers.isEmpty {
-            let names = winogradLayers.prefix(2).joined(separator: ", ") + (winogradLayers.count > 2 ? ", ..." : "")
-            lines.append("Not in this table: \(winogradLayers.count) 3x3 convolutions run as Winograd F(2x2,3x3),")
+        for (layers, kind) in [
+            (winogradLayers, "3x3 convolutions run as Winograd F(2x2,3x3)"), (lineWinogradLayers, "1x7 and 7x1 convolutions run as Winograd F(2,7)"),
+        ]
+        where !layers.isEmpty {
+            let names = layers.prefix(2).joined(separator: ", ") + (layers.count > 2 ? ", ..." : "")
+            lines.append("Not in this table: \(layers.count) \(kind),")
             lines.append("no single GEMM (\(names)).")
         }
 

@@ -47,11 +47,12 @@ public enum BenchRun {
                 try GEMMBenchResult.measure(entry, shape: shape, backend: fastBackend, protocol: protocol_, skipNaive: quick))
         }
         let winograd = ledger.entries.filter { fastBackend.path(of: $0) == .winograd }.map(\.name)
+        let lineWinograd = ledger.entries.filter { fastBackend.path(of: $0) == .lineWinograd }.map(\.name)
         // The peak again at the end, and the higher of the two: a busy moment at the start
         // would make every fraction of it look better than it is.
         machine.peakGFLOPS = max(machine.peakGFLOPS, FMAPeak.measure())
         return BenchReport(
             machine: machine, protocol: protocol_, ledger: ledger, forward: forward, gemm: results, winogradLayers: winograd,
-            fastInitSeconds: initSeconds, peakRSSMegabytes: peakRSS)
+            lineWinogradLayers: lineWinograd, fastInitSeconds: initSeconds, peakRSSMegabytes: peakRSS)
     }
 }

@@ -28,7 +28,7 @@ struct GEMMBenchShape {
 
     /// The shape of `entry` as `backend` runs it; nil when it runs no single GEMM.
     init?(_ entry: LedgerEntry, backend: FastBackend) {
-        guard let path = backend.path(of: entry), path != .winograd, let weights = backend.gemmWeights(of: entry) else { return nil }
+        guard let path = backend.path(of: entry), !path.isWinograd, let weights = backend.gemmWeights(of: entry) else { return nil }
         label = entry.name
         self.path = path
         m = entry.output.spatial.height * entry.output.spatial.width

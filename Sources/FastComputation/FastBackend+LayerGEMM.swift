@@ -13,6 +13,7 @@ extension FastBackend {
         switch entry.layer.op {
         case .convolution(let conv):
             if winograd[entry.name] != nil { return .winograd }
+            if lineWinograd[entry.name] != nil { return .lineWinograd }
             let window = entry.window ?? conv.window
             let dw = window.kernel.width == 1 ? 1 : window.dilation.width
             return FastLayerPath.gemm(
@@ -37,7 +38,7 @@ extension FastBackend {
     public func gemmRows(of entry: LedgerEntry, input: Tensor) -> [Float]? {
         switch path(of: entry) {
         case .direct, .fullyConnected: return input.scalars
-        case .winograd, nil: return nil
+        case .winograd, .lineWinograd, nil: return nil
         case .windowsInPlace, .im2col: break
         }
         guard case .convolution(let conv) = entry.layer.op else { return nil }

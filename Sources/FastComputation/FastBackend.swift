@@ -15,6 +15,8 @@ public struct FastBackend: Backend {
     let layers: [String: FoldedLinear]
     /// The 3x3 stride-1 convolutions computed by Winograd's F(2x2, 3x3).
     let winograd: [String: WinogradConvolution]
+    /// The 1x7 and 7x1 stride-1 convolutions computed by Winograd's F(2, 7).
+    let lineWinograd: [String: WinogradLineConvolution]
     let gemm: FastGEMM
 
     /// Fetches, folds and packs every layer's variables up front, one layer at a time
@@ -22,6 +24,7 @@ public struct FastBackend: Backend {
     public init(ledger: Ledger, weights: WeightSource, threads: Int = FastGEMM.defaultThreads) throws {
         var layers: [String: FoldedLinear] = [:]
         var winograd: [String: WinogradConvolution] = [:]
+        var lineWinograd: [String: WinogradLineConvolution] = [:]
         for entry in ledger.entries where !entry.weights.isEmpty {
             let parameters = try LayerParameters(for: entry, from: weights)
             switch entry.layer.op {
@@ -31,6 +34,8 @@ public struct FastBackend: Backend {
                     hasBias: conv.bias, activation: conv.activation)
                 if WinogradConvolution.applies(to: entry) {
                     winograd[entry.name] = WinogradConvolution(folded, channels: entry.input.dims[2])
+                } else if let axis = WinogradLineConvolution.axis(of: entry) {
+                    lineWinograd[entry.name] = WinogradLineConvolution(folded, channels: entry.input.dims[2], axis: axis)
                 } else {
                     layers[entry.name] = FoldedLinear(folded)
                 }
@@ -45,6 +50,7 @@ public struct FastBackend: Backend {
         }
         self.layers = layers
         self.winograd = winograd
+        self.lineWinograd = lineWinograd
         self.gemm = FastGEMM(threads: threads)
     }
 
@@ -73,6 +79,8 @@ public struct FastBackend: Backend {
         case .convolution(let conv):
             if let winograd = winograd[entry.name] {
                 (output, allFinite) = winograd.apply(inputs[0], pad: entry.pad, output: entry.output)
+            } else if let line = lineWinograd[entry.name] {
+                (output, allFinite) = line.apply(inputs[0], pad: entry.pad, output: entry.output)
             } else {
                 (output, allFinite) = FastOps.convolution(
                     inputs[0], layer: try layer(entry), window: entry.window ?? conv.window,

@@ -1,7 +1,7 @@
 import NetworkModel
 
 /// How `FastBackend` computes a layer with weights: which operand its GEMM reads as A,
-/// or Winograd's F(2x2, 3x3) instead of one GEMM.
+/// or one of Winograd's minimal filterings instead of one GEMM.
 public enum FastLayerPath: String, Sendable {
     /// A 1x1 stride-1 convolution: the NHWC map itself is A, `(h*w, cin)`.
     case direct = "1x1 map in place"
@@ -11,8 +11,13 @@ public enum FastLayerPath: String, Sendable {
     case im2col = "im2col"
     /// Winograd's F(2x2, 3x3): no single GEMM of the layer's shape.
     case winograd = "winograd F(2x2,3x3)"
+    /// Winograd's F(2, 7) along a 1x7 or 7x1 kernel: no single GEMM of the layer's shape.
+    case lineWinograd = "winograd F(2,7)"
     /// The fully connected layer: the input vector is A, one row.
     case fullyConnected = "fc"
+
+    /// Whether the layer runs as Winograd's eight or sixteen GEMMs, not one.
+    public var isWinograd: Bool { self == .winograd || self == .lineWinograd }
 
     /// The path `FastOps.convolution` takes for a convolution (not Winograd's).
     static func gemm(
