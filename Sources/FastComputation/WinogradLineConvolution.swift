@@ -30,8 +30,8 @@ struct WinogradLineConvolution: Sendable {
 
     /// Fewer tiles than this (each of the eight GEMMs' rows) and the direct path is as fast:
     /// alternated passes, Block17's 1x7s and 7x1s together at 160 (8x8 maps, 32 tiles)
-    /// 6.34 against 6.41 ms, at 220 (12x12, 72 tiles) 2% faster, at 260 (14x14, 98) 10%,
-    /// at 299 (17x17, 153) 23% (measurements: BENCHMARKS.md).
+    /// within 1-2% either way, at 220 (12x12, 72 tiles) 2% faster, at 260 (14x14, 98) 10%,
+    /// at 299 (17x17, 153) 12-23% (measurements: BENCHMARKS.md).
     static let minimumTiles = 64
 
     /// Which convolutions take this path, and along which axis: 1x7 or 7x1, stride 1,

@@ -29,7 +29,7 @@ public enum Blocking {
     /// serves every B panel as one sequential stream (A, at most 320 x 448 floats, stays
     /// in L2). Alternated passes: Block17's up projection (K 384, 68 panels) 13-16% faster
     /// at 299 (M 289), 9% at 160 (M 64); Block35's (K 128, 20 panels) 12% at 160;
-    /// Block8's (K 448, 130 panels) 3-6% at 160 (M 9), the same at 299 (M 64). With
+    /// Block8's (K 448, 130 panels) about 2% at 160 (M 9), the same at 299 (M 64). With
     /// K 1088 (Block17's branches) packing was 4-25% slower. Measurements: BENCHMARKS.md.
     static func packsSingleBlock(k: Int, panels: Int) -> Bool {
         k <= 448 && panels >= 8
