@@ -110,12 +110,7 @@ struct WinogradConvolution: Sendable {
                     into: transformedInput.pointer + tile * cin, xiStride: tiles * cin)
             }
         }
-        let single = FastGEMM(threads: 1)
-        WorkerPool.shared.parallelFor(16) { xi in
-            single.multiply(
-                m: tiles, a: transformedInput.pointer + xi * tiles * cin, lda: cin, b: transformed[xi],
-                c: products.pointer + xi * tiles * cout, ldc: cout)
-        }
+        multiplyWinogradPoints(transformed, tiles: tiles, input: transformedInput, channels: cin, into: products, outputs: cout)
         let wroteNonFinite = NonFiniteFlag()
         let scalars = [Float](unsafeUninitializedCapacity: oh * ow * cout) { out, count in
             bias.withUnsafeBufferPointer { bias in

@@ -202,12 +202,7 @@ struct WinogradLineConvolution: Sendable {
                 }
             }
         }
-        let single = FastGEMM(threads: 1)
-        WorkerPool.shared.parallelFor(points) { j in
-            single.multiply(
-                m: tiles, a: transformedInput.pointer + j * tiles * cin, lda: cin, b: transformed[j],
-                c: productsPointer.pointer + j * tiles * cout, ldc: cout)
-        }
+        multiplyWinogradPoints(transformed, tiles: tiles, input: transformedInput, channels: cin, into: productsPointer, outputs: cout)
         let wroteNonFinite = NonFiniteFlag()
         let scalars = [Float](unsafeUninitializedCapacity: oh * ow * cout) { out, count in
             bias.withUnsafeBufferPointer { bias in

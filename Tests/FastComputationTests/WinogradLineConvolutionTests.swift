@@ -81,50 +81,22 @@ struct WinogradLineConvolutionTests {
     @Test("Random maps and weights, with and without ReLU", arguments: cases.indices)
     func agreesWithDirect(index: Int) {
         let t = Self.cases[index]
-        let (kh, kw) = (t.kernel.height, t.kernel.width)
-        let (oh, ow) = (t.h + t.pad.top + t.pad.bottom - kh + 1, t.w + t.pad.left + t.pad.right - kw + 1)
         var random = SeededFloats(seed: UInt64(900 + index))
-        let x = random.array(t.h * t.w * t.cin)
-        let w = random.array(7 * t.cin * t.cout)
-        let b = random.array(t.cout)
+        let direct = DirectCorrelation(
+            h: t.h, w: t.w, cin: t.cin, cout: t.cout, kernel: t.kernel, pad: t.pad,
+            x: random.array(t.h * t.w * t.cin), weights: random.array(7 * t.cin * t.cout), bias: random.array(t.cout))
         for relu in [false, true] {
             let layer = WinogradLineConvolution(
-                FoldedLinear.Folded(k: 7 * t.cin, n: t.cout, weights: w, bias: b, relu: relu), channels: t.cin,
-                axis: kw == 7 ? .width : .height)
+                FoldedLinear.Folded(k: 7 * t.cin, n: t.cout, weights: direct.weights, bias: direct.bias, relu: relu), channels: t.cin,
+                axis: t.kernel.width == 7 ? .width : .height)
             let (y, allFinite) = layer.apply(
-                Tensor(shape: [1, t.h, t.w, t.cin], scalars: x), pad: t.pad, output: Shape(height: oh, width: ow, channels: t.cout))
+                Tensor(shape: [1, t.h, t.w, t.cin], scalars: direct.x), pad: t.pad,
+                output: Shape(height: direct.outputHeight, width: direct.outputWidth, channels: t.cout))
             #expect(allFinite)
-            #expect(y.shape == [1, oh, ow, t.cout])
-            var worst = 0.0
-            for oy in 0..<oh {
-                for ox in 0..<ow {
-                    for j in 0..<t.cout {
-                        var sum = Double(b[j])
-                        var magnitude = abs(Double(b[j]))
-                        for ky in 0..<kh {
-                            for kx in 0..<kw {
-                                let (iy, ix) = (oy + ky - t.pad.top, ox + kx - t.pad.left)
-                                guard iy >= 0, iy < t.h, ix >= 0, ix < t.w else { continue }
-                                for c in 0..<t.cin {
-                                    let term = Double(x[(iy * t.w + ix) * t.cin + c]) * Double(w[((ky * kw + kx) * t.cin + c) * t.cout + j])
-                                    sum += term
-                                    magnitude += abs(term)
-                                }
-                            }
-                        }
-                        if relu { sum = max(sum, 0) }
-                        let found = Double(y.scalars[(oy * ow + ox) * t.cout + j])
-                        // The transforms add a few roundings of values up to a few times the
-                        // terms' size (the worst of these cases: 6 units): allow 64 units of
-                        // float32 rounding of the magnitude, as for the 3x3.
-                        worst = max(worst, abs(found - sum) / (magnitude * 0x1p-24))
-                        #expect(
-                            abs(found - sum) <= 64 * 0x1p-24 * magnitude + 1e-30,
-                            "case \(index) relu \(relu) at (\(oy),\(ox),\(j)): \(found) vs \(sum)")
-                    }
-                }
-            }
-            #expect(worst > 0, "no rounding at all: the comparison compared nothing")
+            // The transforms add a few roundings of values up to a few times the terms' size
+            // (the worst of these cases: 6 units): allow 64 units of float32 rounding of the
+            // magnitude, as for the 3x3.
+            direct.expectAgreement(y, relu: relu, units: 64, "case \(index) relu \(relu)")
         }
     }
 }
