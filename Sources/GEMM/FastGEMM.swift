@@ -5,7 +5,9 @@
 /// M = 289, 64, 9), all of M is one row block, A is read in place (or packed first,
 /// for a short K and a wide B: `Blocking.packsSingleBlock`) and each worker
 /// takes a contiguous run of B panels (`PanelRuns`), so every packed weight panel is
-/// read from memory exactly once for all rows. A longer M is cut into blocks of about
+/// read from memory once for all rows (with A in place, a panel is two items, its upper
+/// and lower rows, so that the stealing at the end moves half a panel: one taken by the
+/// other worker is read again). A longer M is cut into blocks of about
 /// `mc` rows; each work item is one of them (it packs its own A, unless B is thin,
 /// and sweeps all of B, which stays in L3).
 ///
@@ -175,11 +177,18 @@ public struct FastGEMM: GEMM {
             // each panel prefetches ahead into the stream as it computes), and then steals
             // from the back of the others' (`PanelRuns`): contiguous runs keep each
             // worker's memory stream in order, stealing evens out the end.
+            // With A in place and two workers or more, each panel is `Blocking.rowPartsPerPanel`
+            // items, its rows cut in whole tiles, so that the last items to be stolen are
+            // parts of panels.
             let parts = min(workers, b.panelCount)
-            let runs = PanelRuns(panels: b.panelCount, parts: parts)
+            let tiles = (m + Blocking.mr - 1) / Blocking.mr
+            let rowParts = packedA == nil && parts > 1 ? min(Blocking.rowPartsPerPanel, tiles) : 1
+            let runs = PanelRuns(panels: b.panelCount * rowParts, parts: parts)
             Self.parallelFor(parts) { part in
-                while let panel = runs.next(for: part) {
-                    job.compute(rows: 0..<m, packed: packedA, panels: panel..<(panel + 1))
+                while let item = runs.next(for: part) {
+                    let (panel, rowPart) = (item / rowParts, item % rowParts)
+                    let rows = (rowPart * tiles / rowParts * Blocking.mr)..<min(m, (rowPart + 1) * tiles / rowParts * Blocking.mr)
+                    job.compute(rows: rows, packed: packedA, panels: panel..<(panel + 1))
                 }
             }
         } else {
