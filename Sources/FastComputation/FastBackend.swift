@@ -5,8 +5,9 @@ import Tensors
 
 /// The optimised backend: convolutions and the fully connected layer on `FastGEMM`
 /// with weights folded and packed at init (the 3x3 stride-1 convolutions that
-/// `WinogradConvolution.applies(to:)` picks by Winograd's F(2x2, 3x3)); pools, concat
-/// and residual adds as straight vector loops.
+/// `WinogradConvolution.applies(to:)` picks by Winograd's F(2x2, 3x3), the 1x7s and
+/// 7x1s that `WinogradLineConvolution.axis(of:)` picks by F(2, 7)); pools, concat and
+/// residual adds as straight vector loops.
 ///
 /// It computes what `NaiveBackend` computes, up to float32 rounding (different
 /// summation order, fused multiply-adds, folded batch norm).
