@@ -102,7 +102,7 @@ struct WinogradLineConvolution: Sendable {
 
     /// `G`, `points x taps`: row j < 7 is `p_j^k / prod_{l != j} (p_j - p_l)`; the row of
     /// infinity picks the last tap.
-    static var filterTransform: [[Double]] {
+    static let filterTransform: [[Double]] = {
         let p = finitePoints
         var g = [[Double]](repeating: [Double](repeating: 0, count: taps), count: points)
         for j in p.indices {
@@ -111,7 +111,7 @@ struct WinogradLineConvolution: Sendable {
         }
         g[points - 1][taps - 1] = 1
         return g
-    }
+    }()
 
     /// `B^T`, `points x points`: row j < 7 holds the coefficients (lowest degree first) of
     /// `prod_{l != j} (x - p_l)`, the row of infinity those of `prod_l (x - p_l)`.
@@ -156,6 +156,9 @@ struct WinogradLineConvolution: Sendable {
         let (h, w, cin) = (input.shape[1], input.shape[2], input.shape[3])
         let (oh, ow, cout) = (output.dims[0], output.dims[1], outputs)
         precondition(cin == channels, "Winograd convolution over \(channels) channels given \(cin)")
+        precondition(
+            axis == .width ? pad.top + pad.bottom == 0 : pad.left + pad.right == 0,
+            "F(2, 7) along the \(axis) pads only along it, given \(pad)")
         let (m, points) = (Self.outputsPerTile, Self.points)
         // Lines across the axis, positions along it.
         let (lines, length, before, along) = axis == .width ? (oh, w, pad.left, ow) : (ow, h, pad.top, oh)

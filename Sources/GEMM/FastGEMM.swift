@@ -182,13 +182,12 @@ public struct FastGEMM: GEMM {
             // parts of panels.
             let parts = min(workers, b.panelCount)
             let tiles = (m + Blocking.mr - 1) / Blocking.mr
-            let rowParts = packedA == nil && parts > 1 ? min(Blocking.rowPartsPerPanel, tiles) : 1
-            let runs = PanelRuns(panels: b.panelCount * rowParts, parts: parts)
+            let rowParts = Self.tileRanges(m: m, parts: packedA == nil && parts > 1 ? min(Blocking.rowPartsPerPanel, tiles) : 1)
+            let runs = PanelRuns(panels: b.panelCount * rowParts.count, parts: parts)
             Self.parallelFor(parts) { part in
                 while let item = runs.next(for: part) {
-                    let (panel, rowPart) = (item / rowParts, item % rowParts)
-                    let rows = (rowPart * tiles / rowParts * Blocking.mr)..<min(m, (rowPart + 1) * tiles / rowParts * Blocking.mr)
-                    job.compute(rows: rows, packed: packedA, panels: panel..<(panel + 1))
+                    let panel = item / rowParts.count
+                    job.compute(rows: rowParts[item % rowParts.count], packed: packedA, panels: panel..<(panel + 1))
                 }
             }
         } else {
@@ -252,9 +251,17 @@ public struct FastGEMM: GEMM {
             items = max(items, workers * 3 <= tiles ? workers * 3 : workers)
             items = (items + workers - 1) / workers * workers
         }
-        items = min(items, tiles)
-        return (0..<items).map { item in
-            (item * tiles / items * mr)..<min(m, (item + 1) * tiles / items * mr)
+        return tileRanges(m: m, parts: min(items, tiles))
+    }
+
+    /// Rows `0 ..< m` in `parts` ranges of whole tiles of `Blocking.mr` (the last may end
+    /// in an edge tile), shared out as evenly as they go: they differ by at most one tile.
+    /// `parts` is at most the number of tiles, so none is empty.
+    static func tileRanges(m: Int, parts: Int) -> [Range<Int>] {
+        let mr = Blocking.mr
+        let tiles = (m + mr - 1) / mr
+        return (0..<parts).map { part in
+            (part * tiles / parts * mr)..<min(m, (part + 1) * tiles / parts * mr)
         }
     }
 

@@ -3,8 +3,9 @@ import Synchronization
 /// B's panels (or parts of them, in order: `Blocking.rowPartsPerPanel`) cut into
 /// contiguous runs, one per worker, with stealing: a worker takes panels from the front
 /// of its own run, in order (so it reads them as one stream, prefetched ahead), and when
-/// its run is empty takes them from the back of the others'. A worker that starts late or runs on a slower core then costs
-/// the others nothing: they finish its run from the far end.
+/// its run is empty takes them from the back of the others'. A worker that starts late
+/// or runs on a slower core then costs the others nothing: they finish its run from the
+/// far end.
 final class PanelRuns: Sendable {
     /// Per run, the panels not yet taken: `front ..< back`.
     private let runs: Mutex<[(front: Int, back: Int)]>
