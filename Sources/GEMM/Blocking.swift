@@ -35,11 +35,12 @@ public enum Blocking {
         k <= 448 && panels >= 8
     }
 
-    /// With one row block read in place, each B panel is this many work items (its rows in
-    /// as many parts, whole tiles each): when a worker's own panels are done, it takes part
-    /// of a panel from the other's run, not a whole one (at M 64, one panel of K 1120 is
-    /// about 25 us). Alternated passes, in both start orders: at 160 about 2% faster with 2
-    /// than with 1, at 299 about 1%; 4 no faster than 2. Measurements: BENCHMARKS.md.
+    /// With one row block, each B panel is this many work items (its rows in as many
+    /// parts, whole tiles each): when a worker's own panels are done, it takes part of a
+    /// panel from the other's run, not a whole one (at M 64, one panel of K 1120 is about
+    /// 25 us). Alternated passes, in both start orders: with A in place, at 160 about 2%
+    /// faster with 2 than with 1, at 299 about 1%, 4 no faster than 2; with A packed too,
+    /// about 0.5% more at 160, the same at 299. Measurements: BENCHMARKS.md.
     static let rowPartsPerPanel = 2
     /// With several row blocks, a B of at most this many panels (N <= 64) reads A in
     /// place instead of packing it: for so few panels, packing A costs more than it

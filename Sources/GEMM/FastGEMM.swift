@@ -5,9 +5,9 @@
 /// M = 289, 64, 9), all of M is one row block, A is read in place (or packed first,
 /// for a short K and a wide B: `Blocking.packsSingleBlock`) and each worker
 /// takes a contiguous run of B panels (`PanelRuns`), so every packed weight panel is
-/// read from memory once for all rows (with A in place, a panel is two items, its upper
-/// and lower rows, so that the stealing at the end moves half a panel: one taken by the
-/// other worker is read again). A longer M is cut into blocks of about
+/// read from memory once for all rows (a panel is two items, its upper and lower rows,
+/// so that the stealing at the end moves half a panel: one taken by the other worker is
+/// read again). A longer M is cut into blocks of about
 /// `mc` rows; each work item is one of them (it packs its own A, unless B is thin,
 /// and sweeps all of B, which stays in L3).
 ///
@@ -169,20 +169,19 @@ public struct FastGEMM: GEMM {
         let flops = 2 * m * n * k
         let workers = flops < Blocking.parallelThreshold ? 1 : threads
         if m <= Blocking.inPlaceRows {
-            let packedA: PackedRows? = oneBlockInPlace ? nil : PackedRows(rows: m, k: k)
-            packedA?.pack(a, first: 0, blocks: job.blocks)
+            let packedA: PackedRows? = oneBlockInPlace ? nil : PackedRows(rows: 0..<m, k: k)
+            packedA?.pack(a, blocks: job.blocks)
             // One row block: the micro-kernel reads A's rows in place (no serial packing
             // before the parallel part). Each worker takes B panels from the front of its
             // own contiguous run, streaming them from memory in order (the first tile of
             // each panel prefetches ahead into the stream as it computes), and then steals
             // from the back of the others' (`PanelRuns`): contiguous runs keep each
             // worker's memory stream in order, stealing evens out the end.
-            // With A in place and two workers or more, each panel is `Blocking.rowPartsPerPanel`
-            // items, its rows cut in whole tiles, so that the last items to be stolen are
-            // parts of panels.
+            // With two workers or more, each panel is `Blocking.rowPartsPerPanel` items, its
+            // rows cut in whole tiles, so that the last items to be stolen are parts of panels.
             let parts = min(workers, b.panelCount)
             let tiles = (m + Blocking.mr - 1) / Blocking.mr
-            let rowParts = Self.tileRanges(m: m, parts: packedA == nil && parts > 1 ? min(Blocking.rowPartsPerPanel, tiles) : 1)
+            let rowParts = Self.tileRanges(m: m, parts: parts > 1 ? min(Blocking.rowPartsPerPanel, tiles) : 1)
             let runs = PanelRuns(panels: b.panelCount * rowParts.count, parts: parts)
             Self.parallelFor(parts) { part in
                 while let item = runs.next(for: part) {
@@ -204,8 +203,8 @@ public struct FastGEMM: GEMM {
                     job.compute(rows: rows, packed: nil, panels: 0..<b.panelCount)
                     return
                 }
-                let packedA = PackedRows(rows: rows.count, k: k)
-                packedA.pack(job.a, first: rows.lowerBound, blocks: job.blocks)
+                let packedA = PackedRows(rows: rows, k: k)
+                packedA.pack(job.a, blocks: job.blocks)
                 job.compute(rows: rows, packed: packedA, panels: 0..<b.panelCount)
             }
             if workers == 1 {

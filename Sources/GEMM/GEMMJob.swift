@@ -53,7 +53,7 @@ struct GEMMJob: @unchecked Sendable {
                     for panel in panels {
                         computeColumn(
                             BlockSetup(self, pc: pc, kcb: kcb, panel: panel, packed: true), rows: rows, rowPanels: rowPanels,
-                            aBlock: packed.block(pc), scratch: scratch, written: &written)
+                            aBlock: packed.block(pc, depth: kcb, fromRow: rows.lowerBound), scratch: scratch, written: &written)
                     }
                 }
             } else if panels.count > 1 {

@@ -2,15 +2,16 @@
 /// column by column (`depth` steps of `mr` floats), the last panel zero-padded.
 /// The block starting at column `pc` starts at `pc * paddedRows`.
 final class PackedRows: @unchecked Sendable {
-    let rows: Int
+    /// A's rows packed here (C's rows they compute).
+    let rows: Range<Int>
     let k: Int
     let paddedRows: Int
     let storage: UnsafeMutablePointer<Float>
 
-    init(rows: Int, k: Int) {
+    init(rows: Range<Int>, k: Int) {
         self.rows = rows
         self.k = k
-        paddedRows = (rows + Blocking.mr - 1) / Blocking.mr * Blocking.mr
+        paddedRows = (rows.count + Blocking.mr - 1) / Blocking.mr * Blocking.mr
         let count = max(paddedRows * k, 1)
         storage = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Float>.stride, alignment: Blocking.alignment)
             .bindMemory(to: Float.self, capacity: count)
@@ -18,13 +19,19 @@ final class PackedRows: @unchecked Sendable {
 
     deinit { UnsafeMutableRawPointer(storage).deallocate() }
 
-    /// The K block starting at column `pc`.
+    /// The K block starting at column `pc` (depth `kcb`), from the row panel of row
+    /// `row` on: a row of `rows`, a whole number of panels past its first.
     @inline(__always)
-    func block(_ pc: Int) -> UnsafePointer<Float> { UnsafePointer(storage + pc * paddedRows) }
+    func block(_ pc: Int, depth kcb: Int, fromRow row: Int) -> UnsafePointer<Float> {
+        precondition(rows.contains(row) && (row - rows.lowerBound) % Blocking.mr == 0, "row \(row) starts no panel of rows \(rows)")
+        return UnsafePointer(storage + pc * paddedRows + (row - rows.lowerBound) * kcb)
+    }
 
-    /// Packs rows `first ..< first + rows` of `a`, block by block; a block of several
-    /// segments (`kBlocks`) is packed one segment at a time, each contiguous in A.
-    func pack(_ a: AOperand, first: Int, blocks: [(start: Int, depth: Int)]) {
+    /// Packs `a`'s rows `rows`, block by block; a block of several segments (`kBlocks`)
+    /// is packed one segment at a time, each contiguous in A.
+    func pack(_ a: AOperand, blocks: [(start: Int, depth: Int)]) {
+        let first = rows.lowerBound
+        let rows = self.rows.count
         let mr = Blocking.mr
         let segment = a.segment(k: k)
         for (pc, kcb) in blocks {
