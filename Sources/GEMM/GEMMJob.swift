@@ -126,7 +126,7 @@ struct GEMMJob: @unchecked Sendable {
     ) {
         let mr = Blocking.mr
         let wholeTiles = rowPanels.clamped(to: 0..<(rows.count / mr))
-        guard setup.width == Blocking.nr, code.hasColumns, !wholeTiles.isEmpty, aBlock != nil || rowStarts != nil else {
+        guard setup.width == Blocking.nr, !wholeTiles.isEmpty, aBlock != nil || rowStarts != nil else {
             computeBlock(setup, rows: rows, rowPanels: rowPanels, aBlock: aBlock, scratch: scratch, written: &written)
             return
         }
@@ -155,13 +155,13 @@ struct GEMMJob: @unchecked Sendable {
     /// A thin B's K block (`setups`, one per panel, all of one block): the whole row tiles
     /// of `rows`, each through every panel in one call to the kernels
     /// (`inPlaceAcrossPanels`). Returns how many row tiles it computed (counted from the
-    /// first of `rows`): none where the kernels have no such loop, a panel is narrower
-    /// than 16 or a residual add follows; the caller computes the rest one tile at a time.
+    /// first of `rows`): none where a panel is narrower than 16 or a residual add follows;
+    /// the caller computes the rest one tile at a time.
     @inline(__always)
     private func computeAcrossPanels(_ setups: [BlockSetup], rows: Range<Int>, written: inout FiniteSum) -> Int {
         let mr = Blocking.mr
         let tiles = rows.count / mr
-        guard let first = setups.first, tiles > 0, code.hasColumns, residual == nil, setups.allSatisfy({ $0.width == Blocking.nr })
+        guard let first = setups.first, tiles > 0, residual == nil, setups.allSatisfy({ $0.width == Blocking.nr })
         else { return 0 }
         let rowStarts = UnsafeMutablePointer<UnsafePointer<Float>>.allocate(capacity: tiles * mr)
         defer { rowStarts.deallocate() }

@@ -1,14 +1,11 @@
 import TileKernels
+import TileKernelsAVX512
 import TileKernelsFMA
 
 /// The column loops (`Tiles.packedColumn`, `Tiles.inPlaceColumn`: whole tiles down one
 /// B panel in one call; `Tiles.inPlaceAcrossPanels`: whole tiles across a thin B's
-/// panels) of the compilations that have them.
+/// panels), one source compiled into each of the three kernel modules.
 extension TileCode {
-    /// Whether this compilation has column loops. The AVX-512 tiles (`TileKernelsAVX512`,
-    /// kernels of their own) have none: `GEMMJob` hands them one tile at a time.
-    var hasColumns: Bool { self != .wide }
-
     /// `tiles` whole tiles from a packed A block; with `residual`, each gets its add once
     /// the block finishes. The sum of their finiteness sums.
     @inline(__always)
@@ -20,7 +17,9 @@ extension TileCode {
         let (shortcut, stride, scale, shortcutReLU) = Self.parts(of: residual)
         switch self {
         case .wide:
-            preconditionFailure("the AVX-512 tiles have no column loop (hasColumns)")
+            return TileKernelsAVX512.Tiles.packedColumn(
+                tiles: tiles, kc: kc, a: a, b: b, c: c, ldc: ldc, scratch: scratch, prefetch: prefetch, load: load, finish: finish,
+                bias0: bias0, bias1: bias1, relu: relu, shortcut: shortcut, shortcutStride: stride, scale: scale, shortcutReLU: shortcutReLU)
         case .fused:
             return TileKernelsFMA.Tiles.packedColumn(
                 tiles: tiles, kc: kc, a: a, b: b, c: c, ldc: ldc, scratch: scratch, prefetch: prefetch, load: load, finish: finish,
@@ -43,7 +42,10 @@ extension TileCode {
         let (shortcut, stride, scale, shortcutReLU) = Self.parts(of: residual)
         switch self {
         case .wide:
-            preconditionFailure("the AVX-512 tiles have no column loop (hasColumns)")
+            return TileKernelsAVX512.Tiles.inPlaceColumn(
+                tiles: tiles, rows: rows, offset: offset, kc: kc, run: run, jump: jump, b: b, c: c, ldc: ldc, scratch: scratch, prefetch: prefetch,
+                load: load, finish: finish, bias0: bias0, bias1: bias1, relu: relu,
+                shortcut: shortcut, shortcutStride: stride, scale: scale, shortcutReLU: shortcutReLU)
         case .fused:
             return TileKernelsFMA.Tiles.inPlaceColumn(
                 tiles: tiles, rows: rows, offset: offset, kc: kc, run: run, jump: jump, b: b, c: c, ldc: ldc, scratch: scratch, prefetch: prefetch,
@@ -67,7 +69,9 @@ extension TileCode {
     ) -> Float {
         switch self {
         case .wide:
-            preconditionFailure("the AVX-512 tiles have no column loop (hasColumns)")
+            return TileKernelsAVX512.Tiles.inPlaceAcrossPanels(
+                tiles: tiles, rows: rows, kc: kc, run: run, jump: jump, panels: panels, b: b, panelStride: panelStride,
+                biases: biases, c: c, ldc: ldc, prefetch: prefetch, load: load, finish: finish, relu: relu)
         case .fused:
             return TileKernelsFMA.Tiles.inPlaceAcrossPanels(
                 tiles: tiles, rows: rows, kc: kc, run: run, jump: jump, panels: panels, b: b, panelStride: panelStride,

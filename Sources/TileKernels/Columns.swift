@@ -11,7 +11,9 @@
 /// itself. Each returns the sum of the tiles' finiteness sums (0 while every value
 /// finished is finite, NaN once one is not; 0 when not `finish`).
 ///
-/// Compiled with `MicroKernel.swift` in `TileKernels` and `TileKernelsFMA`; see there.
+/// Compiled with `MicroKernel.swift` in `TileKernels` and `TileKernelsFMA` (see there),
+/// and in `TileKernelsAVX512` with its 512-bit tiles under the same names
+/// (`ColumnKernels.swift` there).
 extension Tiles {
     /// `tiles` tiles from a packed A block (tile `t`'s micro-panel at `a + t * 6 * kc`),
     /// C's tile `t` at `c + t * 6 * ldc`; the first prefetches `prefetch` bytes ahead in B.

@@ -1,0 +1,1 @@
+../TileKernels/Columns.swift
