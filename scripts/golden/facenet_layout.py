@@ -35,6 +35,24 @@ class PoolSpec:
     padding: str = "valid"
 
 
+# FaceNet's head after the backbone: average pool over the whole map, flatten, dropout,
+# a fully connected bottleneck of this width (no bias) with batch norm (no scale), L2.
+BOTTLENECK = 1024
+
+
+def facenet_head(keras, tf, features):
+    """FaceNet's head as Keras layers, in order, for the backbone's output `features`:
+    pool, flatten, dropout, dense, batch norm, L2 (not yet called on anything)."""
+    return (
+        keras.layers.AveragePooling2D(pool_size=tuple(features.shape[1:3]), padding="valid", name="Logits_AvgPool_1a_8x8"),
+        keras.layers.Flatten(name="Logits_Flatten"),
+        keras.layers.Dropout(0.2, name="Logits_Dropout"),  # keep 0.8; identity at inference
+        keras.layers.Dense(BOTTLENECK, use_bias=False, name="Bottleneck"),
+        keras.layers.BatchNormalization(center=True, scale=False, epsilon=0.001, name="Bottleneck_BatchNorm"),
+        keras.layers.Lambda(lambda t: tf.math.l2_normalize(t, axis=1, epsilon=1e-10), name="Embedding"),
+    )
+
+
 def conv(name, filters, kernel, stride=1, padding="same"):
     kernel = (kernel, kernel) if isinstance(kernel, int) else tuple(kernel)
     return ConvSpec(name, filters, kernel, stride, padding)

@@ -29,12 +29,11 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import generated_weights as gw  # noqa: E402
 import golden_format  # noqa: E402
 import input_source  # noqa: E402
-from facenet_layout import OurLayer, Variable, ROOT, map_model  # noqa: E402
+from facenet_layout import BOTTLENECK, OurLayer, Variable, ROOT, facenet_head, map_model  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_OUT = os.path.join(REPO, "Tests", "Golden", "inception-resnet-v2-160.golden")
 INPUT_SIZE = 160
-BOTTLENECK = 1024
 CHANNEL_SUBSET = 32
 WHOLE_LIMIT = 2048
 WHOLE_FROM = "Block8_10/"  # this layer's sub-layers and everything after are stored whole
@@ -93,12 +92,7 @@ def build(seed):
 
     # FaceNet's head, from Keras layers.
     x = backbone.output
-    pool = keras.layers.AveragePooling2D(pool_size=tuple(x.shape[1:3]), padding="valid", name="Logits_AvgPool_1a_8x8")
-    flatten = keras.layers.Flatten(name="Logits_Flatten")
-    dropout = keras.layers.Dropout(0.2, name="Logits_Dropout")  # keep 0.8; identity at inference
-    dense = keras.layers.Dense(BOTTLENECK, use_bias=False, name="Bottleneck")
-    bn = keras.layers.BatchNormalization(center=True, scale=False, epsilon=0.001, name="Bottleneck_BatchNorm")
-    l2 = keras.layers.Lambda(lambda t: tf.math.l2_normalize(t, axis=1, epsilon=1e-10), name="Embedding")
+    pool, flatten, dropout, dense, bn, l2 = facenet_head(keras, tf, x)
     head = [pool(x)]
     for layer in (flatten, dropout, dense, bn, l2):
         head.append(layer(head[-1]))

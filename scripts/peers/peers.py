@@ -7,13 +7,13 @@ At batch 1, float32, for each input size (default 160 and 299), three subjects:
     input and its reply read back, timed here around both, so the pipe's round trip (tens of
     microseconds) counts against explore. explore's own figure for the pass (its clock,
     inside the process) is printed beside each sample; it is never used instead of it.
-  * TensorFlow/Keras: InceptionResNetV2(include_top=False, weights=None) at that size,
-    called through a tf.function (graph mode), output fetched as a numpy array;
+  * TensorFlow/Keras: InceptionResNetV2(include_top=False, weights=None) at that size with
+    FaceNet's head on top (the layers scripts/golden builds: average pool, 1536x1024
+    bottleneck with batch norm, L2), so that all three compute the same network; called
+    through a tf.function (graph mode), output fetched as a numpy array;
   * ONNX Runtime: that same tf.function converted by tf2onnx (opset 17), all graph
     optimisations on, output fetched.
-All three get the same input tensor (explore reads it from an .npy file). explore computes
-FaceNet's network: the same backbone plus pool, 1536x1024 bottleneck and L2 (0.05% more
-multiply-adds).
+All three get the same input tensor (explore reads it from an .npy file).
 
 Threads are pinned to the same count for all (--threads, default 2):
   * explore: EXPLORE_THREADS=N in its environment (its worker pool and every parallel loop);
@@ -37,8 +37,15 @@ import time
 
 import numpy as np
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "golden"))
 import peer_protocol  # noqa: E402
+from facenet_layout import BOTTLENECK, facenet_head  # noqa: E402
+
+
+NETWORK = (f"FaceNet's Inception-ResNet-v2: the backbone, then average pool, 1536x{BOTTLENECK} bottleneck with "
+           f"batch norm, L2; output {BOTTLENECK} floats")
 
 
 def load_average():
@@ -99,7 +106,13 @@ class ExploreProcess:
 
 
 def tensorflow_subject(tf, size, x):
-    model = tf.keras.applications.InceptionResNetV2(include_top=False, weights=None, input_shape=(size, size, 3))
+    backbone = tf.keras.applications.InceptionResNetV2(include_top=False, weights=None, input_shape=(size, size, 3))
+    features = backbone.output
+    for layer in facenet_head(tf.keras, tf, features):
+        features = layer(features)
+    model = tf.keras.Model(backbone.input, features)
+    if tuple(model.output.shape) != (None, BOTTLENECK):
+        raise RuntimeError(f"the Keras model's output is {model.output.shape}, not FaceNet's embedding")
     spec = (tf.TensorSpec((1, size, size, 3), tf.float32, name="input"),)
     forward = tf.function(lambda t: model(t, training=False), input_signature=spec)
     tensor = tf.constant(x)
@@ -168,6 +181,7 @@ def text_report(report):
     lines = [
         f"peers: batch 1, float32, {report['threads']} threads for every runtime, {report['warmup']} warm-up calls each, "
         f"{report['samples']} timed samples each, order rotated per round, {report['settle_s']} s pause before each sample",
+        f"network (the same for all three): {report['network']}",
         f"machine: {report['machine']}; TensorFlow {report['versions']['tensorflow']}, "
         f"ONNX Runtime {report['versions']['onnxruntime']}, tf2onnx {report['versions']['tf2onnx']}",
     ]
@@ -241,6 +255,7 @@ def main():
         "warmup": args.warmup,
         "samples": args.samples,
         "settle_s": args.settle,
+        "network": NETWORK,
         "machine": machine_description(),
         "versions": {"tensorflow": tf.__version__, "onnxruntime": ort.__version__, "tf2onnx": tf2onnx.__version__},
         "sizes": [measure_size(args, size, tf, ort, tf2onnx, log) for size in sizes],
