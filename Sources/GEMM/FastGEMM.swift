@@ -172,10 +172,11 @@ public struct FastGEMM: GEMM {
             let packedA: PackedRows? = oneBlockInPlace ? nil : PackedRows(rows: 0..<m, k: k)
             packedA?.pack(a, blocks: job.blocks)
             // One row block: the micro-kernel reads A's rows in place (no serial packing
-            // before the parallel part). Each worker takes B panels from the front of its
-            // own contiguous run, streaming them from memory in order (the first tile of
-            // each panel prefetches ahead into the stream as it computes), and then steals
-            // from the back of the others' (`PanelRuns`): contiguous runs keep each
+            // before the parallel part), or, where `Blocking.packsSingleBlock` says so, from
+            // A packed once here for all panels. Each worker takes B panels from the front
+            // of its own contiguous run, streaming them from memory in order (the first tile
+            // of each panel prefetches ahead into the stream as it computes), and then
+            // steals from the back of the others' (`PanelRuns`): contiguous runs keep each
             // worker's memory stream in order, stealing evens out the end.
             // With two workers or more, each panel is `Blocking.rowPartsPerPanel` items, its
             // rows cut in whole tiles, so that the last items to be stolen are parts of panels.

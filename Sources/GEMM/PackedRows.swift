@@ -30,8 +30,7 @@ final class PackedRows: @unchecked Sendable {
     /// Packs `a`'s rows `rows`, block by block; a block of several segments (`kBlocks`)
     /// is packed one segment at a time, each contiguous in A.
     func pack(_ a: AOperand, blocks: [(start: Int, depth: Int)]) {
-        let first = rows.lowerBound
-        let rows = self.rows.count
+        let (first, count) = (rows.lowerBound, rows.count)
         let mr = Blocking.mr
         let segment = a.segment(k: k)
         for (pc, kcb) in blocks {
@@ -39,7 +38,7 @@ final class PackedRows: @unchecked Sendable {
             let run = min(segment, kcb)
             var i0 = 0
             while i0 < paddedRows {
-                let height = min(mr, rows - i0)
+                let height = min(mr, count - i0)
                 for start in stride(from: 0, to: kcb, by: run) {
                     let out = block + i0 * kcb + start * mr
                     let column = pc + start
